@@ -1,0 +1,38 @@
+# The two commands a newcomer needs: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= dagsorden.db
+CORPUS_OUT ?= build/corpus
+
+.PHONY: demo test install corpus ingest serve clean score
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[test,corpus]"
+	touch $@
+
+install: $(VENV)/.installed
+
+corpus: install
+	$(BIN)/python -m corpus.build $(CORPUS_OUT)
+
+ingest: corpus
+	$(BIN)/dagsorden ingest $(CORPUS_OUT) --db $(DB)
+
+serve:
+	$(BIN)/dagsorden serve --db $(DB) --port 8001
+
+demo: ingest serve
+
+test: install
+	$(BIN)/python -m pytest
+
+score: corpus
+	$(BIN)/python -m corpus.score $(CORPUS_OUT)
+
+clean:
+	rm -rf build $(DB) .pytest_cache

@@ -1,0 +1,29 @@
+"""Pydantic models for every stage of the dagsorden pipeline.
+
+`layout` holds what the PDF layer produces (pages of styled lines), `segments`
+what document segmentation produces, and `extraction` the contract shape
+(../shared/CONTRACT.md) that the database, Datasette and evaluation read.
+"""
+from models.base import StrictModel
+from models.extraction import (
+    Amount,
+    Appendix,
+    Attachment,
+    DocumentInfo,
+    DocumentKind,
+    Entity,
+    Extraction,
+    Item,
+    Meeting,
+    Person,
+    Table,
+    Tariff,
+)
+from models.layout import PageText, PdfText, StyledLine
+from models.segments import Segment, SegmentKind, SegmentedDocument
+
+__all__ = [
+    "Amount", "Appendix", "Attachment", "DocumentInfo", "DocumentKind", "Entity",
+    "Extraction", "Item", "Meeting", "PageText", "PdfText", "Person", "Segment",
+    "SegmentKind", "SegmentedDocument", "StrictModel", "StyledLine", "Table", "Tariff",
+]

@@ -1,0 +1,63 @@
+"""What the PDF layer hands on: pages of styled lines, with geometry.
+
+Coordinates follow pdfplumber: points, origin top-left, x0/top/x1/bottom.
+"""
+from __future__ import annotations
+
+from typing import Literal
+
+from models.base import StrictModel
+
+LineRole = Literal["body", "header", "footer"]
+
+
+class StyledLine(StrictModel):
+    """One visual line of text with the style that carries structure (size, weight, font)."""
+
+    page: int  # 1-based
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    font: str = ""
+    size: float = 0.0
+    bold: bool = False
+    role: LineRole = "body"
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+
+class PageText(StrictModel):
+    number: int  # 1-based
+    width: float
+    height: float
+    lines: list[StyledLine] = []
+    has_text_layer: bool = True
+
+    @property
+    def body(self) -> list[StyledLine]:
+        return [line for line in self.lines if line.role == "body"]
+
+    @property
+    def running(self) -> list[StyledLine]:
+        """Header and footer lines: kept out of item text, used as metadata evidence."""
+        return [line for line in self.lines if line.role != "body"]
+
+
+class PdfText(StrictModel):
+    """A whole PDF read into styled lines; the input of segmentation."""
+
+    sha256: str
+    filename: str
+    producer: str | None = None
+    pages: list[PageText] = []
+
+    @property
+    def ocr_pages(self) -> list[int]:
+        return [p.number for p in self.pages if not p.has_text_layer]
+
+    def body_lines(self) -> list[StyledLine]:
+        return [line for page in self.pages for line in page.body]

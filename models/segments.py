@@ -1,0 +1,44 @@
+"""Document segments: front matter, agenda items and bound appendices."""
+from __future__ import annotations
+
+from typing import Literal
+
+from models.base import StrictModel
+from models.extraction import DocumentKind
+from models.layout import PdfText, StyledLine
+
+SegmentKind = Literal["front", "item", "appendix", "body"]
+
+
+class Segment(StrictModel):
+    """A run of body lines that belongs together.
+
+    `item` is the agenda item the segment belongs to (an appendix bound in after
+    item N belongs to N). `numbers` holds more than one number for a combined
+    heading such as "Punkt 1 + 2".
+    """
+
+    kind: SegmentKind
+    lines: list[StyledLine] = []
+    item: int | None = None
+    numbers: list[int] = []
+    title: str | None = None
+    section: str | None = None  # "Sager til behandling", "Åben", ...
+    closed: bool = False
+
+    @property
+    def page_start(self) -> int | None:
+        return self.lines[0].page if self.lines else None
+
+    @property
+    def page_end(self) -> int | None:
+        return self.lines[-1].page if self.lines else None
+
+
+class SegmentedDocument(StrictModel):
+    pdf: PdfText
+    kind: DocumentKind
+    segments: list[Segment] = []
+
+    def of_kind(self, kind: SegmentKind) -> list[Segment]:
+        return [s for s in self.segments if s.kind == kind]
