@@ -15,6 +15,7 @@ from models.extraction import (
     Extraction,
     Item,
     Meeting,
+    PageInfo,
     Person,
     Table,
     Tariff,
@@ -24,6 +25,6 @@ from models.segments import Segment, SegmentKind, SegmentedDocument
 
 __all__ = [
     "Amount", "Appendix", "Attachment", "DocumentInfo", "DocumentKind", "Entity",
-    "Extraction", "Item", "Meeting", "PageText", "PdfText", "Person", "Segment",
+    "Extraction", "Item", "Meeting", "PageInfo", "PageText", "PdfText", "Person", "Segment",
     "SegmentKind", "SegmentedDocument", "StrictModel", "StyledLine", "Table", "Tariff",
 ]

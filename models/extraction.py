@@ -101,6 +101,16 @@ class Table(StrictModel):
     bbox: BBox | None = None
 
 
+class PageInfo(StrictModel):
+    """The body text of one page (running headers/footers kept apart), for search and citation."""
+
+    number: int
+    text: str = ""
+    header: str = ""
+    footer: str = ""
+    has_text_layer: bool = True
+
+
 class Extraction(StrictModel):
     document: DocumentInfo
     meeting: Meeting = Field(default_factory=Meeting)
@@ -113,3 +123,4 @@ class Extraction(StrictModel):
     tariffs: list[Tariff] = []
     entities: list[Entity] = []
     tables: list[Table] = []
+    pages: list[PageInfo] = []
