@@ -1,11 +1,86 @@
-"""The pipeline: PDF -> styled lines -> segments -> items and facts -> Extraction."""
+"""The pipeline: PDF -> styled lines -> segments -> items and facts -> Extraction.
+
+Each stage is a function from one model to the next; this module only wires them.
+"""
 from __future__ import annotations
 
 from pathlib import Path
 
-from models import Extraction
+from extractor.items import segment_to_item
+from extractor.meeting import extract_meeting
+from extractor.pdf import read_pdf
+from extractor.people import parse_guest_sentences, unique_people
+from extractor.segments import lines_to_segments
+from models import Appendix, DocumentInfo, Extraction, Item, PageInfo, PdfText, SegmentedDocument
 
 
-def extract_document(path: Path | str) -> Extraction:
+def extract_document(path: Path | str, password: str | None = None) -> Extraction:
     """Extract one PDF. Raises a `DocumentLoadError` subclass for bad input."""
-    raise NotImplementedError("being written")
+    return pdf_to_extraction(read_pdf(Path(path), password=password))
+
+
+def pdf_to_extraction(pdf: PdfText) -> Extraction:
+    return segments_to_extraction(lines_to_segments(pdf))
+
+
+def segments_to_items(doc: SegmentedDocument) -> list[Item]:
+    items: list[Item] = []
+    for segment in doc.of_kind("item"):
+        for number in segment.numbers or [segment.item or 0]:
+            items.append(segment_to_item(segment, number))
+    return items
+
+
+def item_guests(doc: SegmentedDocument) -> list:
+    guests = []
+    for segment in doc.of_kind("item"):
+        text = " ".join(line.text for line in segment.lines)
+        page = segment.page_start
+        guests.extend(parse_guest_sentences(text, segment.item, page))
+    return guests
+
+
+def page_infos(pdf: PdfText) -> list[PageInfo]:
+    return [
+        PageInfo(
+            number=page.number,
+            text="\n".join(line.text for line in page.body),
+            header="\n".join(line.text for line in page.running if line.role == "header"),
+            footer="\n".join(line.text for line in page.running if line.role == "footer"),
+            has_text_layer=page.has_text_layer,
+        )
+        for page in pdf.pages
+    ]
+
+
+def segments_to_extraction(doc: SegmentedDocument) -> Extraction:
+    pdf = doc.pdf
+    has_meeting = doc.kind in ("agenda", "minutes")
+    meeting, present, absent, guests = extract_meeting(doc) if has_meeting else (None, [], [], [])
+    if has_meeting:
+        guests = unique_people(guests + item_guests(doc))
+    info = DocumentInfo(
+        sha256=pdf.sha256, filename=pdf.filename, pages=len(pdf.pages), kind=doc.kind,
+        producer=pdf.producer, ocr_pages=pdf.ocr_pages,
+        title=document_title(doc),
+    )
+    appendices = [
+        Appendix(title=s.title or "", page_start=s.page_start or 0, page_end=s.page_end or 0, item=s.item)
+        for s in doc.of_kind("appendix")
+    ]
+    return Extraction(
+        document=info,
+        **({"meeting": meeting} if meeting else {}),
+        participants=present, absent=absent, guests=guests,
+        items=segments_to_items(doc) if has_meeting else [],
+        appendices=appendices,
+        pages=page_infos(pdf),
+    )
+
+
+def document_title(doc: SegmentedDocument) -> str | None:
+    """The largest line of the first page with text: what a reader would call the document."""
+    for page in doc.pdf.pages:
+        if page.body:
+            return max(page.body[:15], key=lambda line: line.size).text.strip()
+    return None

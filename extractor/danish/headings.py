@@ -1,0 +1,60 @@
+"""Headings and labels of Danish meeting documents (DOMAIN.md; seen in DAS, eDoc, FirstAgenda).
+
+Each constant is a regular expression over a whole line, case-insensitive, with an
+optional trailing colon. Left out on purpose: words that are also ordinary sentence
+starts ("Orientering" alone is an item title far more often than a heading).
+"""
+from __future__ import annotations
+
+import re
+
+_END = r"\s*:?\s*$"
+
+# Section headings inside an item.
+RECOMMENDATION_HEADING = re.compile(
+    r"^(?:indstilling(?:er)?|.{0,40}\bindstilling|beslutningspunkter|forslag til beslutning|"
+    r"[a-zæøå]+\s+indstiller(?:,? at)?)" + _END, re.IGNORECASE)
+ATTACHMENT_HEADING = re.compile(r"^(?:bilag|bilagsliste|vedhæftede bilag|bilag til punktet)" + _END, re.IGNORECASE)
+DECISION_HEADING = re.compile(r"^(?:beslutning(?:er)?|.{0,60}s beslutning den .*)" + _END, re.IGNORECASE)
+KNOWN_SECTION = re.compile(
+    r"^(?:resum[eé]|sammendrag|baggrund|sagsfremstilling|sagsbeskrivelse|beskrivelse|"
+    r"indstilling(?:er)?|beslutning(?:er)?|beslutningspunkter|bilag|sagsforløb|"
+    r"økonomi(?:ske konsekvenser)?|lovgrundlag|retsgrundlag|vurdering|proces|tidsplan|"
+    r"høring|kommunikation|videre proces|forslag|formål|konklusion|"
+    r"administrationens indstilling|forvaltningens indstilling|supplerende sagsfremstilling)" + _END,
+    re.IGNORECASE)
+
+# Grouping headings between items ("Sager til behandling").
+AGENDA_GROUP = re.compile(
+    r"^(?:sager til (?:behandling|orientering|beslutning|drøftelse)|oplæg(?: til drøftelse)?|"
+    r"velkomst|afrunding|meddelelser|orienteringssager|beslutningssager|drøftelsessager)" + _END,
+    re.IGNORECASE)
+
+OPEN_MARK = re.compile(r"^(?:åben|åbent punkt|åbent)" + _END, re.IGNORECASE)
+CLOSED_MARK = re.compile(r"^(?:lukket|lukket punkt|lukket møde)" + _END, re.IGNORECASE)
+
+# Recommendations are introduced by this phrase, with or without a heading.
+RECOMMENDATION_LEAD = re.compile(
+    r"^(?P<lead>(?:det|direktionen|forvaltningen|administrationen|sekretariatet|[a-zæøå]+)\s+"
+    r"indstille[rs]?(?:\s+\S+){0,3}?,?\s+at)\b[\s,:]*(?P<rest>.*)$", re.IGNORECASE)
+
+# Attendance labels of the meeting block.
+PRESENT_LABEL = re.compile(r"^(?:deltagere|til stede|tilstede|medlemmer|fremmødte)" + _END, re.IGNORECASE)
+ABSENT_LABEL = re.compile(r"^(?:afbud|fraværende|fravær|afbud fra)" + _END, re.IGNORECASE)
+GUEST_LABEL = re.compile(r"^(?:gæster|gæst|øvrige deltagere|øvrige|desuden deltog|inviterede)" + _END, re.IGNORECASE)
+COMMITTEE_LABEL = re.compile(r"^(?:møde|mødeforum|udvalg|forum)" + _END, re.IGNORECASE)
+TIME_LABEL = re.compile(r"^(?:tid|tidspunkt|dato|mødetidspunkt|mødedato)" + _END, re.IGNORECASE)
+PLACE_LABEL = re.compile(r"^(?:sted|mødested|lokale|mødelokale)" + _END, re.IGNORECASE)
+
+# Words that name the document kind on a cover or in a header.
+MINUTES_WORD = re.compile(r"\b(?:referat|beslutningsprotokol)\b", re.IGNORECASE)
+AGENDA_WORD = re.compile(r"\b(?:dagsorden)\b", re.IGNORECASE)
+STRATEGY_WORD = re.compile(r"\b(?:strategi|udviklingsstrategi|handleplan|politik for)\b", re.IGNORECASE)
+
+
+def is_bullet(text: str) -> bool:
+    return bool(BULLET.match(text))
+
+
+BULLET = re.compile(r"^\s*(?:[•\u2022\u25cf\u25aa\u25a0\u2013\u2014\-–·○◦o\uf0b7\uf0a7\uf0d8*]|\d{1,2}\)|[a-z]\)|at\s+\d+\))\s+",
+                    re.IGNORECASE)

@@ -1,0 +1,33 @@
+"""What kind of document this is: agenda, minutes, strategy, appendix or other.
+
+Evidence in order: agenda items found (agenda or minutes), the words on the first
+page and in running headers (Referat, Dagsorden), decision headings in items.
+"""
+from __future__ import annotations
+
+from extractor.danish.headings import AGENDA_WORD, DECISION_HEADING, MINUTES_WORD, STRATEGY_WORD
+from models import PdfText, Segment
+from models.extraction import DocumentKind
+
+MIN_ITEMS = 2
+
+
+def first_page_words(pdf: PdfText) -> str:
+    first = next((p for p in pdf.pages if p.lines), None)
+    running = " ".join(line.text for p in pdf.pages[:3] for line in p.running)
+    return " ".join(line.text for line in (first.lines[:25] if first else [])) + " " + running
+
+
+def classify(pdf: PdfText, segments: list[Segment]) -> DocumentKind:
+    items = [s for s in segments if s.kind == "item"]
+    words = first_page_words(pdf)
+    if len(items) >= MIN_ITEMS:
+        decisions = sum(1 for s in items for line in s.lines if DECISION_HEADING.match(line.text.strip()))
+        if MINUTES_WORD.search(words) or decisions >= max(1, len(items) // 2):
+            return "minutes"
+        return "agenda"
+    if STRATEGY_WORD.search(words):
+        return "strategy"
+    if AGENDA_WORD.search(words) or MINUTES_WORD.search(words):
+        return "other"
+    return "appendix" if any(p.lines for p in pdf.pages) else "other"

@@ -1,0 +1,88 @@
+"""Lines -> running text and list entries, using the geometry of the lines.
+
+Why geometry: bullets are often lost glyphs (private-use characters) and wrapped
+lines must be joined, so a line that ends well before the right edge ends an entry,
+and a line ending in a hyphen before a lower-case word joins that word.
+"""
+from __future__ import annotations
+
+import re
+
+from extractor.danish.headings import BULLET
+from models import StyledLine
+
+# A line whose right edge is this far (points) from the block's right edge ended on purpose.
+SHORT_LINE_SLACK = 40.0
+# Words after a suspended hyphen that keep the hyphen: "børne- og ungepsykiatrien".
+SUSPENDED_HYPHEN_NEXT = {"og", "eller", "samt", "til", "som", "&"}
+SENTENCE_END = re.compile(r"[.:;!?]\s*$")
+HYPHEN_END = re.compile(r"(?<=[a-zæøåA-ZÆØÅ])-$")
+
+
+def join_two(left: str, right: str) -> str:
+    """Join a wrapped line to the next, undoing end-of-line hyphenation."""
+    if HYPHEN_END.search(left):
+        first = right.split(" ", 1)[0]
+        if first and first[0].islower() and first.lower() not in SUSPENDED_HYPHEN_NEXT:
+            return left[:-1] + right
+        return left + " " + right
+    if not left:
+        return right
+    return left + " " + right
+
+
+def join_lines(texts: list[str]) -> str:
+    joined = ""
+    for text in texts:
+        joined = join_two(joined, text.strip()) if joined else text.strip()
+    return joined
+
+
+def strip_bullet(text: str) -> str:
+    return BULLET.sub("", text, count=1).strip()
+
+
+def right_edge(lines: list[StyledLine]) -> float:
+    return max((line.x1 for line in lines), default=0.0)
+
+
+def lines_to_entries(lines: list[StyledLine], edge: float | None = None) -> list[tuple[str, StyledLine]]:
+    """Split lines into list entries (bullets, numbered points or plain lines).
+
+    A new entry starts at a bullet, or after a line that ended short of the right
+    edge or with a sentence end. Returns (text, first line) pairs so the page is kept.
+    """
+    edge = right_edge(lines) if edge is None else edge
+    entries: list[tuple[list[str], StyledLine]] = []
+    previous: StyledLine | None = None
+    for line in lines:
+        text = line.text.strip()
+        if not text:
+            continue
+        starts_new = (
+            previous is None
+            or BULLET.match(text) is not None
+            or previous.x1 < edge - SHORT_LINE_SLACK
+            or (SENTENCE_END.search(previous.text) is not None and not text[0].islower())
+            or line.page != previous.page and line.x0 < previous.x0 - 5
+        )
+        if starts_new or not entries:
+            entries.append(([strip_bullet(text)], line))
+        else:
+            entries[-1][0].append(text)
+        previous = line
+    return [(join_lines(parts), first) for parts, first in entries if join_lines(parts)]
+
+
+def lines_to_paragraphs(lines: list[StyledLine]) -> str:
+    """Running text with paragraphs separated by blank lines (wide vertical gaps)."""
+    paragraphs: list[list[str]] = []
+    previous: StyledLine | None = None
+    for line in lines:
+        gap = (line.top - previous.bottom) if previous and previous.page == line.page else 0.0
+        if previous is None or gap > max(line.size, 6.0) * 0.9 or BULLET.match(line.text):
+            paragraphs.append([line.text])
+        else:
+            paragraphs[-1].append(line.text)
+        previous = line
+    return "\n\n".join(join_lines(p) for p in paragraphs)
