@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from models import PageText, StyledLine
 
-BAND = 0.11  # fraction of the page height counted as header or footer band
+BAND = 0.09  # fraction of the page height counted as header or footer band
 MIN_REPEAT_SHARE = 0.25  # of pages, for a repeated line to count as running
 # (low, because bound appendices without the agenda's header can be most of the pages)
 MIN_PAGES_FOR_REPEATS = 3
@@ -37,9 +37,16 @@ def in_band(line: StyledLine, page: PageText) -> str | None:
     return None
 
 
-def looks_like_page_number(text: str) -> bool:
+def looks_like_page_number(text: str, page_number: int) -> bool:
+    """"Side 3 af 4", "4/11", or a bare number close to the physical page number.
+
+    A bare number must match the page, or table cells near the margin would vanish.
+    """
     text = text.strip()
-    return bool(PAGE_NUMBER.match(text) or PAGE_NUMBER_TAIL.search(text))
+    if PAGE_NUMBER.match(text) or PAGE_NUMBER_TAIL.search(text):
+        return True
+    bare = BARE_NUMBER.match(text)
+    return bool(bare) and 0 <= page_number - int(bare.group(1)) <= MAX_NUMBER_OFFSET
 
 
 def mark_running_lines(pages: list[PageText]) -> list[PageText]:
@@ -61,7 +68,7 @@ def mark_running_lines(pages: list[PageText]) -> list[PageText]:
         lines = []
         for line in page.lines:
             band = in_band(line, page)
-            if band and ((band, masked(line.text)) in running_keys or looks_like_page_number(line.text)):
+            if band and ((band, masked(line.text)) in running_keys or looks_like_page_number(line.text, page.number)):
                 line = line.model_copy(update={"role": band})
             lines.append(line)
         marked.append(page.model_copy(update={"lines": lines}))

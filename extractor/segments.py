@@ -19,14 +19,16 @@ from extractor.running import masked
 from models import PdfText, Segment, SegmentedDocument, StyledLine
 from models.extraction import DocumentKind
 
+# Capitalised: "punkt 3" inside a wrapped sentence ("deltager under punkt 3") is no heading.
 PUNKT = re.compile(
-    r"^(?:punkt|pkt\.)\s+(?P<numbers>\d{1,3}(?:\s*(?:\+|,|og|&)\s*\d{1,3})*)\s*[.:]?(?:\s+(?P<title>.*))?$",
-    re.IGNORECASE)
+    r"^(?:Punkt|PUNKT|Pkt\.)\s+(?P<numbers>\d{1,3}(?:\s*(?:\+|,|og|&|-|–)\s*\d{1,3})*)\s*[.:]?(?:\s+(?P<title>.*))?$")
 NUMBERED = re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<title>\S.*)$")
 TOC_TAIL = re.compile(r"(?:\(side\s*\d+\)|\.{3,}\s*\d+|\s\d{1,3})\s*$", re.IGNORECASE)
 MAX_NUMBER_JUMP = 15  # public agendas omit closed items, so numbers may skip
 TOC_RUN_LINES = 2  # numbered lines this close (in lines) form a table of contents
+TOC_MIN_RUN = 3
 HEADING_SIZE_DELTA = 0.8
+PREAMBLE_LINES = 4  # lines before an item heading that may hold its group and Åben/Lukket
 
 
 @dataclass
@@ -56,7 +58,12 @@ def is_heading_styled(line: StyledLine, body_size: float) -> bool:
 
 
 def parse_numbers(text: str) -> list[int]:
-    return [int(n) for n in re.findall(r"\d{1,3}", text)]
+    """"1 + 2" -> [1, 2]; a range "7-9" -> [7, 8, 9]."""
+    numbers: list[int] = []
+    for first, last in re.findall(r"(\d{1,3})(?:\s*[-–]\s*(\d{1,3}))?", text):
+        low, high = int(first), int(last or first)
+        numbers.extend(range(low, high + 1) if 0 <= high - low <= MAX_NUMBER_JUMP else [low])
+    return numbers
 
 
 def find_candidates(lines: list[StyledLine], body_size: float) -> tuple[list[ItemStart], list[ItemStart]]:
@@ -74,33 +81,46 @@ def find_candidates(lines: list[StyledLine], body_size: float) -> tuple[list[Ite
             continue
         match = NUMBERED.match(text)
         if match and is_heading_styled(line, body_size) and not TOC_TAIL.search(text):
+            wrapped = title_after(lines, index, len(lines), first=line)
             numbered.append(ItemStart(index, [int(match.group("number"))],
-                                      [line.model_copy(update={"text": match.group("title")})], False,
-                                      consumed={index}))
+                                      [line.model_copy(update={"text": match.group("title")}),
+                                       *(lines[i] for i in wrapped)], False,
+                                      consumed={index, *wrapped}))
     return explicit, drop_tables_of_contents(numbered)
 
 
 def drop_tables_of_contents(candidates: list[ItemStart]) -> list[ItemStart]:
-    """Numbered lines in a tight run (a TOC or programme) are not item starts."""
-    keep = []
-    for i, cand in enumerate(candidates):
-        near_prev = i > 0 and cand.index - candidates[i - 1].index <= TOC_RUN_LINES
-        near_next = i + 1 < len(candidates) and candidates[i + 1].index - cand.index <= TOC_RUN_LINES
-        if not (near_prev or near_next):
-            keep.append(cand)
-    return keep
+    """Numbered lines in a tight run of three or more (a TOC or programme) are not item starts."""
+    runs: list[list[ItemStart]] = []
+    for cand in candidates:
+        if runs and cand.index - runs[-1][-1].index <= TOC_RUN_LINES:
+            runs[-1].append(cand)
+        else:
+            runs.append([cand])
+    return [cand for run in runs if len(run) < TOC_MIN_RUN for cand in run]
 
 
 def in_sequence(starts: list[ItemStart]) -> list[ItemStart]:
-    """Keep starts whose numbers rise: a stray "3." inside an item is not item 3."""
-    kept: list[ItemStart] = []
-    last = 0
-    for start in starts:
-        first = start.numbers[0]
-        if (not kept and first <= 200) or last < first <= last + MAX_NUMBER_JUMP:
-            kept.append(start)
-            last = max(start.numbers)
-    return kept
+    """The longest chain of starts whose numbers rise in small steps.
+
+    A stray "3." inside an item, or a "Punkt 3" in the front matter, is not item 3:
+    it breaks the chain that the real item headings form.
+    """
+    if not starts:
+        return []
+    best: list[int] = [1] * len(starts)
+    before: list[int | None] = [None] * len(starts)
+    for i, start in enumerate(starts):
+        for j in range(i):
+            gap = start.numbers[0] - max(starts[j].numbers)
+            if 0 < gap <= MAX_NUMBER_JUMP and best[j] + 1 > best[i]:
+                best[i], before[i] = best[j] + 1, j
+    end: int | None = max(range(len(starts)), key=lambda i: (best[i], -i))
+    chain: list[ItemStart] = []
+    while end is not None:
+        chain.append(starts[end])
+        end = before[end]
+    return chain[::-1]
 
 
 def merge_title_lines(lines: list[StyledLine], explicit: list[ItemStart],
@@ -118,7 +138,11 @@ def merge_title_lines(lines: list[StyledLine], explicit: list[ItemStart],
         subs = [c for n in start.numbers for c in numbered_by_number.get(n, [])
                 if start.index < c.index < limit]
         if len(start.numbers) > 1 and subs:
-            result.extend(ItemStart(c.index, c.numbers, c.title_lines, True, c.consumed) for c in subs)
+            # the first sub-item starts at the "Punkt 1 + 2" line itself, so nothing is orphaned
+            for k, sub in enumerate(subs):
+                index = start.index if k == 0 else sub.index
+                result.append(ItemStart(index, sub.numbers, sub.title_lines, True,
+                                        sub.consumed | ({start.index} if k == 0 else set())))
             continue
         if not start.title_lines:
             following = [c for c in subs if c.index - start.index <= 4]
@@ -133,18 +157,23 @@ def merge_title_lines(lines: list[StyledLine], explicit: list[ItemStart],
     return result
 
 
-def title_after(lines: list[StyledLine], index: int, limit: int) -> list[int]:
-    """Indexes of the heading lines right after "Punkt N.": same style, wrapped over a few lines."""
+def title_after(lines: list[StyledLine], index: int, limit: int,
+                first: StyledLine | None = None) -> list[int]:
+    """Indexes of the heading lines right after "Punkt N." (or continuing `first`):
+    same style, wrapped over a few lines."""
     title: list[int] = []
     for i in range(index + 1, min(limit, index + 6)):
         line = lines[i]
-        if OPEN_MARK.match(line.text) or CLOSED_MARK.match(line.text):
+        if first is None and (OPEN_MARK.match(line.text) or CLOSED_MARK.match(line.text)):
             continue
-        if not title:
+        if not title and first is None:
             title.append(i)
             continue
-        first, last = lines[title[0]], lines[title[-1]]
-        same_style = line.bold == first.bold and abs(line.size - first.size) < 0.3
+        head = first if first is not None else lines[title[0]]
+        last = lines[title[-1]] if title else head
+        if NUMBERED.match(line.text.strip()) or PUNKT.match(line.text.strip()):
+            break
+        same_style = line.bold == head.bold and abs(line.size - head.size) < 0.3
         close = line.page == last.page and line.top - last.bottom < line.size * 0.9
         if same_style and close:
             title.append(i)
@@ -195,7 +224,7 @@ def group_before(lines: list[StyledLine], start: int, previous_end: int) -> tupl
     """Agenda group ("Sager til behandling") and Åben/Lukket just before an item heading."""
     group: str | None = None
     closed: bool | None = None
-    for line in lines[max(previous_end, start - 4):start]:
+    for line in lines[max(previous_end, start - PREAMBLE_LINES):start]:
         text = line.text.strip()
         if AGENDA_GROUP.match(text):
             group = text.rstrip(":").strip()
@@ -206,12 +235,9 @@ def group_before(lines: list[StyledLine], start: int, previous_end: int) -> tupl
     return group, closed
 
 
-def running_group(pdf: PdfText, page_number: int) -> str | None:
-    page = pdf.pages[page_number - 1]
-    for line in page.running:
-        if AGENDA_GROUP.match(line.text.strip()):
-            return line.text.strip().rstrip(":")
-    return None
+def running_marks(pdf: PdfText, page_number: int) -> tuple[str | None, bool | None]:
+    """Group and Åben/Lukket printed in the running header of the item's first page."""
+    return group_before(pdf.pages[page_number - 1].running, len(pdf.pages[page_number - 1].running), 0)
 
 
 def lines_to_segments(pdf: PdfText, kind_hint: DocumentKind | None = None) -> SegmentedDocument:
@@ -230,10 +256,13 @@ def lines_to_segments(pdf: PdfText, kind_hint: DocumentKind | None = None) -> Se
         end = starts[pos + 1].index if pos + 1 < len(starts) else len(lines)
         previous_end = starts[pos - 1].index + 1 if pos else 0
         new_group, closed = group_before(lines, start.index, previous_end)
-        group = new_group or running_group(pdf, lines[start.index].page) or group
+        header_group, header_closed = running_marks(pdf, lines[start.index].page)
+        group = new_group or header_group or group
+        closed = closed if closed is not None else header_closed
         own = [line for i, line in enumerate(lines[start.index:end], start.index)
                if line.page not in bound and i not in start.consumed
-               and not (i >= end - 4 and AGENDA_GROUP.match(line.text.strip()))]
+               and not (i >= end - PREAMBLE_LINES and AGENDA_GROUP.match(line.text.strip()))
+               and not repeats_heading(line, start.numbers)]
         title = " ".join(t.text.strip() for t in start.title_lines) or None
         item_lines = [line for line in own if not (OPEN_MARK.match(line.text) or CLOSED_MARK.match(line.text))]
         segments.append(Segment(kind="item", lines=item_lines or lines[start.index:start.index + 1], item=start.numbers[0],
@@ -242,6 +271,12 @@ def lines_to_segments(pdf: PdfText, kind_hint: DocumentKind | None = None) -> Se
         segments.extend(appendix_segments(lines[start.index:end], bound, start.numbers[0]))
     kind = kind_hint or classify(pdf, segments)
     return SegmentedDocument(pdf=pdf, kind=kind, segments=segments)
+
+
+def repeats_heading(line: StyledLine, numbers: list[int]) -> bool:
+    """"Punkt 7: Title" again inside item 7 (a continuation header), not text."""
+    match = PUNKT.match(line.text.strip())
+    return bool(match) and parse_numbers(match.group("numbers")) == numbers
 
 
 def appendix_segments(lines: list[StyledLine], bound: set[int], item: int) -> list[Segment]:

@@ -16,6 +16,8 @@ SHORT_LINE_SLACK = 40.0
 # Words after a suspended hyphen that keep the hyphen: "børne- og ungepsykiatrien".
 SUSPENDED_HYPHEN_NEXT = {"og", "eller", "samt", "til", "som", "&"}
 SENTENCE_END = re.compile(r"[.:;!?]\s*$")
+# A line opening like a numbered list entry starts a new entry even without a bullet.
+ENTRY_LABEL = re.compile(r"^(?:bilag\s+\d+|\d{1,2}[.)]\s|at\s+\d+\))", re.IGNORECASE)
 HYPHEN_END = re.compile(r"(?<=[a-zæøåA-ZÆØÅ])-$")
 
 
@@ -46,6 +48,18 @@ def right_edge(lines: list[StyledLine]) -> float:
     return max((line.x1 for line in lines), default=0.0)
 
 
+def ended_early(previous: StyledLine, next_text: str, edge: float) -> bool:
+    """True when the next line's first word would have fitted on the previous line.
+
+    That is how a reader sees a deliberate line break in ragged or justified text.
+    """
+    chars = max(len(previous.text), 1)
+    char_width = (previous.x1 - previous.x0) / chars
+    first_word = next_text.split(" ", 1)[0]
+    room = edge - previous.x1
+    return room > (len(first_word) + 1) * char_width + SHORT_LINE_SLACK / 4
+
+
 def lines_to_entries(lines: list[StyledLine], edge: float | None = None) -> list[tuple[str, StyledLine]]:
     """Split lines into list entries (bullets, numbered points or plain lines).
 
@@ -62,7 +76,8 @@ def lines_to_entries(lines: list[StyledLine], edge: float | None = None) -> list
         starts_new = (
             previous is None
             or BULLET.match(text) is not None
-            or previous.x1 < edge - SHORT_LINE_SLACK
+            or ENTRY_LABEL.match(text) is not None
+            or ended_early(previous, text, edge)
             or (SENTENCE_END.search(previous.text) is not None and not text[0].islower())
             or line.page != previous.page and line.x0 < previous.x0 - 5
         )
