@@ -18,9 +18,10 @@ MIN_PAGES_FOR_REPEATS = 3
 POSITION_TOLERANCE = 4.0  # points
 
 PAGE_NUMBER = re.compile(
-    r"^(?:side\s+)?\d{1,4}(?:\s*(?:/|af|of|-)\s*\d{1,4})?\.?$|^-\s*\d{1,4}\s*-$|^page\s+\d+(?:\s+of\s+\d+)?$",
-    re.IGNORECASE,
-)
+    r"^(?:side\s+\d{1,4}(?:\s+(?:af|of)\s+\d{1,4})?|\d{1,4}\s*(?:/|af|of)\s*\d{1,4}|page\s+\d+(?:\s+of\s+\d+)?)$",
+    re.IGNORECASE)
+BARE_NUMBER = re.compile(r"^-?\s*(\d{1,4})\s*-?\.?$")
+MAX_NUMBER_OFFSET = 3  # printed numbering may skip a cover or a few front pages
 PAGE_NUMBER_TAIL = re.compile(r"\b(?:side|page)\s+\d{1,4}\s+(?:af|of)\s+\d{1,4}\s*$", re.IGNORECASE)
 
 
