@@ -32,7 +32,7 @@ test: install
 	$(BIN)/python -m pytest
 
 score: corpus
-	$(BIN)/python -m corpus.score $(CORPUS_OUT)
+	$(BIN)/python -m corpus.evaluate $(CORPUS_OUT)
 
 clean:
 	rm -rf build $(DB) .pytest_cache

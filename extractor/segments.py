@@ -73,7 +73,7 @@ def find_candidates(lines: list[StyledLine], body_size: float) -> tuple[list[Ite
     for index, line in enumerate(lines):
         text = line.text.strip()
         match = PUNKT.match(text)
-        if match and len(text) < 200:
+        if match and len(text) < 200 and not (match.group("title") or "X")[0].islower():
             start = ItemStart(index, parse_numbers(match.group("numbers")), consumed={index})
             if match.group("title"):
                 start.title_lines = [line.model_copy(update={"text": match.group("title")})]
@@ -86,7 +86,16 @@ def find_candidates(lines: list[StyledLine], body_size: float) -> tuple[list[Ite
                                       [line.model_copy(update={"text": match.group("title")}),
                                        *(lines[i] for i in wrapped)], False,
                                       consumed={index, *wrapped}))
-    return explicit, drop_tables_of_contents(numbered)
+    return same_family(explicit, lines), drop_tables_of_contents(numbered)
+
+
+def same_family(starts: list[ItemStart], lines: list[StyledLine]) -> list[ItemStart]:
+    """"Punkt" lines in another font than most of them belong to a bound appendix."""
+    families = Counter(font_family(lines[s.index].font) for s in starts)
+    if not families:
+        return starts
+    usual = families.most_common(1)[0][0]
+    return [s for s in starts if font_family(lines[s.index].font) == usual]
 
 
 def drop_tables_of_contents(candidates: list[ItemStart]) -> list[ItemStart]:
