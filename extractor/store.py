@@ -90,6 +90,8 @@ def store_extraction(
     A successful import clears an earlier failure row for the same path or content.
     """
     sha = extraction.document.sha256
+    if db.conn.in_transaction:  # `with db.conn` would commit or roll back the caller's work
+        raise RuntimeError("store_extraction needs a connection with no open transaction")
     with db.conn:
         # IMMEDIATE takes the write lock before the "already known?" check, so two
         # concurrent imports of the same file cannot both decide to write it.

@@ -1,0 +1,231 @@
+"""The `dagsorden` command: a thin shell over extractor/ (parse options, call, map errors).
+
+Exit codes: 0 ok, 1 something failed (an error, or any file of a batch), 2 usage error.
+Progress and errors go to stderr, so stdout carries only the JSON asked for.
+"""
+from __future__ import annotations
+
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from extractor.errors import DagsordenError, ExtractionFailed
+from extractor.ingest import FileResult, iter_pdf_paths, one_line
+from extractor.ingest import ingest as ingest_paths
+from extractor.store_datasette import write_metadata
+from extractor.store_schema import open_archive
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
+
+# The project's Datasette config folder (metadata.yaml, templates/, plugins/), next to this file.
+DATASETTE_DIR = Path(__file__).resolve().parent / "datasette"
+DEFAULT_PORT = 8001
+DEFAULT_HOST = "127.0.0.1"
+
+db_option = click.option(
+    "--db", "db_path", required=True, type=click.Path(dir_okay=False),
+    help="SQLite archive file (created if missing)",
+)
+existing_db_option = click.option(
+    "--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False),
+    help="SQLite archive file (must exist)",
+)
+json_option = click.option("--json", "as_json", is_flag=True, help="Output JSON on stdout")
+
+
+@click.group(context_settings=CONTEXT_SETTINGS)
+def cli() -> None:
+    """Turn Danish municipal meeting PDFs into a searchable SQLite archive."""
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--pretty", is_flag=True, help="Indent the JSON")
+@click.option("--pages", "with_pages", is_flag=True, help="Include the text of every page")
+def extract(file: str, pretty: bool, with_pages: bool) -> None:
+    """Extract one PDF and print the result as JSON.
+
+    \b
+    Example:
+        dagsorden extract dagsorden-2023-08-21.pdf --pretty
+    """
+    from extractor.pipeline import extract_document
+
+    try:
+        extraction = extract_document(Path(file))
+    except DagsordenError as error:
+        raise click.ClickException(f"{file}: {one_line(error)}")
+    except Exception as error:  # a bug: one line, not a traceback, and the code that says so
+        reason = one_line(f"{type(error).__name__}: {error}")
+        raise click.ClickException(f"{file}: [{ExtractionFailed.code}] {reason}")
+    data = extraction.model_dump(mode="json", exclude=None if with_pages else {"pages"})
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2 if pretty else None))
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@db_option
+@click.option("--silent", is_flag=True, help="Do not show a progress bar")
+@json_option
+def ingest(paths: tuple[str, ...], db_path: str, silent: bool, as_json: bool) -> None:
+    """Import PDFs (files, or folders searched recursively) into the archive.
+
+    Files already in the archive (same content) are skipped without being opened.
+    A file that fails is recorded in the failures table and the batch goes on;
+    the exit code is 1 if any file failed.
+
+    \b
+    Example:
+        dagsorden ingest archive/2023 archive/2024 --db dagsorden.db
+    """
+    files = iter_pdf_paths(paths)
+    done = pages = 0
+    with progressbar(silent, length=len(files), label=f"0/{len(files)} files") as bar:
+
+        def on_progress(result: FileResult) -> None:
+            nonlocal done, pages
+            pages += result.pages
+            if result.status == "failed":
+                click.echo(f"FAILED {result.path}: [{result.code}] {result.reason}", err=True)
+            done += 1
+            bar.label = f"{done}/{len(files)} files, {pages} pages"
+            bar.update(1)
+
+        with archive_errors(db_path):
+            report = ingest_paths(files, db_path, on_progress=on_progress)
+    click.echo(
+        f"Imported {report.imported}, skipped {report.skipped}, failed {report.failed} "
+        f"({report.pages} pages) into {db_path}",
+        err=True,
+    )
+    if as_json:
+        click.echo(report.model_dump_json(indent=2))
+    if report.failed:
+        sys.exit(1)
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@existing_db_option
+@click.option("--port", default=DEFAULT_PORT, show_default=True, type=int)
+@click.option("--host", default=DEFAULT_HOST, show_default=True)
+def serve(db_path: str, port: int, host: str) -> None:
+    """Browse and search the archive with Datasette.
+
+    Uses the project's datasette/ folder (metadata, templates, plugins).
+
+    \b
+    Example:
+        dagsorden serve --db dagsorden.db --port 8001
+    """
+    with tempfile.TemporaryDirectory(prefix="dagsorden-") as tmp:
+        metadata = None
+        if (DATASETTE_DIR / "metadata.yaml").exists():
+            metadata = write_metadata(
+                DATASETTE_DIR / "metadata.yaml", Path(db_path).stem, Path(tmp) / "metadata.json"
+            )
+        args = datasette_args(db_path, port, host, metadata)
+        click.echo(f"Serving {db_path} on http://{host}:{port}/", err=True)
+        returncode = run_child(args)
+    sys.exit(returncode)
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@existing_db_option
+@json_option
+def failures(db_path: str, as_json: bool) -> None:
+    """List the files that could not be imported, and why.
+
+    \b
+    Example:
+        dagsorden failures --db dagsorden.db --json
+    """
+    with archive_errors(db_path):
+        db = open_archive(db_path)
+        try:
+            rows = list(db.query("SELECT * FROM failures ORDER BY time, path"))
+        finally:
+            db.close()
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        click.echo(f"{row['time']}  {row['path']}: [{row['code']}] {row['stage']}: {row['reason']}")
+
+
+@contextmanager
+def archive_errors(db_path: str) -> Iterator[None]:
+    """An archive that cannot be opened or written stops the command with one line, not a traceback."""
+    try:
+        yield
+    except sqlite3.Error as error:
+        raise click.ClickException(f"{db_path}: {error}")
+
+
+def datasette_args(
+    db: str | Path, port: int = DEFAULT_PORT, host: str = DEFAULT_HOST,
+    metadata: Path | None = None,
+) -> list[str]:
+    """The `datasette serve` command line for an archive, using the project's folder."""
+    args = [sys.executable, "-m", "datasette", "serve", str(db), "--port", str(port),
+            "--host", host]
+    if metadata is not None:
+        args += ["--metadata", str(metadata)]
+    for option, folder in (("--template-dir", "templates"), ("--plugins-dir", "plugins")):
+        if (DATASETTE_DIR / folder).is_dir():
+            args += [option, str(DATASETTE_DIR / folder)]
+    return args
+
+
+def run_child(args: list[str]) -> int:
+    """Run Datasette until it ends, passing on SIGTERM/Ctrl-C so it never outlives us."""
+    child = subprocess.Popen(args)
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: child.send_signal(signum))
+    try:
+        while True:
+            try:
+                return child.wait()
+            except KeyboardInterrupt:
+                child.send_signal(signal.SIGINT)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+# -- progress bars ------------------------------------------------------------------------
+
+
+class NullProgressBar:
+    """Stands in for click's progress bar under --silent, so commands never branch on it."""
+
+    label = ""
+
+    def __init__(self, length: int | None = None) -> None:
+        self.length = length
+
+    def __enter__(self) -> NullProgressBar:
+        return self
+
+    def __exit__(self, *exc_info: Any) -> None:
+        return None
+
+    def update(self, n_steps: int) -> None:
+        return None
+
+
+def progressbar(silent: bool, length: int, label: str) -> Any:
+    """click's progress bar on stderr, or a NullProgressBar under --silent."""
+    if silent:
+        return NullProgressBar(length)
+    return click.progressbar(length=length, label=label, file=sys.stderr)
+
+
+if __name__ == "__main__":
+    cli()

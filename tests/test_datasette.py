@@ -1,0 +1,115 @@
+"""datasette/: the metadata documents the whole schema, and the real Datasette serves the archive."""
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import pytest
+from datasette.app import Datasette
+
+from extractor.store import store_extraction
+from extractor.store_datasette import load_metadata
+from extractor.store_schema import archive_tables, open_archive
+from test_store import make_extraction
+
+DATASETTE_DIR = Path(__file__).resolve().parent.parent / "datasette"
+METADATA = DATASETTE_DIR / "metadata.yaml"
+DB_NAME = "mit_arkiv"  # deliberately not "dagsorden": the metadata must follow the file name
+
+
+@pytest.fixture(scope="module")
+def db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("ds") / f"{DB_NAME}.db"
+    db = open_archive(path)
+    store_extraction(db, make_extraction("agenda"))
+    store_extraction(db, make_extraction("minutes", kind="minutes"))
+    store_extraction(db, make_extraction("later", date="2023-09-18"))
+    db.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def schema(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+    db = open_archive(tmp_path_factory.mktemp("schema") / "schema.db")
+    tables = {name: list(db.table(name).columns_dict) for name in archive_tables(db)}
+    db.close()
+    return tables
+
+
+def get(ds: Datasette, path: str) -> Any:
+    """Run one request through Datasette's own test client (no server, no mocks)."""
+    async def fetch() -> Any:
+        return await ds.client.get(path)
+
+    return asyncio.run(fetch())
+
+
+def make_datasette(db_path: Path) -> Datasette:
+    kwargs: dict[str, Any] = {}
+    for key, folder in (("template_dir", "templates"), ("plugins_dir", "plugins")):
+        if (DATASETTE_DIR / folder).is_dir():
+            kwargs[key] = str(DATASETTE_DIR / folder)
+    return Datasette(files=[str(db_path)], metadata=load_metadata(METADATA, db_path.stem), **kwargs)
+
+
+def test_metadata_describes_every_table_and_column(schema):
+    tables = load_metadata(METADATA)["databases"]["dagsorden"]["tables"]
+    missing = [f"{t}.{c}" for t, columns in schema.items() for c in columns
+               if not (tables.get(t, {}).get("columns") or {}).get(c)]
+    missing += [t for t in schema if not tables.get(t, {}).get("description")]
+    assert missing == []
+
+
+def test_metadata_has_no_stale_tables_or_columns(schema):
+    tables = load_metadata(METADATA)["databases"]["dagsorden"]["tables"]
+    stale = [f"{t}.{c}" for t, meta in tables.items() for c in (meta.get("columns") or {})
+             if c not in schema.get(t, [])]
+    assert stale == []
+
+
+def test_metadata_rekeyed_to_database_name():
+    metadata = load_metadata(METADATA, "arkiv_2024")
+    assert list(metadata["databases"]) == ["arkiv_2024"]
+    assert metadata["title"]
+
+
+def test_datasette_search_finds_item(db_path):
+    response = get(make_datasette(db_path), f"/{DB_NAME}/items.json?_search=botilbud&_shape=objects")
+    assert response.status_code == 200
+    rows = response.json()["rows"]
+    assert {r["id"] for r in rows} == {
+        "das-social-2023-08-21-2", "das-social-2023-08-21-2-referat", "das-social-2023-09-18-2",
+    }
+
+
+def test_datasette_canned_search_query(db_path):
+    response = get(make_datasette(db_path), f"/{DB_NAME}/search.json?q=Rammeaftalen&_shape=objects")
+    assert response.status_code == 200
+    rows = response.json()["rows"]
+    assert [r["date"] for r in rows] == ["2023-09-18", "2023-08-21", "2023-08-21"]
+    assert rows[0]["title"] == "Rammeaftalen 2018"
+
+
+def test_datasette_canned_items_by_meeting(db_path):
+    ds = make_datasette(db_path)
+    response = get(ds, f"/{DB_NAME}/items_by_meeting.json?meeting=das-social-2023-09-18&_shape=objects")
+    assert response.status_code == 200
+    assert [r["number"] for r in response.json()["rows"]] == [1, 2, 3]
+
+
+def test_datasette_facets_and_default_sort(db_path):
+    ds = make_datasette(db_path)
+    items = get(ds, f"/{DB_NAME}/items.json").json()
+    assert {"section", "closed"} <= set(items["facet_results"])
+    assert items["query"]["sql"].endswith("order by sort_key limit 101")
+    people = get(ds, f"/{DB_NAME}/participants.json").json()
+    assert {"attendance", "organization"} <= set(people["facet_results"])
+    meetings = get(ds, f"/{DB_NAME}/meetings.json?_shape=objects").json()
+    assert [m["date"] for m in meetings["rows"]] == ["2023-09-18", "2023-08-21"]
+
+
+def test_datasette_table_page_shows_description(db_path):
+    response = get(make_datasette(db_path), f"/{DB_NAME}/items")
+    assert response.status_code == 200
+    assert "Stable id, meeting id" in response.text
