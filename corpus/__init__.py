@@ -1,0 +1,1 @@
+"""Test corpus: seeds, sources, gold annotations and the PDF builder."""

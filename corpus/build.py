@@ -1,0 +1,568 @@
+"""Render the corpus sources into realistic agenda PDFs, one per look.
+
+    python -m corpus.build OUT_DIR [--look NAME ...]
+
+writes OUT_DIR/<look>/<source stem>.pdf. The PDFs stand in for the lost or
+unpublishable originals, so they imitate what an extractor meets in the wild:
+running headers/footers with page numbers, bold headings, ruled tables, bound
+appendices in another font, a table of contents with real page numbers.
+Output is byte-for-byte reproducible (reportlab invariant mode).
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab import rl_config
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from corpus.looks import LOOKS, Look
+from corpus.markup import Block, Source, load
+
+rl_config.invariant = 1
+
+HERE = Path(__file__).resolve().parent
+SOURCES = HERE / "sources"
+BUILDER_FILES = [HERE / "build.py", HERE / "looks.py", HERE / "markup.py"]
+PAGE_REF = re.compile(r"\{page:(\d+)\}")
+VOWELS = set("aeiouyæøåAEIOUYÆØÅ")
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def soft_hyphenate(text: str, min_len: int = 11) -> str:
+    """Insert soft hyphens into long words (vowel-consonant-vowel rule).
+
+    Good enough for a test corpus: the point is that some words break at line
+    end with a visible "-" that the extractor must join again.
+    """
+
+    def word(match: re.Match[str]) -> str:
+        w = match.group(0)
+        if len(w) < min_len:
+            return w
+        out, last = [], 0
+        for i in range(4, len(w) - 4):
+            if w[i - 1] in VOWELS and w[i] not in VOWELS and w[i + 1] in VOWELS and i - last >= 3:
+                out.append(w[last:i])
+                last = i
+        out.append(w[last:])
+        return "\u00ad".join(out)
+
+    return re.sub(r"(?<![\w-])[a-zæøåA-ZÆØÅ]+(?![\w-])", word, text)
+
+
+def check_encoding(text: str, where: str) -> None:
+    """The standard-14 fonts only have WinAnsi glyphs; fail loudly instead of boxes."""
+    try:
+        text.encode("cp1252")
+    except UnicodeEncodeError as err:
+        raise ValueError(f"{where}: character {text[err.start]!r} not in WinAnsi") from err
+
+
+class Anchor(Flowable):
+    """Zero-size marker recording the page it lands on (for TOC and "(side N)")."""
+
+    def __init__(self, key: str, registry: dict[str, int]) -> None:
+        super().__init__()
+        self.key, self.registry = key, registry
+        self.width = self.height = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.registry[self.key] = self.canv.getPageNumber()
+
+
+class Overprint(Flowable):
+    """Fake bold: the same regular-font paragraph drawn N times, shifted in x.
+
+    Word does this for some printer drivers; pdfplumber then sees each glyph
+    N times at nearly the same position.
+    """
+
+    def __init__(self, para: Paragraph, times: int, dx: float) -> None:
+        super().__init__()
+        self.para, self.times, self.dx = para, times, dx
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width, self.height = self.para.wrap(availWidth - self.dx * self.times, availHeight)
+        return self.width, self.height
+
+    def getSpaceBefore(self) -> float:
+        return self.para.getSpaceBefore()
+
+    def getSpaceAfter(self) -> float:
+        return self.para.getSpaceAfter()
+
+    def draw(self) -> None:
+        for n in range(self.times):
+            self.para.drawOn(self.canv, n * self.dx, 0)
+
+
+# --------------------------------------------------------------------------- styles
+
+
+@dataclass
+class Styles:
+    """Paragraph styles of one look, for body (agenda) or appendix text."""
+
+    look: Look
+    appendix: bool
+    cache: dict[str, ParagraphStyle] = field(default_factory=dict)
+
+    @property
+    def font(self) -> str:
+        return self.look.appendix_font if self.appendix else self.look.body_font
+
+    @property
+    def bold(self) -> str:
+        # Fake bold draws the regular font several times.
+        if self.look.overprint:
+            return self.font
+        return self.look.appendix_bold if self.appendix else self.look.body_bold
+
+    @property
+    def size(self) -> float:
+        return self.look.appendix_size if self.appendix else self.look.body_size
+
+    @property
+    def _bullet_font(self) -> str:
+        # ReportLab encodes "\u2022" in the WinAnsi fonts as code 127, which
+        # pdfminer cannot map; the Symbol font's bullet extracts as "\u2022".
+        return "Symbol" if self.look.bullet == "\u2022" else self.font
+
+    def get(self, name: str) -> ParagraphStyle:
+        if name not in self.cache:
+            self.cache[name] = self._make(name)
+        return self.cache[name]
+
+    def _make(self, name: str) -> ParagraphStyle:
+        look, size = self.look, self.size
+        lead = round(size * 1.3, 1)
+        body_align = TA_JUSTIFY if look.justify else TA_LEFT
+        hyph = dict(embeddedHyphenation=1, uriWasteReduce=0) if look.hyphenate else {}
+        if name == "body":
+            return ParagraphStyle(name, fontName=self.font, fontSize=size, leading=lead,
+                                  spaceAfter=size * 0.6, alignment=body_align, **hyph)
+        if name in ("bullet1", "bullet2"):
+            indent = 14 if name == "bullet1" else 28
+            return ParagraphStyle(name, fontName=self.font, fontSize=size, leading=lead,
+                                  leftIndent=indent, bulletIndent=indent - 11,
+                                  bulletFontName=self._bullet_font if name == "bullet1" else self.font, bulletFontSize=size,
+                                  spaceAfter=size * 0.25, alignment=body_align, **hyph)
+        if name == "title":  # item title / appendix title
+            tsize = look.appendix_title_size if self.appendix else look.title_size
+            return ParagraphStyle(name, fontName=self.bold, fontSize=tsize, leading=tsize * 1.25,
+                                  spaceBefore=4, spaceAfter=tsize * 0.7)
+        if name in ("h1", "h2", "h3"):
+            base = look.appendix_heading_size if self.appendix else look.heading_size
+            hsize = {"h1": base + 3, "h2": base, "h3": max(size, base - 1.5)}[name]
+            return ParagraphStyle(name, fontName=self.bold, fontSize=hsize, leading=hsize * 1.25,
+                                  spaceBefore=hsize * 0.8, spaceAfter=hsize * 0.35)
+        if name == "label":  # "Åben", "Punkt 3."
+            return ParagraphStyle(name, fontName=self.font, fontSize=size, leading=lead,
+                                  spaceAfter=2)
+        if name == "cell":
+            return ParagraphStyle(name, fontName=self.font, fontSize=size - 1, leading=(size - 1) * 1.2)
+        if name == "cellbold":
+            return ParagraphStyle(name, fontName=self.bold, fontSize=size - 1, leading=(size - 1) * 1.2)
+        if name == "cover1":
+            return ParagraphStyle(name, fontName=self.bold, fontSize=size * 2.4, leading=size * 3,
+                                  spaceAfter=size * 1.5)
+        if name == "cover2":
+            return ParagraphStyle(name, fontName=self.font, fontSize=size * 1.4, leading=size * 1.9,
+                                  spaceAfter=size * 0.5)
+        if name == "right":
+            return ParagraphStyle(name, fontName=self.font, fontSize=size - 1, leading=lead,
+                                  alignment=TA_RIGHT)
+        raise KeyError(name)
+
+
+# --------------------------------------------------------------------------- renderer
+
+
+@dataclass
+class ItemHeader:
+    """Item directives collected until the first content block of the item."""
+
+    number: str
+    same_page: bool = False
+    title: str = ""
+    case: str = ""
+    status: str = ""
+    group: str = ""
+    label: str = ""
+
+
+class Renderer:
+    """Turns a parsed Source into flowables for one look.
+
+    `pages` holds the anchors found by the previous pass ("item:3" -> 9), so
+    page references can be filled in on the next pass.
+    """
+
+    def __init__(self, source: Source, look: Look, pages: dict[str, int]) -> None:
+        self.src, self.look, self.pages = source, look, pages
+        self.body = Styles(look, appendix=False)
+        self.app = Styles(look, appendix=True)
+        self.in_appendix = False
+        self.pending: ItemHeader | None = None
+        self.anchors: dict[str, int] = {}
+        self.story: list[Flowable] = []
+        self.started = False  # anything on the current page yet?
+
+    # -- text helpers
+    @property
+    def st(self) -> Styles:
+        return self.app if self.in_appendix else self.body
+
+    def markup(self, text: str, hyphenate: bool = False) -> str:
+        """Escape text, resolve {page:N}, optionally add soft hyphens."""
+        check_encoding(text, text[:40])
+        text = PAGE_REF.sub(lambda m: str(self.pages.get(f"item:{m.group(1)}", 99)), text)
+        text = escape(text)
+        if hyphenate and self.look.hyphenate:
+            text = soft_hyphenate(text)
+        return text.replace(" // ", "<br/>")
+
+    def para(self, text: str, style: str, styles: Styles | None = None, **kw: Any) -> Flowable:
+        styles = styles or self.st
+        hyph = style in ("body", "bullet1", "bullet2")
+        p = Paragraph(self.markup(text, hyphenate=hyph), styles.get(style), **kw)
+        bold_style = style in ("title", "h1", "h2", "h3", "cover1", "cellbold")
+        if bold_style and self.look.overprint:
+            return Overprint(p, self.look.overprint, self.look.overprint_dx)
+        return p
+
+    def add(self, *flowables: Flowable) -> None:
+        self.story.extend(flowables)
+        self.started = True
+
+    def new_page(self) -> None:
+        if self.started:
+            self.story.append(PageBreak())
+        self.started = False
+
+    def anchor(self, key: str) -> None:
+        self.story.append(Anchor(key, self.anchors))
+
+    # -- blocks
+    def render(self) -> list[Flowable]:
+        for block in self.src.blocks:
+            handler = getattr(self, "do_" + block.kind, None)
+            if handler is None:
+                raise ValueError(f"line {block.line_no}: unknown directive @{block.kind}")
+            if block.kind not in ("item", "title", "case", "status", "group", "label"):
+                self.flush_item()
+            handler(block)
+        self.flush_item()
+        return self.story
+
+    def do_item(self, b: Block) -> None:
+        self.flush_item()
+        number, _, rest = b.text.partition(" ")
+        self.pending = ItemHeader(number, same_page=rest.strip() == "same")
+
+    def _set(self, attr: str, b: Block) -> None:
+        if self.pending is None:
+            raise ValueError(f"line {b.line_no}: @{b.kind} outside an item")
+        setattr(self.pending, attr, b.text)
+
+    def do_title(self, b: Block) -> None:
+        self._set("title", b)
+
+    def do_case(self, b: Block) -> None:
+        self._set("case", b)
+
+    def do_status(self, b: Block) -> None:
+        self._set("status", b)
+
+    def do_group(self, b: Block) -> None:
+        self._set("group", b)
+
+    def do_label(self, b: Block) -> None:
+        self._set("label", b)
+
+    def flush_item(self) -> None:
+        """Emit the header of the pending item in the document family's style."""
+        h, self.pending = self.pending, None
+        if h is None:
+            return
+        self.in_appendix = False
+        if not h.same_page:
+            self.new_page()
+        else:
+            self.story.append(Spacer(1, self.look.body_size * 2))
+        self.anchor(f"item:{h.number}")
+        st = self.body
+        if self.src.layout == "word":
+            if h.group:
+                self.add(self.para(h.group, "h1", st))
+            if h.label:
+                self.add(self.para(h.label, "label", st))
+            self.add(self.para(f"{h.number}. {h.title}", "title", st))
+        else:
+            if h.group:
+                self.add(self.para(h.group, "h2", st))
+            if h.status:
+                self.add(self.para(h.status, "label", st))
+            self.add(self.para(h.label or f"Punkt {h.number}.", "label", st))
+            self.add(self.para(h.title, "title", st))
+            if h.case:
+                self.add(self.para(h.case, "label", st), Spacer(1, 6))
+
+    def do_appendix(self, b: Block) -> None:
+        self.new_page()
+        self.in_appendix = True
+        self.anchor(f"appendix:{b.text}")
+        if b.text:
+            self.add(self.para(b.text, "title", self.app))
+
+    def do_pagebreak(self, b: Block) -> None:
+        self.new_page()
+
+    def do_heading(self, b: Block) -> None:
+        self.add(CondPageBreak(self.look.body_size * 5))
+        self.add(self.para(b.text, f"h{min(b.level, 3)}"))
+
+    def do_para(self, b: Block) -> None:
+        self.add(self.para(b.text, "body"))
+
+    def do_bullet(self, b: Block) -> None:
+        glyph = self.look.bullet if b.level == 1 else self.look.subbullet
+        self.add(self.para(b.text, f"bullet{b.level}", bulletText=glyph))
+
+    def do_right(self, b: Block) -> None:
+        """A right-aligned line (letterhead address, dates)."""
+        self.add(self.para(b.text, "right"))
+
+    def do_space(self, b: Block) -> None:
+        self.story.append(Spacer(1, float(b.text or 12)))
+
+    def do_cover(self, b: Block) -> None:
+        self.new_page()
+        self.add(Spacer(1, self.look.pagesize[1] * 0.18))
+        for n, line in enumerate(b.lines):
+            self.add(self.para(line, "cover1" if n == 0 else "cover2"))
+        self.new_page()
+
+    do_titlepage = do_cover
+
+    def do_toc(self, b: Block) -> None:
+        """Table of contents: items with the page they start on (from the last pass)."""
+        st = self.body
+        self.new_page()
+        if b.text:
+            self.add(self.para(b.text, "h1", st))
+        rows: list[list[Flowable]] = []
+        group = ""
+        for blk in self._items():
+            if blk["status"] and blk["status"] != group:
+                group = blk["status"]
+                rows.append([self.para(group, "cellbold", st), ""])
+            page = self.pages.get(f"item:{blk['number']}", 99)
+            rows.append([self.para(f"{blk['number']}. {blk['title']}", "cell", st),
+                         self.para(str(page), "cell", st)])
+        width = self.frame_width
+        table = Table(rows, colWidths=[width - 40, 40])
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
+        self.add(table)
+        self.new_page()
+
+    def _items(self) -> list[dict[str, str]]:
+        items, cur = [], None
+        for blk in self.src.blocks:
+            if blk.kind == "item":
+                cur = {"number": blk.text.split()[0], "title": "", "status": ""}
+                items.append(cur)
+            elif cur is not None and blk.kind in ("title", "status"):
+                cur[blk.kind] = blk.text
+        return items
+
+    @property
+    def frame_width(self) -> float:
+        return self.look.pagesize[0] - self.look.left - self.look.right
+
+    def do_meeting(self, b: Block) -> None:
+        """Meeting block: left labels (Tid, Sted, ...), values on the right."""
+        st = self.body
+        if b.text:
+            self.add(self.para(b.text, "h1", st))
+        rows = []
+        for line in b.lines:
+            label, _, value = line.partition(":")
+            rows.append([self.para(label.strip(), "cellbold", st), self.para(value.strip(), "cell", st)])
+        table = Table(rows, colWidths=[3.2 * 28.35, self.frame_width - 3.2 * 28.35])
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                                   ("LEFTPADDING", (0, 0), (0, -1), 0)]))
+        self.add(table, Spacer(1, 12))
+        if b.options.get("break", "no") == "yes":
+            self.new_page()
+
+    def do_table(self, b: Block) -> None:
+        """A table; 'grid' draws cell rules, header=N bolds the first N rows."""
+        st = self.st
+        rows = [[c.strip() for c in line.split(" | ")] for line in b.lines]
+        ncols = max(len(r) for r in rows)
+        header = int(b.options.get("header", "1" if "grid" in b.text else "0"))
+        boldcol = b.options.get("boldcol", "no") == "yes"
+        cells = []
+        for r, row in enumerate(rows):
+            row = row + [""] * (ncols - len(row))
+            cells.append([self.para(c, "cellbold" if r < header or (boldcol and k == 0) else "cell", st)
+                          for k, c in enumerate(row)])
+        if "widths" in b.options:
+            weights = [float(w) for w in b.options["widths"].split(",")]
+        else:
+            weights = [2.0] + [1.0] * (ncols - 1)
+        total = sum(weights)
+        widths = [self.frame_width * w / total for w in weights]
+        style = [("VALIGN", (0, 0), (-1, -1), "TOP")]
+        if "grid" in b.text:
+            style += [("GRID", (0, 0), (-1, -1), 0.5, colors.black)]
+            if header:
+                style += [("BACKGROUND", (0, 0), (-1, header - 1), colors.Color(0.88, 0.88, 0.88))]
+        else:
+            style += [("LEFTPADDING", (0, 0), (0, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]
+        table = Table(cells, colWidths=widths, repeatRows=header if "grid" in b.text else 0)
+        table.setStyle(TableStyle(style))
+        # Short tables are kept on one page, as an author would arrange them.
+        self.add(Spacer(1, 4), KeepTogether([table]) if len(rows) <= 20 else table, Spacer(1, 8))
+
+
+# --------------------------------------------------------------------------- document
+
+
+def _page_furniture(src: Source, look: Look, total: dict[str, int]):
+    """Return the onPage callback drawing running header and footer."""
+    width, height = look.pagesize
+    header = src.meta.get("header", "")
+    footer = src.meta.get("footer", look.footer_format)
+
+    def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        page = canvas.getPageNumber()
+        total["seen"] = max(total.get("seen", 0), page)
+        values = {"page": page, "pages": total.get("pages", 99)}
+        canvas.saveState()
+        canvas.setFont(look.body_font, look.furniture_size)
+        canvas.setFillGray(look.furniture_grey)
+        y_head = height - look.top * 0.55
+        y_foot = look.bottom * 0.45
+        for text, y, align in ((header, y_head, look.header_align), (footer, y_foot, look.footer_align)):
+            if not text:
+                continue
+            text = text.format(**values)
+            if align == "right":
+                canvas.drawRightString(width - look.right, y, text)
+            elif align == "center":
+                canvas.drawCentredString(look.left + (width - look.left - look.right) / 2, y, text)
+            else:
+                canvas.drawString(look.left, y, text)
+        canvas.setStrokeGray(0.7)
+        canvas.setLineWidth(0.3)
+        canvas.line(look.left, y_head - 4, width - look.right, y_head - 4)
+        canvas.restoreState()
+
+    return draw
+
+
+def render_pdf(source_path: Path, look: Look, out_path: Path) -> int:
+    """Render one source in one look; returns the page count.
+
+    Builds repeatedly until the page references (TOC, "(side N)", "af M")
+    are stable, usually two passes.
+    """
+    src = load(source_path)
+    pages: dict[str, int] = {}
+    total: dict[str, int] = {}
+    for _ in range(4):
+        renderer = Renderer(src, look, pages)
+        story = renderer.render()
+        doc = BaseDocTemplate(
+            str(out_path), pagesize=look.pagesize, leftMargin=look.left, rightMargin=look.right,
+            topMargin=look.top, bottomMargin=look.bottom, invariant=1,
+            title=src.meta.get("doctitle", source_path.stem), author="dagsorden corpus",
+            creator="dagsorden corpus builder", producer="ReportLab PDF Library",
+        )
+        frame = Frame(look.left, look.bottom, doc.width, doc.height, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        doc.addPageTemplates([PageTemplate("page", [frame], onPage=_page_furniture(src, look, total))])
+        total["seen"] = 0
+        doc.build(story)
+        stable = renderer.anchors == pages and total.get("pages") == total["seen"]
+        pages = dict(renderer.anchors)
+        total["pages"] = total["seen"]
+        if stable:
+            break
+    return total["pages"]
+
+
+# --------------------------------------------------------------------------- cache / CLI
+
+
+def sources() -> list[Path]:
+    return sorted(SOURCES.glob("*.txt"))
+
+
+def build_corpus(out_dir: Path, looks: list[str] | None = None) -> list[Path]:
+    """Build OUT/<look>/<stem>.pdf for every source; skip PDFs newer than their inputs."""
+    names = looks or list(LOOKS)
+    unknown = [n for n in names if n not in LOOKS]
+    if unknown:
+        raise ValueError(f"unknown look(s) {unknown}; known: {sorted(LOOKS)}")
+    newest_code = max(p.stat().st_mtime for p in BUILDER_FILES)
+    written: list[Path] = []
+    for name in names:
+        folder = Path(out_dir) / name
+        folder.mkdir(parents=True, exist_ok=True)
+        for src in sources():
+            out = folder / f"{src.stem}.pdf"
+            seed = HERE / "seeds" / src.name
+            inputs = max(newest_code, src.stat().st_mtime, seed.stat().st_mtime if seed.exists() else 0)
+            if not (out.exists() and out.stat().st_mtime > inputs):
+                tmp = out.with_suffix(".pdf.tmp")
+                render_pdf(src, LOOKS[name], tmp)
+                tmp.replace(out)
+            written.append(out)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out_dir", type=Path)
+    parser.add_argument("--look", action="append", choices=sorted(LOOKS), help="default: all looks")
+    args = parser.parse_args(argv)
+    for path in build_corpus(args.out_dir, args.look):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
