@@ -16,7 +16,7 @@ from extractor.danish.headings import (
     RECOMMENDATION_LEAD,
 )
 from extractor.segments import body_font_size, is_heading_styled
-from extractor.text import lines_to_entries, lines_to_paragraphs, right_edge
+from extractor.text import URL, lines_to_entries, lines_to_paragraphs, right_edge, typical_gap
 from models import Attachment, Item, Segment, StyledLine
 
 CASE_NUMBER = re.compile(
@@ -27,7 +27,6 @@ CASE_LINE_WINDOW = 6  # a case number belongs to the item head, not to amounts i
 MAX_HEADING_WORDS = 9
 LEAD_SUBJECT_WORDS = 3  # "Det indstilles, at DAS" + bullets: "DAS" is a subject, not a point
 UNTITLED = "Tekst"
-URL = re.compile(r"^(?:https?://|www\.)\S", re.IGNORECASE)  # a link, possibly wrapped
 
 Sections = list[tuple[str, list[StyledLine]]]
 
@@ -75,27 +74,27 @@ def recommendation_lines(sections: Sections) -> list[StyledLine]:
     return []
 
 
-def recommendations_from(lines: list[StyledLine], edge: float) -> list[tuple[str, StyledLine]]:
+def recommendations_from(lines: list[StyledLine], edge: float, gap: float) -> list[tuple[str, StyledLine]]:
     lead_at = next((i for i, line in enumerate(lines) if RECOMMENDATION_LEAD.match(line.text.strip())), None)
     if lead_at is None:
-        return lines_to_entries(lines, edge)
+        return lines_to_entries(lines, edge, gap)
     match = RECOMMENDATION_LEAD.match(lines[lead_at].text.strip())
     rest = match.group("rest").strip() if match else ""
     after = lines[lead_at + 1:]
-    entries = lines_to_entries(after, edge)
+    entries = lines_to_entries(after, edge, gap)
     if rest:
         lead_line = lines[lead_at].model_copy(update={"text": rest})
         if entries and len(rest.split()) <= LEAD_SUBJECT_WORDS:
             return entries
-        return lines_to_entries([lead_line, *after], edge)
+        return lines_to_entries([lead_line, *after], edge, gap)
     return entries
 
 
-def attachments_from(sections: Sections, edge: float) -> list[Attachment]:
+def attachments_from(sections: Sections, edge: float, gap: float) -> list[Attachment]:
     found: list[Attachment] = []
     for heading, lines in sections:
         if ATTACHMENT_HEADING.match(heading):
-            for text, line in lines_to_entries(lines, edge):
+            for text, line in lines_to_entries(lines, edge, gap):
                 if not URL.match(text):
                     found.append(Attachment(title=text, page=line.page))
     return found
@@ -108,6 +107,7 @@ def segment_to_item(segment: Segment, number: int | None = None) -> Item:
         lines.remove(case_line)
     sections = split_sections(lines, body_font_size(lines))
     edge = right_edge(lines)  # the text column's right edge: shorter lines end an entry
+    gap = typical_gap(lines)  # the line spacing inside a paragraph: more opens a new entry
     texts: dict[str, str] = {}
     for heading, section_lines in sections:
         key = heading if heading not in texts else f"{heading} ({sum(k.startswith(heading) for k in texts) + 1})"
@@ -123,7 +123,7 @@ def segment_to_item(segment: Segment, number: int | None = None) -> Item:
         page_start=min(pages) if pages else None,
         page_end=max(pages) if pages else None,
         sections=texts,
-        recommendations=[text for text, _ in recommendations_from(recommendation_lines(sections), edge)],
+        recommendations=[text for text, _ in recommendations_from(recommendation_lines(sections), edge, gap)],
         decision=decision,
-        attachments=attachments_from(sections, edge),
+        attachments=attachments_from(sections, edge, gap),
     )

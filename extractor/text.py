@@ -16,6 +16,8 @@ SHORT_LINE_SLACK = 40.0
 # Words after a suspended hyphen that keep the hyphen: "børne- og ungepsykiatrien".
 SUSPENDED_HYPHEN_NEXT = {"og", "eller", "samt", "til", "som", "&"}
 SENTENCE_END = re.compile(r"[.:;!?]\s*$")
+PARAGRAPH_GAP = 0.4  # extra space (in font sizes) above a line that opens a new paragraph
+URL = re.compile(r"^(?:https?://|www\.)\S", re.IGNORECASE)
 # A line opening like a numbered list entry starts a new entry even without a bullet.
 ENTRY_LABEL = re.compile(r"^(?:bilag\s+\d+|\d{1,2}[.)]\s|at\s+\d+\))", re.IGNORECASE)
 HYPHEN_END = re.compile(r"(?<=[a-zæøåA-ZÆØÅ])-$")
@@ -60,13 +62,22 @@ def ended_early(previous: StyledLine, next_text: str, edge: float) -> bool:
     return room > (len(first_word) + 1) * char_width + SHORT_LINE_SLACK / 4
 
 
-def lines_to_entries(lines: list[StyledLine], edge: float | None = None) -> list[tuple[str, StyledLine]]:
+def typical_gap(lines: list[StyledLine]) -> float:
+    """The most common white space between wrapped lines of one paragraph."""
+    gaps = sorted(round(b.top - a.bottom, 1) for a, b in zip(lines, lines[1:])
+                  if a.page == b.page and 0 <= b.top - a.bottom < 3 * max(a.size, 6))
+    return gaps[len(gaps) // 3] if gaps else 3.0
+
+
+def lines_to_entries(lines: list[StyledLine], edge: float | None = None,
+                     gap: float | None = None) -> list[tuple[str, StyledLine]]:
     """Split lines into list entries (bullets, numbered points or plain lines).
 
     A new entry starts at a bullet, or after a line that ended short of the right
     edge or with a sentence end. Returns (text, first line) pairs so the page is kept.
     """
     edge = right_edge(lines) if edge is None else edge
+    gap = typical_gap(lines) if gap is None else gap
     entries: list[tuple[list[str], StyledLine]] = []
     previous: StyledLine | None = None
     for line in lines:
@@ -78,6 +89,8 @@ def lines_to_entries(lines: list[StyledLine], edge: float | None = None) -> list
             or BULLET.match(text) is not None
             or ENTRY_LABEL.match(text) is not None
             or ended_early(previous, text, edge)
+            or URL.match(text) is not None
+            or (line.page == previous.page and line.top - previous.bottom > gap + PARAGRAPH_GAP * line.size)
             or (SENTENCE_END.search(previous.text) is not None and not text[0].islower())
             or line.page != previous.page and line.x0 < previous.x0 - 5
         )
