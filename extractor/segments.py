@@ -307,8 +307,14 @@ def appendix_segments(lines: list[StyledLine], bound: set[int], item: int) -> li
     return segments
 
 
+APPENDIX_LABEL = re.compile(r"^bilag\s+\d+\b", re.IGNORECASE)
+
+
 def opens_document(first_line: StyledLine, before: list[StyledLine]) -> bool:
-    """A new appendix begins when a page opens in a different font family from the last page."""
+    """A new appendix begins on a page that opens with "Bilag N", or in another font family
+    (and larger) than the last page."""
+    if APPENDIX_LABEL.match(first_line.text.strip()):
+        return True
     previous = [line for line in before if line.page == before[-1].page]
     return page_family([first_line]) != page_family(previous) and first_line.size > body_font_size(previous)
 
