@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= dagsorden.db
 CORPUS_OUT ?= build/corpus
+# The demo archive holds one rendering of each seed; the tests use every look.
+DEMO_LOOK ?= classic
 
 .PHONY: demo test install corpus ingest serve clean score
 
@@ -21,7 +23,7 @@ corpus: install
 	$(BIN)/python -m corpus.build $(CORPUS_OUT)
 
 ingest: corpus
-	$(BIN)/dagsorden ingest $(CORPUS_OUT) --db $(DB)
+	$(BIN)/dagsorden ingest $(CORPUS_OUT)/$(DEMO_LOOK) --db $(DB)
 
 serve:
 	$(BIN)/dagsorden serve --db $(DB) --port 8001
