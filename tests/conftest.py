@@ -23,20 +23,6 @@ def corpus_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def corpus_extractions(corpus_dir: Path) -> dict[str, dict[str, dict]]:
-    """look -> document stem -> extraction JSON (as `dagsorden extract` prints it)."""
-    from extractor.pipeline import extract_document
-
-    result: dict[str, dict[str, dict]] = {}
-    for look_dir in sorted(p for p in corpus_dir.iterdir() if p.is_dir() and p.name != "predictions"):
-        result[look_dir.name] = {
-            pdf.stem: extract_document(pdf).model_dump(mode="json", exclude={"pages"})
-            for pdf in sorted(look_dir.glob("*.pdf"))
-        }
-    return result
-
-
-@pytest.fixture(scope="session")
 def gold() -> dict[str, dict]:
     return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(GOLD.glob("*.json"))}
 

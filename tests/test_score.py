@@ -31,3 +31,40 @@ def test_builder_makes_several_looks(scores: dict[str, dict[str, float]]) -> Non
 def test_field_meets_bar_on_every_look(scores: dict[str, dict[str, float]], field: str, threshold: float) -> None:
     below = {look: fields.get(field, 0.0) for look, fields in scores.items() if fields.get(field, 0.0) < threshold}
     assert not below, f"{field} F1 below {threshold}: {below}"
+
+
+def predictions(corpus_dir: Path) -> dict[tuple[str, str], dict]:
+    import json
+
+    return {(p.parent.name, p.stem): json.loads(p.read_text(encoding="utf-8"))
+            for p in sorted((corpus_dir / "predictions").glob("*/*.json"))}
+
+
+def test_document_kinds_on_every_look(scores: dict, corpus_dir: Path, gold: dict[str, dict]) -> None:
+    kinds = {key: pred["document"]["kind"] for key, pred in predictions(corpus_dir).items()}
+    for (look, stem), kind in kinds.items():
+        expected = gold[stem]["kind"] if stem in gold else "strategy"
+        assert kind == expected, f"{look}/{stem}: {kind} != {expected}"
+
+
+def test_items_and_appendices_have_consistent_pages(scores: dict, corpus_dir: Path) -> None:
+    for (look, stem), pred in predictions(corpus_dir).items():
+        pages = pred["document"]["pages"]
+        item_pages = set()
+        for item in pred["items"]:
+            assert 1 <= item["page_start"] <= item["page_end"] <= pages, (look, stem, item["number"])
+            item_pages.update(range(item["page_start"], item["page_end"] + 1))
+        numbers = {item["number"] for item in pred["items"]}
+        for appendix in pred["appendices"]:
+            assert appendix["item"] in numbers
+            bound = set(range(appendix["page_start"], appendix["page_end"] + 1))
+            assert not bound & item_pages, f"{look}/{stem}: appendix {appendix['title']!r} overlaps an item"
+
+
+def test_bound_appendices_are_found_after_their_items(scores: dict, corpus_dir: Path) -> None:
+    preds = predictions(corpus_dir)
+    for look in {look for look, _ in preds}:
+        budget = preds[(look, "002_25e43dcc1d34d20d")]
+        first = budget["appendices"][0]
+        assert first["item"] == 3 and first["title"].startswith("Socialtilsyn Nord – Budget 2024")
+        assert len(budget["appendices"]) >= 10
