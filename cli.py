@@ -40,6 +40,7 @@ existing_db_option = click.option(
     help="SQLite archive file (must exist)",
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Output JSON on stdout")
+password_option = click.option("--password", default=None, help="Password of encrypted PDFs (E104)")
 
 
 @click.group(context_settings=CONTEXT_SETTINGS)
@@ -51,7 +52,8 @@ def cli() -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--pretty", is_flag=True, help="Indent the JSON")
 @click.option("--pages", "with_pages", is_flag=True, help="Include the text of every page")
-def extract(file: str, pretty: bool, with_pages: bool) -> None:
+@password_option
+def extract(file: str, pretty: bool, with_pages: bool, password: str | None) -> None:
     """Extract one PDF and print the result as JSON.
 
     \b
@@ -61,7 +63,7 @@ def extract(file: str, pretty: bool, with_pages: bool) -> None:
     from extractor.pipeline import extract_document
 
     try:
-        extraction = extract_document(Path(file))
+        extraction = extract_document(Path(file), password=password)
     except DagsordenError as error:
         raise click.ClickException(f"{file}: {one_line(error)}")
     except Exception as error:  # a bug: one line, not a traceback, and the code that says so
@@ -75,8 +77,9 @@ def extract(file: str, pretty: bool, with_pages: bool) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @db_option
 @click.option("--silent", is_flag=True, help="Do not show a progress bar")
+@password_option
 @json_option
-def ingest(paths: tuple[str, ...], db_path: str, silent: bool, as_json: bool) -> None:
+def ingest(paths: tuple[str, ...], db_path: str, silent: bool, password: str | None, as_json: bool) -> None:
     """Import PDFs (files, or folders searched recursively) into the archive.
 
     Files already in the archive (same content) are skipped without being opened.
@@ -101,7 +104,7 @@ def ingest(paths: tuple[str, ...], db_path: str, silent: bool, as_json: bool) ->
             bar.update(1)
 
         with archive_errors(db_path):
-            report = ingest_paths(files, db_path, on_progress=on_progress)
+            report = ingest_paths(files, db_path, on_progress=on_progress, password=password)
     click.echo(
         f"Imported {report.imported}, skipped {report.skipped}, failed {report.failed} "
         f"({report.pages} pages) into {db_path}",

@@ -6,6 +6,8 @@ failed); failures are recorded in the `failures` table and the batch goes on.
 """
 from __future__ import annotations
 
+import functools
+
 import hashlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -88,11 +90,11 @@ def one_line(message: object) -> str:
     return line if len(line) <= MAX_REASON_CHARS else line[: MAX_REASON_CHARS - 1] + "…"
 
 
-def default_extract(path: Path) -> Extraction:
+def default_extract(path: Path, password: str | None = None) -> Extraction:
     """The real pipeline, imported late so `ingest` can be used (and tested) without it."""
     from extractor.pipeline import extract_document
 
-    return extract_document(path)
+    return extract_document(path, password=password)
 
 
 def ingest(
@@ -100,13 +102,16 @@ def ingest(
     db_path: Path | str,
     on_progress: Callable[[FileResult], None] | None = None,
     *,
-    extract: Extract = default_extract,
+    extract: Extract | None = None,
+    password: str | None = None,
 ) -> IngestReport:
     """Import every PDF under `paths` into the archive at `db_path`.
 
     `on_progress` is called once per file, after it is done. `extract` is the
     PDF -> Extraction step (the real pipeline unless a caller passes another one).
     """
+    if extract is None:
+        extract = functools.partial(default_extract, password=password)
     report = IngestReport()
     db = open_archive(db_path)
     try:

@@ -165,3 +165,19 @@ def test_cli_ingest_unopenable_db_is_one_line_error(tmp_path, bad_folder):
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-1].startswith("Error: ")
     assert "Traceback" not in result.stderr
+
+
+def test_cli_password_opens_encrypted_pdf(tmp_path):
+    from reportlab.pdfgen.canvas import Canvas
+
+    locked = tmp_path / "locked.pdf"
+    canvas = Canvas(str(locked), encrypt="hemmelig")
+    canvas.drawString(72, 700, "Lukket punkt")
+    canvas.save()
+    refused = run("extract", str(locked))
+    assert refused.exit_code == 1 and "[E104]" in refused.stderr and "--password" in refused.stderr
+    opened = run("extract", str(locked), "--password", "hemmelig", "--pages")
+    assert opened.exit_code == 0
+    assert "Lukket punkt" in json.loads(opened.stdout)["pages"][0]["text"]
+    db = tmp_path / "a.db"
+    assert run("ingest", str(locked), "--db", str(db), "--silent", "--password", "hemmelig").exit_code == 0
