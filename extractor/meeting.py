@@ -100,10 +100,12 @@ def merge_wrapped_label(lines: list[StyledLine], i: int) -> StyledLine | None:
         return None
     joined = f"{first.text.strip()} {second.text.strip()}"
     found = match_label(joined)
-    if found and not found[1] and not match_label(second.text) or (found and found[0] == "guests"
-                                                                   and PRESENT_LABEL.match(second.text)):
-        return first.model_copy(update={"text": joined, "bottom": second.bottom})
-    return None
+    if not found or found[1]:
+        return None
+    # "Øvrige" + "deltagere" is one label, though "deltagere" alone is a label too
+    if match_label(second.text) and not (found[0] == "guests" and PRESENT_LABEL.match(second.text)):
+        return None
+    return first.model_copy(update={"text": joined, "bottom": second.bottom})
 
 
 def belongs_to(current: Field, line: StyledLine, value_x0: float | None) -> bool:

@@ -11,7 +11,7 @@ from extractor.meeting import extract_meeting
 from extractor.pdf import read_pdf
 from extractor.people import parse_guest_sentences, unique_people
 from extractor.segments import lines_to_segments
-from models import Appendix, DocumentInfo, Extraction, Item, PageInfo, PdfText, SegmentedDocument
+from models import Appendix, DocumentInfo, Extraction, Item, PageInfo, PdfText, Person, SegmentedDocument
 
 
 def extract_document(path: Path | str, password: str | None = None) -> Extraction:
@@ -31,8 +31,9 @@ def segments_to_items(doc: SegmentedDocument) -> list[Item]:
     return items
 
 
-def item_guests(doc: SegmentedDocument) -> list:
-    guests = []
+def item_guests(doc: SegmentedDocument) -> list[Person]:
+    """People who attend for one item, named in that item's text."""
+    guests: list[Person] = []
     for segment in doc.of_kind("item"):
         text = " ".join(line.text for line in segment.lines)
         page = segment.page_start

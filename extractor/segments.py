@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from extractor.danish.headings import AGENDA_GROUP, CLOSED_MARK, OPEN_MARK
+from extractor.kind import classify
 from extractor.running import masked
 from models import PdfText, Segment, SegmentedDocument, StyledLine
 from models.extraction import DocumentKind
@@ -250,8 +251,6 @@ def running_marks(pdf: PdfText, page_number: int) -> tuple[str | None, bool | No
 
 
 def lines_to_segments(pdf: PdfText, kind_hint: DocumentKind | None = None) -> SegmentedDocument:
-    from extractor.kind import classify  # kind needs the item starts found here
-
     lines = pdf.body_lines()
     starts = find_item_starts(lines)
     start_pages = {lines[s.index].page for s in starts}
