@@ -21,7 +21,7 @@ from pdfplumber.utils.text import extract_words
 
 from extractor.errors import BrokenPdf, EmptyFile, EncryptedPdf, NoPages, NotAPdf
 from extractor.running import mark_running_lines
-from models import PageText, PdfText, StyledLine
+from models import PageText, PdfText, StyledLine, Word
 
 # Two glyphs with the same text closer than this (points) are one overprinted glyph.
 DEDUPE_TOLERANCE = 1.0
@@ -132,6 +132,7 @@ def styled_line(words: list[Char], page_number: int, overprinted: set[int]) -> S
         font=font.split("+")[-1],
         size=sizes.most_common(1)[0][0] if sizes else 0.0,
         bold=bool(chars) and bold_chars * 2 > len(chars),
+        words=[Word(text=w["text"], x0=round(w["x0"], 2), x1=round(w["x1"], 2)) for w in words],
     )
 
 

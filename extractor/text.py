@@ -114,3 +114,20 @@ def lines_to_paragraphs(lines: list[StyledLine]) -> str:
             paragraphs[-1].append(line.text)
         previous = line
     return "\n\n".join(join_lines(p) for p in paragraphs)
+
+
+def span_bbox(line: StyledLine, start: int, end: int) -> tuple[float, float, float, float]:
+    """The box of characters start:end of `line.text`, from the boxes of the words they touch."""
+    if not line.words:
+        return line.bbox
+    x0s, x1s = [], []
+    offset = 0
+    for word in line.words:
+        word_end = offset + len(word.text)
+        if word_end > start and offset < end:
+            x0s.append(word.x0)
+            x1s.append(word.x1)
+        offset = word_end + 1
+    if not x0s:
+        return line.bbox
+    return (min(x0s), line.top, max(x1s), line.bottom)

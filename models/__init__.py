@@ -20,11 +20,11 @@ from models.extraction import (
     Table,
     Tariff,
 )
-from models.layout import PageText, PdfText, StyledLine
+from models.layout import PageText, PdfText, StyledLine, Word
 from models.segments import Segment, SegmentKind, SegmentedDocument
 
 __all__ = [
     "Amount", "Appendix", "Attachment", "DocumentInfo", "DocumentKind", "Entity",
     "Extraction", "Item", "Meeting", "PageInfo", "PageText", "PdfText", "Person", "Segment",
-    "SegmentKind", "SegmentedDocument", "StrictModel", "StyledLine", "Table", "Tariff",
+    "SegmentKind", "SegmentedDocument", "StrictModel", "StyledLine", "Table", "Tariff", "Word",
 ]

@@ -11,6 +11,14 @@ from models.base import StrictModel
 LineRole = Literal["body", "header", "footer"]
 
 
+class Word(StrictModel):
+    """A word's horizontal extent, so a fact found inside a line gets its own bounding box."""
+
+    text: str
+    x0: float
+    x1: float
+
+
 class StyledLine(StrictModel):
     """One visual line of text with the style that carries structure (size, weight, font)."""
 
@@ -24,6 +32,7 @@ class StyledLine(StrictModel):
     size: float = 0.0
     bold: bool = False
     role: LineRole = "body"
+    words: list[Word] = []  # `text` is these words joined by single spaces
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:

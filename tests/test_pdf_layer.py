@@ -111,3 +111,19 @@ def test_encrypted_pdf_needs_its_password(tmp_path: Path) -> None:
     with pytest.raises(EncryptedPdf, match="--password"):
         read_pdf(path)
     assert body_texts(read_pdf(path, password="hemmelig")) == ["Lukket punkt"]
+
+
+def test_a_span_of_a_line_gets_its_own_box(tmp_path: Path) -> None:
+    from extractor.text import span_bbox
+
+    path = make_pdf(tmp_path / "span.pdf", [[Text("Budgettet stiger med kr. 1.320.124 i 2024")]])
+    line = read_pdf(path).body_lines()[0]
+    start = line.text.index("kr. 1.320.124")
+    x0, top, x1, bottom = span_bbox(line, start, start + len("kr. 1.320.124"))
+    assert line.x0 < x0 < x1 < line.x1
+    assert (top, bottom) == (line.top, line.bottom)
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        inside = pdf.pages[0].crop((x0 - 0.5, top - 0.5, x1 + 0.5, bottom + 0.5)).extract_text()
+    assert inside == "kr. 1.320.124"
