@@ -1,0 +1,142 @@
+"""The published site: Danish search, item and meeting pages, PDF and previews, corrections, safety."""
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import pytest
+import sqlite_utils
+from datasette.app import Datasette
+
+from extractor.corrections import CorrectionError, add_correction, apply_corrections
+from extractor.danish.stemming import fts_query, stem_text
+from extractor.ingest import ingest
+from extractor.publish import SETTINGS, prepare_instance
+from extractor.search_index import refresh_search_index
+from extractor.store_datasette import load_metadata
+
+ROOT = Path(__file__).resolve().parent.parent
+DATASETTE_DIR = ROOT / "datasette"
+BUDGET_ITEM = "das-social-2023-08-21-3"
+
+
+@pytest.fixture(scope="module")
+def site_db(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db_path = tmp_path_factory.mktemp("site") / "arkiv.db"
+    report = ingest([corpus_dir / "classic"], db_path)
+    assert report.failed == 0
+    refresh_search_index(sqlite_utils.Database(db_path))
+    return db_path
+
+
+def make_site(db_path: Path, **settings: Any) -> Datasette:
+    return Datasette(files=[str(db_path)], metadata=load_metadata(DATASETTE_DIR / "metadata.yaml", db_path.stem),
+                     plugins_dir=str(DATASETTE_DIR / "plugins"), template_dir=str(DATASETTE_DIR / "templates"),
+                     settings=settings or None)
+
+
+def get(ds: Datasette, path: str) -> Any:
+    return asyncio.run(ds.client.get(path))
+
+
+def search(ds: Datasette, db_name: str, words: str) -> list[dict[str, Any]]:
+    sql = ("select kind, item_id, page, title from search where rowid in "
+           "(select rowid from search_fts where search_fts match da_query(:q))")
+    response = get(ds, f"/{db_name}.json?" + urlencode({"sql": sql, "q": words, "_shape": "objects"}))
+    assert response.status_code == 200, response.text
+    return response.json()["rows"]
+
+
+@pytest.mark.parametrize("word", ["takst", "takster", "taksten", "taksterne"])
+def test_danish_stemming_makes_inflections_one_term(word: str) -> None:
+    assert stem_text(word) == "takst"
+
+
+@pytest.mark.parametrize("typed", ["1.320.124", "2023-052085"])
+def test_numbers_and_case_numbers_stay_whole(typed: str) -> None:
+    assert len(stem_text(typed).split()) == 1
+    assert fts_query(typed) == f'"{stem_text(typed)}"'
+
+
+def test_search_finds_inflected_words_numbers_and_case_numbers(site_db: Path) -> None:
+    ds = make_site(site_db)
+    for words in ("takster", "taksten", "1.320.124", "2023-052085"):
+        hits = search(ds, site_db.stem, words)
+        assert any(hit["item_id"] == BUDGET_ITEM for hit in hits), words
+    assert search(ds, site_db.stem, "1.320.125") == []
+
+
+def test_item_page_shows_facts_with_pdf_page_links(site_db: Path) -> None:
+    response = get(make_site(site_db), f"/-/item/{BUDGET_ITEM}")
+    assert response.status_code == 200
+    html = response.text
+    assert "Budget og takster for Socialtilsyn Nord" in html and "2023-052085" in html
+    assert "Drøfter Socialtilsynets budget 2023" in html
+    assert "#page=6" in html and "/-/preview/" in html
+
+
+def test_meeting_page_lists_items_and_participants(site_db: Path) -> None:
+    html = get(make_site(site_db), "/-/meeting/das-social-2023-08-21").text
+    assert "Virtuelt møde" in html and "Søren Aalund" in html
+    agenda_items = set(re.findall(r'href="/-/item/(das-social-2023-08-21-\d+)"', html))
+    assert agenda_items == {f"das-social-2023-08-21-{n}" for n in range(1, 18)}
+
+
+def test_pdf_and_preview_are_served_for_archived_documents_only(site_db: Path) -> None:
+    ds = make_site(site_db)
+    sha = get(ds, f"/{site_db.stem}/documents.json?_shape=array&_col=sha256").json()[0]["sha256"]
+    pdf = get(ds, f"/-/pdf/{sha}")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")
+    preview = get(ds, f"/-/preview/{sha}/1.png?bbox=72,100,300,120")
+    assert preview.status_code == 200 and preview.content.startswith(b"\x89PNG")
+    assert get(ds, f"/-/preview/{sha}/999.png").status_code == 404
+    assert get(ds, "/-/pdf/" + "0" * 64).status_code == 404
+    for attack in ("/-/pdf/../../etc/passwd", "/-/pdf/%2e%2e%2fetc%2fpasswd", "/-/preview/etc/passwd/1.png"):
+        response = get(ds, attack)
+        assert response.status_code in (302, 404) and "root:" not in response.text, attack
+
+
+def test_writing_sql_and_slow_sql_are_refused(site_db: Path) -> None:
+    ds = make_site(site_db, sql_time_limit_ms=50)
+    write = get(ds, f"/{site_db.stem}.json?" + urlencode({"sql": "delete from items"}))
+    assert write.status_code == 400 and "must be a SELECT" in write.json()["error"]
+    slow = ("with recursive n(x) as (select 1 union all select x + 1 from n where x < 100000000) "
+            "select count(*) from n")
+    response = get(ds, f"/{site_db.stem}.json?" + urlencode({"sql": slow}))
+    assert response.status_code == 400 and "too long" in response.json()["error"].lower()
+    rows = sqlite_utils.Database(site_db).execute("select count(*) from items").fetchone()[0]
+    assert rows >= 41
+
+
+def test_correction_survives_reimport_and_is_marked(site_db: Path, tmp_path: Path, corpus_dir: Path) -> None:
+    db_path = tmp_path / "corrected.db"
+    shutil.copy2(site_db, db_path)
+    db = sqlite_utils.Database(db_path)
+    add_correction(db, BUDGET_ITEM, "title", "Budget og takster 2024 for Socialtilsyn Nord")
+    with pytest.raises(CorrectionError):
+        add_correction(db, BUDGET_ITEM, "page_start", "3")
+    with db.conn:  # what a re-extraction does: the item is written again from the PDF
+        db.conn.execute("update items set title = 'Budget og takster for Socialtilsyn Nord' where id = ?",
+                        [BUDGET_ITEM])
+    assert apply_corrections(db) == 1
+    assert db.execute("select title from items where id = ?", [BUDGET_ITEM]).fetchone()[0].startswith(
+        "Budget og takster 2024")
+    html = get(make_site(db_path), f"/-/item/{BUDGET_ITEM}").text
+    assert "corrected by hand" in html
+
+
+def test_publish_prepares_a_read_only_instance(site_db: Path, tmp_path: Path) -> None:
+    command = prepare_instance(site_db, DATASETTE_DIR, tmp_path / "site")
+    assert (tmp_path / "site" / site_db.name).is_file()
+    assert json.loads((tmp_path / "site" / "settings.json").read_text())["sql_time_limit_ms"] == SETTINGS[
+        "sql_time_limit_ms"]
+    assert "-i" in command and "--plugins-dir" in command
+    ds = Datasette(immutables=[str(tmp_path / "site" / site_db.name)],
+                   metadata=json.loads((tmp_path / "site" / "metadata.json").read_text()),
+                   plugins_dir=str(tmp_path / "site" / "plugins"), template_dir=str(tmp_path / "site" / "templates"))
+    assert get(ds, f"/-/item/{BUDGET_ITEM}").status_code == 200
