@@ -19,10 +19,12 @@ from typing import Any
 import click
 
 from extractor.errors import DagsordenError, ExtractionFailed
-from extractor.ingest import FileResult, iter_pdf_paths, one_line
+from extractor.ingest import FileResult, IngestOptions, IngestProgress, failed_paths, iter_pdf_paths, one_line
 from extractor.ingest import ingest as ingest_paths
+from extractor.ocr import OCR_MODES, tesseract_available
 from extractor.store_datasette import write_metadata
 from extractor.store_schema import open_archive
+from extractor.workers import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, Limits, default_workers
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 
@@ -41,6 +43,23 @@ existing_db_option = click.option(
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Output JSON on stdout")
 password_option = click.option("--password", default=None, help="Password of encrypted PDFs (E104)")
+nlp_model_option = click.option(
+    "--nlp-model", default=None, metavar="NAME_OR_PATH",
+    help="Installed spaCy pipeline (e.g. da_core_news_md) or folder whose entity guesses complete "
+         "the rules; default: rules and gazetteers only. Nothing is downloaded.",
+)
+
+
+def check_nlp_model(nlp_model: str | None) -> None:
+    """Load the pipeline once up front, so a wrong name is one usage error, not a failed batch."""
+    if nlp_model is None:
+        return
+    from extractor.nlp import get_nlp
+
+    try:
+        get_nlp(nlp_model)
+    except (OSError, ValueError, ImportError) as error:
+        raise click.BadParameter(one_line(error), param_hint="--nlp-model")
 
 
 @click.group(context_settings=CONTEXT_SETTINGS)
@@ -53,7 +72,9 @@ def cli() -> None:
 @click.option("--pretty", is_flag=True, help="Indent the JSON")
 @click.option("--pages", "with_pages", is_flag=True, help="Include the text of every page")
 @password_option
-def extract(file: str, pretty: bool, with_pages: bool, password: str | None) -> None:
+@nlp_model_option
+def extract(file: str, pretty: bool, with_pages: bool, password: str | None,
+            nlp_model: str | None) -> None:
     """Extract one PDF and print the result as JSON.
 
     \b
@@ -62,8 +83,9 @@ def extract(file: str, pretty: bool, with_pages: bool, password: str | None) -> 
     """
     from extractor.pipeline import extract_document
 
+    check_nlp_model(nlp_model)
     try:
-        extraction = extract_document(Path(file), password=password)
+        extraction = extract_document(Path(file), password=password, nlp_model=nlp_model)
     except DagsordenError as error:
         raise click.ClickException(f"{file}: {one_line(error)}")
     except Exception as error:  # a bug: one line, not a traceback, and the code that says so
@@ -74,37 +96,68 @@ def extract(file: str, pretty: bool, with_pages: bool, password: str | None) -> 
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @db_option
 @click.option("--silent", is_flag=True, help="Do not show a progress bar")
 @password_option
+@click.option("--workers", type=click.IntRange(min=0), default=default_workers,
+              show_default="one per CPU", help="Worker processes extracting PDFs (0: in this process, no limits)")
+@click.option("--timeout", "timeout_s", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT_S,
+              show_default=True, help="Seconds one document may take (E301 after that; 0: no limit)")
+@click.option("--max-memory", "memory_mb", type=click.IntRange(min=0), default=DEFAULT_MEMORY_MB,
+              show_default=True, help="MB of memory one worker may use (E302 after that; 0: no limit)")
+@click.option("--ocr", type=click.Choice(OCR_MODES), default="auto", show_default=True,
+              help="OCR pages without a text layer with Tesseract: auto (where installed), never, always (every page)")
+@click.option("--retry-failed", is_flag=True, help="Also retry every file in the failures table (known failures are otherwise reported, not retried)")
+@nlp_model_option
 @json_option
-def ingest(paths: tuple[str, ...], db_path: str, silent: bool, password: str | None, as_json: bool) -> None:
+def ingest(paths: tuple[str, ...], db_path: str, silent: bool, password: str | None, workers: int,
+           timeout_s: float, memory_mb: int, ocr: str, retry_failed: bool, nlp_model: str | None,
+           as_json: bool) -> None:
     """Import PDFs (files, or folders searched recursively) into the archive.
 
     Files already in the archive (same content) are skipped without being opened.
-    A file that fails is recorded in the failures table and the batch goes on;
-    the exit code is 1 if any file failed.
+    PDFs are extracted in worker processes, each document within --timeout and
+    --max-memory, and written by this process one transaction per document, so an
+    import stopped at any moment can simply be run again. A file that fails is
+    recorded in the failures table and the batch goes on; the exit code is 1 if
+    any file failed.
 
     \b
     Example:
-        dagsorden ingest archive/2023 archive/2024 --db dagsorden.db
+        dagsorden ingest archive/2023 archive/2024 --db dagsorden.db --workers 2
+        dagsorden ingest --retry-failed --db dagsorden.db
     """
-    files = iter_pdf_paths(paths)
-    done = pages = 0
-    with progressbar(silent, length=len(files), label=f"0/{len(files)} files") as bar:
+    if not paths and not retry_failed:
+        raise click.UsageError("give files or folders to import, or --retry-failed")
+    if ocr == "always" and not tesseract_available():
+        raise click.UsageError("--ocr always needs Tesseract with Danish data "
+                               "(apt-get install tesseract-ocr tesseract-ocr-dan)")
+    check_nlp_model(nlp_model)
+    with archive_errors(db_path):
+        files = iter_pdf_paths(list(paths) + (failed_paths(db_path) if retry_failed else []))
+    options = IngestOptions(
+        workers=workers, retry_failed=retry_failed, extract_options={"ocr": ocr, "nlp_model": nlp_model},
+        limits=Limits(timeout_s=timeout_s or None, memory_mb=memory_mb or None),
+    )
+    progress = IngestProgress(len(files))
+    with progressbar(silent, length=len(files), label=progress.label()) as bar:
 
         def on_progress(result: FileResult) -> None:
-            nonlocal done, pages
-            pages += result.pages
+            progress.add(result)
             if result.status == "failed":
                 click.echo(f"FAILED {result.path}: [{result.code}] {result.reason}", err=True)
-            done += 1
-            bar.label = f"{done}/{len(files)} files, {pages} pages"
+            bar.label = progress.label()
             bar.update(1)
 
-        with archive_errors(db_path):
-            report = ingest_paths(files, db_path, on_progress=on_progress, password=password)
+        try:
+            with archive_errors(db_path):
+                report = ingest_paths(files, db_path, on_progress=on_progress, password=password,
+                                      options=options)
+        except KeyboardInterrupt:
+            click.echo(f"\nInterrupted after {progress.done} of {len(files)} files; what was "
+                       "stored is kept. Run the same command again to finish.", err=True)
+            sys.exit(1)
     click.echo(
         f"Imported {report.imported}, skipped {report.skipped}, failed {report.failed} "
         f"({report.pages} pages) into {db_path}",

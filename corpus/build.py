@@ -429,7 +429,9 @@ class Renderer:
     def do_table(self, b: Block) -> None:
         """A table; 'grid' draws cell rules, header=N bolds the first N rows."""
         st = self.st
-        rows = [[c.strip() for c in line.split(" | ")] for line in b.lines]
+        # Split on every "|" so empty cells survive (" | År 2023", "Label | | | 18.627"); the
+        # parser strips lines, which turned a leading " | " into text of the first cell.
+        rows = [[c.strip() for c in line.split("|")] for line in b.lines]
         ncols = max(len(r) for r in rows)
         header = int(b.options.get("header", "1" if "grid" in b.text else "0"))
         boldcol = b.options.get("boldcol", "no") == "yes"

@@ -1,31 +1,43 @@
-"""The batch: many PDFs -> one archive, one file at a time, never stopped by one bad file.
+"""The batch: many PDFs -> one archive; extracted in worker processes, written by this one.
 
 Why this shape: a ten-year archive holds broken, encrypted and odd files, and our own
 code has bugs. Each file ends as exactly one `FileResult` (imported, skipped or
 failed); failures are recorded in the `failures` table and the batch goes on.
+
+The steps, in order: list the files (`iter_pdf_paths`), hash each one and skip what the
+archive already has (`plan`: known content is never opened), extract the rest in
+`extractor.workers` processes (a time and memory limit per document), store each
+result in its own transaction as it arrives (so a killed import loses at most the
+documents in flight), then run the batch-level steps (`finish_batch`).
 """
 from __future__ import annotations
 
 import functools
-
 import hashlib
-from collections.abc import Callable, Iterable
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import sqlite_utils
 from pydantic import BaseModel
 
-from extractor.errors import DagsordenError, ExtractionFailed
+from extractor.errors import EncryptedPdf, ExtractionFailed
 from extractor.store import clear_failure, is_known, record_failure, store_extraction
 from extractor.store_schema import open_archive
+from extractor.workers import Failure, Limits, WorkerPool, one_line, run_task
 from models import Extraction
 
-Extract = Callable[[Path], Extraction]
+Extract = Callable[..., Extraction]
 
-# Failure rows and stderr lines stay readable: one line, at most this long.
-MAX_REASON_CHARS = 300
 HASH_CHUNK_BYTES = 1 << 20
+# Opening a fresh archive races with a second import creating the same tables; retry.
+OPEN_ATTEMPTS = 5
+
+__all__ = ["FileResult", "IngestReport", "IngestOptions", "IngestProgress", "ingest", "iter_pdf_paths",
+           "one_line", "sha256_file"]
 
 
 class FileResult(BaseModel):
@@ -47,6 +59,7 @@ class IngestReport(BaseModel):
     skipped: int = 0
     failed: int = 0
     pages: int = 0
+    seconds: float = 0.0
     files: list[FileResult] = []
 
     def add(self, result: FileResult) -> None:
@@ -58,6 +71,41 @@ class IngestReport(BaseModel):
             self.skipped += 1
         else:
             self.failed += 1
+
+
+@dataclass
+class IngestProgress:
+    """Running counts for a progress bar: files, pages, pages per second, failures."""
+
+    total: int
+    done: int = 0
+    pages: int = 0
+    failed: int = 0
+    started: float = field(default_factory=time.monotonic)
+
+    def add(self, result: FileResult) -> None:
+        self.done += 1
+        self.pages += result.pages
+        self.failed += result.status == "failed"
+
+    def label(self) -> str:
+        elapsed = time.monotonic() - self.started
+        rate = self.pages / elapsed if elapsed > 0 else 0.0
+        return (f"{self.done}/{self.total} files, {self.pages} pages, {rate:.1f} pages/s, "
+                f"{self.failed} failed")
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """How a batch runs. `extract_options` go to `extract_document(path, **extract_options)`
+    in every worker (password, ocr mode, and whatever options later stages add)."""
+
+    # Worker processes; 0 extracts in this process (no limits: for debugging and for
+    # library callers). `dagsorden ingest` defaults to `default_workers()`, one per CPU.
+    workers: int = 0
+    limits: Limits = field(default_factory=Limits)
+    extract_options: dict[str, Any] = field(default_factory=dict)
+    retry_failed: bool = False
 
 
 def iter_pdf_paths(paths: Iterable[Path | str]) -> list[Path]:
@@ -83,18 +131,21 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def one_line(message: object) -> str:
-    """First non-empty line of a message, shortened: failure rows are read in a table."""
-    text = str(message).strip()
-    line = text.splitlines()[0] if text else ""
-    return line if len(line) <= MAX_REASON_CHARS else line[: MAX_REASON_CHARS - 1] + "…"
-
-
-def default_extract(path: Path, password: str | None = None) -> Extraction:
+def default_extract(path: Path, **options: Any) -> Extraction:
     """The real pipeline, imported late so `ingest` can be used (and tested) without it."""
     from extractor.pipeline import extract_document
 
-    return extract_document(path, password=password)
+    return extract_document(path, **options)
+
+
+def failed_paths(db_path: Path | str) -> list[Path]:
+    """Files recorded in the failures table that still exist: what --retry-failed retries."""
+    db = open_db(db_path)
+    try:
+        rows = db.conn.execute("SELECT path FROM failures ORDER BY path").fetchall()
+    finally:
+        db.close()
+    return [Path(path) for (path,) in rows if Path(path).is_file()]
 
 
 def ingest(
@@ -104,48 +155,128 @@ def ingest(
     *,
     extract: Extract | None = None,
     password: str | None = None,
+    options: IngestOptions | None = None,
 ) -> IngestReport:
     """Import every PDF under `paths` into the archive at `db_path`.
 
-    `on_progress` is called once per file, after it is done. `extract` is the
-    PDF -> Extraction step (the real pipeline unless a caller passes another one).
+    `on_progress` is called once per file, when it is done. `extract` is the
+    PDF -> Extraction step (the real pipeline unless a caller passes another one); it
+    is called as `extract(path, **options.extract_options)` in a worker process.
     """
-    if extract is None:
-        extract = functools.partial(default_extract, password=password)
+    options = options or IngestOptions()
+    extract_options = dict(options.extract_options)
+    if password is not None:
+        extract_options["password"] = password
+    work = functools.partial(_extract, extract or default_extract, extract_options)
+    started = time.monotonic()
+    files = iter_pdf_paths(paths)
+    order = {str(path): n for n, path in enumerate(files)}
     report = IngestReport()
-    db = open_archive(db_path)
+
+    def done(result: FileResult) -> None:
+        report.add(result)
+        if on_progress:
+            on_progress(result)
+
+    db = open_db(db_path)
     try:
-        for path in iter_pdf_paths(paths):
-            result = ingest_file(db, path, extract)
-            report.add(result)
-            if on_progress:
-                on_progress(result)
+        todo: dict[Path, str] = {}
+        for path, result in plan(db, files, retry_failed=options.retry_failed,
+                                 have_password=password is not None):
+            if isinstance(result, FileResult):
+                done(result)
+            else:
+                todo[path] = result
+        if extract is None and options.workers > 0 and todo:
+            import extractor.pipeline  # noqa: F401  (once here, so forked workers start warm)
+        for path, outcome in extract_all(work, list(todo), options):
+            done(store_outcome(db, path, todo[path], outcome))
+        finish_batch(db, report)
     finally:
         db.close()
+    report.files.sort(key=lambda r: order.get(r.path, len(order)))
+    report.seconds = round(time.monotonic() - started, 3)
     return report
 
 
-def ingest_file(db: sqlite_utils.Database, path: Path, extract: Extract) -> FileResult:
-    """Hash, skip if known, extract, store; any failure becomes a failure row."""
-    key = str(path.resolve())
-    sha: str | None = None
-    stage = "open"
-    try:
-        sha = sha256_file(path)
+def open_db(db_path: Path | str) -> sqlite_utils.Database:
+    """open_archive, retried: two imports creating a new archive at once race on CREATE TABLE."""
+    for attempt in range(OPEN_ATTEMPTS):
+        try:
+            return open_archive(db_path)
+        except sqlite3.OperationalError as error:
+            if attempt == OPEN_ATTEMPTS - 1 or "exists" not in str(error) and "locked" not in str(error):
+                raise
+            time.sleep(0.2 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
+def plan(db: sqlite_utils.Database, files: list[Path], *, retry_failed: bool = False,
+         have_password: bool = False) -> Iterator[tuple[Path, FileResult | str]]:
+    """Hash every file: known content is skipped unopened, a known failure is reported
+    again (not retried unless asked), the rest is yielded with its sha256 for extraction."""
+    for path in files:
+        key = str(path.resolve())
+        try:
+            sha = sha256_file(path)
+        except OSError as error:
+            yield path, _fail(db, path, key, None, Failure("open", "E101", one_line(error)))
+            continue
         if is_known(db, sha):
             clear_failure(db, key, sha)
-            return FileResult(path=str(path), status="skipped", sha256=sha)
-        stage = "extract"
-        extraction = _with_sha(extract(path), sha)
-        stage = "store"
-        stored = store_extraction(db, extraction, path=key)
-    except DagsordenError as error:
-        return _fail(db, path, key, sha, error.stage, error.code, one_line(error.args[0]))
+            yield path, FileResult(path=str(path), status="skipped", sha256=sha)
+            continue
+        earlier = db.conn.execute(
+            "SELECT stage, code, reason FROM failures WHERE path = ? AND sha256 = ?", [key, sha]
+        ).fetchone()
+        retry = retry_failed or (have_password and earlier and earlier[1] == EncryptedPdf.code)
+        if earlier and not retry:
+            stage, code, reason = earlier
+            yield path, FileResult(path=str(path), status="failed", sha256=sha, stage=stage,
+                                   code=code, reason=f"{reason} (recorded earlier; "
+                                                     "--retry-failed tries again)")
+            continue
+        yield path, sha
+
+
+def extract_all(work: Callable[[Path], Extraction], paths: list[Path],
+                options: IngestOptions) -> Iterator[tuple[Path, Extraction | Failure]]:
+    """Largest files first (the long tail ends sooner), in workers or, with 0, in this process."""
+    paths = sorted(paths, key=lambda p: p.stat().st_size, reverse=True)
+    if options.workers <= 0:
+        for path in paths:
+            yield path, run_task(work, path)
+        return
+    yield from WorkerPool(work, options.workers, options.limits).run(paths)
+
+
+def store_outcome(db: sqlite_utils.Database, path: Path, sha: str,
+                  outcome: Extraction | Failure) -> FileResult:
+    """One extracted document (or its failure) -> the archive, in one transaction."""
+    key = str(path.resolve())
+    if isinstance(outcome, Failure):
+        return _fail(db, path, key, sha, outcome)
+    try:
+        stored = store_extraction(db, _with_sha(outcome, sha), path=key)
     except Exception as error:  # a bug must not stop a ten-year import
         reason = one_line(f"{type(error).__name__}: {error}")
-        return _fail(db, path, key, sha, stage, ExtractionFailed.code, reason)
+        return _fail(db, path, key, sha, Failure("store", ExtractionFailed.code, reason))
     return FileResult(path=str(path), status=stored.status, sha256=sha,
                       pages=stored.pages if stored.status == "imported" else 0)
+
+
+def finish_batch(db: sqlite_utils.Database, report: IngestReport) -> None:
+    """Batch-level steps after every document is stored (e.g. grouping documents into cases).
+
+    Each step must be idempotent: an import killed before this point runs it on the next run.
+    """
+    from extractor.cases import group_cases  # issue 5: cases and timelines over the whole archive
+
+    group_cases(db)  # rebuilt whole, so a run after a killed import catches up
+
+
+def _extract(extract: Extract, options: dict[str, Any], path: Path) -> Extraction:
+    return extract(path, **options)
 
 
 def _with_sha(extraction: Extraction, sha: str) -> Extraction:
@@ -156,9 +287,9 @@ def _with_sha(extraction: Extraction, sha: str) -> Extraction:
     return extraction.model_copy(update={"document": document})
 
 
-def _fail(db: sqlite_utils.Database, path: Path, key: str, sha: str | None, stage: str,
-          code: str, reason: str) -> FileResult:
-    record_failure(db, path=key, sha256=sha, filename=path.name, stage=stage, code=code,
-                   reason=reason)
-    return FileResult(path=str(path), status="failed", sha256=sha, stage=stage, code=code,
-                      reason=reason)
+def _fail(db: sqlite_utils.Database, path: Path, key: str, sha: str | None,
+          failure: Failure) -> FileResult:
+    record_failure(db, path=key, sha256=sha, filename=path.name, stage=failure.stage,
+                   code=failure.code, reason=failure.reason)
+    return FileResult(path=str(path), status="failed", sha256=sha, stage=failure.stage,
+                      code=failure.code, reason=failure.reason)

@@ -62,7 +62,8 @@ def find_case_number(lines: list[StyledLine]) -> tuple[str | None, StyledLine | 
 def recommendation_lines(sections: Sections) -> list[StyledLine]:
     """Lines of the Indstilling section, or from a "Det indstilles, at" anywhere on."""
     for heading, lines in sections:
-        if RECOMMENDATION_HEADING.match(heading) or RECOMMENDATION_HEADING.match(heading + ":"):
+        # an empty "Indstilling" is followed by its lead as a heading ("Forvaltningen indstiller, at")
+        if lines and (RECOMMENDATION_HEADING.match(heading) or RECOMMENDATION_HEADING.match(heading + ":")):
             return lines
     every = [line for _, lines in sections for line in lines]
     for index, line in enumerate(every):
@@ -113,6 +114,7 @@ def segment_to_item(segment: Segment, number: int | None = None) -> Item:
         key = heading if heading not in texts else f"{heading} ({sum(k.startswith(heading) for k in texts) + 1})"
         texts[key] = lines_to_paragraphs(section_lines)
     decision = next((texts[h] for h, _ in sections if DECISION_HEADING.match(h) and texts.get(h)), None)
+    decision_page = next((ls[0].page for h, ls in sections if DECISION_HEADING.match(h) and ls), None)
     pages = [line.page for line in segment.lines]
     return Item(
         number=number if number is not None else (segment.item or 0),
@@ -126,4 +128,5 @@ def segment_to_item(segment: Segment, number: int | None = None) -> Item:
         recommendations=[text for text, _ in recommendations_from(recommendation_lines(sections), edge, gap)],
         decision=decision,
         attachments=attachments_from(sections, edge, gap),
+        decision_page=decision_page if decision else None,
     )

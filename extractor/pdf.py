@@ -21,7 +21,7 @@ from pdfplumber.utils.text import extract_words
 
 from extractor.errors import BrokenPdf, EmptyFile, EncryptedPdf, NoPages, NotAPdf
 from extractor.running import mark_running_lines
-from models import PageText, PdfText, StyledLine, Word
+from models import PageTable, PageText, PdfText, StyledLine, Word
 
 # Two glyphs with the same text closer than this (points) are one overprinted glyph.
 DEDUPE_TOLERANCE = 1.0
@@ -154,7 +154,30 @@ def page_to_text(page: Any) -> PageText:
         height=float(page.height),
         lines=words_to_lines(words, page.page_number, overprinted) if words else [],
         has_text_layer=has_text,
+        tables=ruled_tables(page) if has_text else [],
     )
+
+
+def ruled_tables(page: Any) -> list[PageTable]:
+    """Cell boxes of ruled tables, from pdfplumber's finder on the already parsed page.
+
+    A page without rules or rectangles cannot hold a ruled table, so the finder (a few ms)
+    only runs where there are edges; unruled tables are found from text alignment later.
+    """
+    if not (page.objects.get("rect") or page.objects.get("line")):
+        return []
+    try:
+        found = page.find_tables()
+    except Exception:  # a malformed drawing must not cost the page's text
+        return []
+    return [
+        PageTable(
+            bbox=tuple(round(v, 2) for v in table.bbox),
+            rows=[[tuple(round(v, 2) for v in cell) if cell else None for cell in row.cells]
+                  for row in table.rows],
+        )
+        for table in found if len(table.rows) >= 2 or len(table.rows[0].cells) >= 2
+    ]
 
 
 def iter_pages(pdf: Any) -> Iterator[PageText]:

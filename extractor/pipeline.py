@@ -6,28 +6,41 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from extractor.decisions import decide
+from extractor.entities import segments_to_entities
 from extractor.items import segment_to_item
 from extractor.meeting import extract_meeting
+from extractor.nlp import get_nlp
+from extractor.money_facts import money_facts
+from extractor.ocr import OcrMode, apply_ocr
 from extractor.pdf import read_pdf
 from extractor.people import parse_guest_sentences, unique_people
 from extractor.segments import lines_to_segments
 from models import Appendix, DocumentInfo, Extraction, Item, PageInfo, PdfText, Person, SegmentedDocument
 
 
-def extract_document(path: Path | str, password: str | None = None) -> Extraction:
-    """Extract one PDF. Raises a `DocumentLoadError` subclass for bad input."""
-    return pdf_to_extraction(read_pdf(Path(path), password=password))
+def extract_document(path: Path | str, password: str | None = None,
+                     ocr: OcrMode = "auto", nlp_model: str | None = None) -> Extraction:
+    """Extract one PDF. Raises a `DocumentLoadError` subclass for bad input.
+
+    `ocr`: "auto" OCRs pages without a text layer where Tesseract is installed,
+    "never" only reports them (`needs_ocr_pages`), "always" OCRs every page.
+    `nlp_model`: an installed spaCy pipeline (name or path) whose entity guesses the
+    rules complete; None uses the rules and gazetteers alone (extractor/nlp.py).
+    """
+    pdf = apply_ocr(read_pdf(Path(path), password=password), Path(path), ocr, password)
+    return pdf_to_extraction(pdf, nlp_model=nlp_model)
 
 
-def pdf_to_extraction(pdf: PdfText) -> Extraction:
-    return segments_to_extraction(lines_to_segments(pdf))
+def pdf_to_extraction(pdf: PdfText, nlp_model: str | None = None) -> Extraction:
+    return segments_to_extraction(lines_to_segments(pdf), nlp_model=nlp_model)
 
 
 def segments_to_items(doc: SegmentedDocument) -> list[Item]:
     items: list[Item] = []
     for segment in doc.of_kind("item"):
         for number in segment.numbers or [segment.item or 0]:
-            items.append(segment_to_item(segment, number))
+            items.append(decide(segment_to_item(segment, number)))
     return items
 
 
@@ -54,7 +67,7 @@ def page_infos(pdf: PdfText) -> list[PageInfo]:
     ]
 
 
-def segments_to_extraction(doc: SegmentedDocument) -> Extraction:
+def segments_to_extraction(doc: SegmentedDocument, nlp_model: str | None = None) -> Extraction:
     pdf = doc.pdf
     has_meeting = doc.kind in ("agenda", "minutes")
     meeting, present, absent, guests = extract_meeting(doc) if has_meeting else (None, [], [], [])
@@ -63,8 +76,10 @@ def segments_to_extraction(doc: SegmentedDocument) -> Extraction:
     info = DocumentInfo(
         sha256=pdf.sha256, filename=pdf.filename, pages=len(pdf.pages), kind=doc.kind,
         producer=pdf.producer, ocr_pages=pdf.ocr_pages,
+        needs_ocr_pages=pdf.needs_ocr_pages,
         title=document_title(doc),
     )
+    tables, amounts, tariffs = money_facts(doc)
     appendices = [
         Appendix(title=s.title or "", page_start=s.page_start or 0, page_end=s.page_end or 0, item=s.item)
         for s in doc.of_kind("appendix")
@@ -75,6 +90,9 @@ def segments_to_extraction(doc: SegmentedDocument) -> Extraction:
         participants=present, absent=absent, guests=guests,
         items=segments_to_items(doc) if has_meeting else [],
         appendices=appendices,
+        tables=tables, amounts=amounts, tariffs=tariffs,
+        entities=segments_to_entities(doc, present + absent + guests,
+                                      meeting.committee if meeting else None, get_nlp(nlp_model)),
         pages=page_infos(pdf),
     )
 

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from extractor.danish.headings import AGENDA_GROUP, CLOSED_MARK, OPEN_MARK
+from extractor.danish.headings import AGENDA_GROUP, CLOSED_MARK, DECISION_HEADING, OPEN_MARK
 from extractor.kind import classify
 from extractor.running import masked
 from models import PdfText, Segment, SegmentedDocument, StyledLine
@@ -74,7 +74,8 @@ def find_candidates(lines: list[StyledLine], body_size: float) -> tuple[list[Ite
     for index, line in enumerate(lines):
         text = line.text.strip()
         match = PUNKT.match(text)
-        if match and len(text) < 200 and not (match.group("title") or "X")[0].islower():
+        if match and len(text) < 200 and not (match.group("title") or "X")[0].islower() \
+                and not ends_decision_heading(lines, index):
             start = ItemStart(index, parse_numbers(match.group("numbers")), consumed={index})
             if match.group("title"):
                 start.title_lines = [line.model_copy(update={"text": match.group("title")})]
@@ -88,6 +89,16 @@ def find_candidates(lines: list[StyledLine], body_size: float) -> tuple[list[Ite
                                        *(lines[i] for i in wrapped)], False,
                                       consumed={index, *wrapped}))
     return same_family(explicit, lines), drop_tables_of_contents(numbered)
+
+
+def ends_decision_heading(lines: list[StyledLine], index: int) -> bool:
+    """eDoc prints "Punkt N" at the right of "<Udvalg>s beslutning den DD.MM.YYYY": on that
+    baseline it names the item the decision belongs to, it does not start one."""
+    if index == 0:
+        return False
+    before, line = lines[index - 1], lines[index]
+    return before.page == line.page and abs(before.top - line.top) <= 2.5 \
+        and bool(DECISION_HEADING.match(before.text.strip()))
 
 
 def same_family(starts: list[ItemStart], lines: list[StyledLine]) -> list[ItemStart]:

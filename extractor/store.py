@@ -17,6 +17,8 @@ from typing import Any, Literal
 import sqlite_utils
 from pydantic import BaseModel
 
+from extractor.decisions import departs_from_recommendation
+from extractor.store_entities import entity_rows
 from extractor.store_schema import TABLES_BY_NAME, open_archive
 from models import Extraction, Item, Person
 
@@ -105,9 +107,11 @@ def store_extraction(
         _insert(db, "documents", [_document_row(extraction, mid, path, imported_at or now_iso())])
         ids = item_ids(db, extraction, mid)
         _write_items(db, extraction, mid, ids)
+        _write_decisions(db, extraction, mid, ids)
         _write_people(db, extraction, mid, ids)
         _write_facts(db, extraction, ids)
         _insert(db, "pages", _page_rows(extraction))
+        _link_versions(db, sha, path)
         _clear_failure(db, path, sha)
     return StoreResult(status="imported", sha256=sha, meeting_id=mid,
                        items=len(extraction.items), pages=extraction.document.pages)
@@ -168,6 +172,7 @@ def _document_row(extraction: Extraction, mid: str | None, path: str | None, whe
     return {
         "sha256": doc.sha256, "filename": doc.filename, "path": path, "pages": doc.pages,
         "kind": doc.kind, "producer": doc.producer, "ocr_pages": json.dumps(doc.ocr_pages),
+        "needs_ocr_pages": json.dumps(doc.needs_ocr_pages),
         "title": doc.title, "meeting_id": mid, "imported_at": when,
     }
 
@@ -238,6 +243,34 @@ def _write_items(db: sqlite_utils.Database, extraction: Extraction, mid: str | N
     ])
 
 
+def _write_decisions(db: sqlite_utils.Database, extraction: Extraction, mid: str | None,
+                     ids: list[str]) -> None:
+    """One row per item with a decision (minutes), and one per dissent in it."""
+    meeting = extraction.meeting
+    year = int(meeting.date[:4]) if meeting.date and meeting.date[:4].isdigit() else None
+    decided = [(item, iid) for item, iid in zip(extraction.items, ids) if item.decision]
+    _insert(db, "decisions", [
+        {"item_id": iid, "document_sha256": extraction.document.sha256, "meeting_id": mid,
+         "committee": meeting.committee, "date": meeting.date, "year": year,
+         "number": item.number, "title": item.title, "case_number": item.case_number,
+         "recommendations": "\n".join(item.recommendations) or None, "text": item.decision,
+         "outcome": item.outcome, "outcome_stated": _flag(item.outcome_stated),
+         "departs": int(departs_from_recommendation(item)), "dissents": len(item.dissents),
+         "page": item.decision_page}
+        for item, iid in decided
+    ])
+    _insert(db, "dissents", [
+        {"item_id": iid, "position": pos, "document_sha256": extraction.document.sha256,
+         "meeting_id": mid, "who": d.who, "kind": d.kind,
+         "points": json.dumps(d.points), "text": d.text, "page": item.decision_page}
+        for item, iid in decided for pos, d in enumerate(item.dissents, 1)
+    ])
+
+
+def _flag(value: bool | None) -> int | None:
+    return None if value is None else int(value)
+
+
 def _write_people(db: sqlite_utils.Database, extraction: Extraction, mid: str | None,
                   ids: list[str]) -> None:
     by_number = _ids_by_number(extraction, ids)
@@ -268,23 +301,30 @@ def _write_facts(db: sqlite_utils.Database, extraction: Extraction, ids: list[st
     ])
     _insert(db, "amounts", [
         {**base(pos, a.item), "page": a.page, "bbox": _bbox(a.bbox), "value_dkk": a.value_dkk,
-         "text": a.text, "approx": int(a.approx), "context": a.context}
+         "text": a.text, "approx": int(a.approx), "context": a.context, "sign": a.sign,
+         "unit": a.unit, "year": a.year, "table_position": None if a.table is None else a.table + 1}
         for pos, a in enumerate(extraction.amounts, 1)
     ])
     _insert(db, "tariffs", [
         {**base(pos, t.item), "page": t.page, "bbox": _bbox(t.bbox), "label": t.label,
-         "year": t.year, "value_dkk": t.value_dkk, "unit": t.unit}
+         "year": t.year, "value_dkk": t.value_dkk, "unit": t.unit, "offer": t.offer,
+         "column_header": t.column, "context": t.context}
         for pos, t in enumerate(extraction.tariffs, 1)
     ])
-    _insert(db, "entities", [
-        {**base(pos, e.item), "page": e.page, "bbox": None, "text": e.text, "label": e.label}
-        for pos, e in enumerate(extraction.entities, 1)
-    ])
+    entities, mentions = entity_rows(db, extraction, by_number, meeting_id(extraction))
+    _insert(db, "entities", entities, verb="INSERT OR IGNORE")
+    _insert(db, "mentions", mentions)
     _insert(db, "tables", [
         {**base(pos, t.item), "page": t.page, "bbox": _bbox(t.bbox),
          "rows": json.dumps(t.rows, ensure_ascii=False), "n_rows": len(t.rows),
-         "n_cols": max((len(r) for r in t.rows), default=0)}
+         "n_cols": max((len(r) for r in t.rows), default=0), "header_rows": t.header_rows,
+         "page_end": t.page_end, "strategy": t.strategy}
         for pos, t in enumerate(extraction.tables, 1)
+    ])
+    _insert(db, "table_cells", [
+        {"document_sha256": sha, "table_position": pos, "row": c.row, "col": c.col, "text": c.text,
+         "value": c.value, "page": c.page, "bbox": _bbox(c.bbox)}
+        for pos, t in enumerate(extraction.tables, 1) for c in t.cells
     ])
 
 
@@ -306,6 +346,21 @@ def _upsert_meeting(db: sqlite_utils.Database, mid: str, extraction: Extraction)
     updates = ", ".join(f"[{c}] = COALESCE(meetings.[{c}], excluded.[{c}])"
                         for c in row if c != "id")
     _insert(db, "meetings", [row], on_conflict=f"ON CONFLICT(id) DO UPDATE SET {updates}")
+
+
+def _link_versions(db: sqlite_utils.Database, sha: str, path: str | None) -> None:
+    """A changed file is a new version: the previous current document at the same path
+    gets `superseded_by`, the new one `supersedes` it; both stay queryable."""
+    if not path:
+        return
+    older = db.conn.execute(
+        "SELECT sha256 FROM documents WHERE path = ? AND sha256 != ? AND superseded_by IS NULL",
+        [path, sha]).fetchall()
+    if not older:
+        return
+    db.conn.execute("UPDATE documents SET supersedes = ? WHERE sha256 = ?", [older[-1][0], sha])
+    db.conn.executemany("UPDATE documents SET superseded_by = ? WHERE sha256 = ?",
+                        [[sha, old] for (old,) in older])
 
 
 def _item_id_taken(db: sqlite_utils.Database, iid: str) -> bool:

@@ -64,10 +64,13 @@ TABLES: tuple[TableSpec, ...] = (
             "sha256": "TEXT", "filename": "TEXT", "path": "TEXT", "pages": "INTEGER",
             "kind": "TEXT", "producer": "TEXT", "ocr_pages": "TEXT", "title": "TEXT",
             "meeting_id": "TEXT", "imported_at": "TEXT",
+            # OCR and versions (issue 6): pages still without text; the same path's
+            # older content this document replaces, and the newer one replacing it.
+            "needs_ocr_pages": "TEXT", "supersedes": "TEXT", "superseded_by": "TEXT",
         },
         pk="sha256",
         foreign_keys=(("meeting_id", "meetings", "id"),),
-        indexes=(("meeting_id",), ("kind",), ("path",)),
+        indexes=(("meeting_id",), ("kind",), ("path",), ("superseded_by",)),
     ),
     TableSpec(
         "items",
@@ -138,31 +141,105 @@ TABLES: tuple[TableSpec, ...] = (
     ),
     TableSpec(
         "amounts",
-        _fact_columns(value_dkk="REAL", text="TEXT", approx="INTEGER", context="TEXT"),
+        _fact_columns(value_dkk="REAL", text="TEXT", approx="INTEGER", context="TEXT",
+                      sign="INTEGER", unit="TEXT", year="INTEGER", table_position="INTEGER"),
         pk=("document_sha256", "position"),
         foreign_keys=_FACT_FKS,
-        indexes=_FACT_INDEXES + (("value_dkk",),),
+        indexes=_FACT_INDEXES + (("value_dkk",), ("unit",), ("year",)),
     ),
     TableSpec(
         "tariffs",
-        _fact_columns(label="TEXT", year="INTEGER", value_dkk="REAL", unit="TEXT"),
+        _fact_columns(label="TEXT", year="INTEGER", value_dkk="REAL", unit="TEXT", offer="TEXT",
+                      column_header="TEXT", context="TEXT"),
         pk=("document_sha256", "position"),
         foreign_keys=_FACT_FKS,
-        indexes=_FACT_INDEXES + (("year",),),
+        indexes=_FACT_INDEXES + (("year",), ("label",), ("unit",)),
     ),
+    # Named entities (issue 4): one row per distinct entity across all documents, and
+    # one per mention of it (where, as printed, in which sentence).
     TableSpec(
         "entities",
-        _fact_columns(text="TEXT", label="TEXT"),
+        {"id": "TEXT", "name": "TEXT", "label": "TEXT", "kind": "TEXT", "organization": "TEXT",
+         "folded": "TEXT"},
+        pk="id",
+        indexes=(("label", "name"), ("kind",), ("folded",)),
+    ),
+    TableSpec(
+        "mentions",
+        _fact_columns(entity_id="TEXT", text="TEXT", name="TEXT", label="TEXT", kind="TEXT",
+                      organization="TEXT", role="TEXT", sentence="TEXT", meeting_id="TEXT",
+                      year="INTEGER"),
         pk=("document_sha256", "position"),
-        foreign_keys=_FACT_FKS,
-        indexes=_FACT_INDEXES + (("label", "text"),),
+        foreign_keys=_FACT_FKS + (("entity_id", "entities", "id"), ("meeting_id", "meetings", "id")),
+        indexes=_FACT_INDEXES + (("entity_id",), ("label", "kind"), ("name",), ("meeting_id",)),
+        fts=("text", "sentence"),
     ),
     TableSpec(
         "tables",
-        _fact_columns(rows="TEXT", n_rows="INTEGER", n_cols="INTEGER"),
+        _fact_columns(rows="TEXT", n_rows="INTEGER", n_cols="INTEGER", header_rows="INTEGER",
+                      page_end="INTEGER", strategy="TEXT"),
         pk=("document_sha256", "position"),
         foreign_keys=_FACT_FKS,
         indexes=_FACT_INDEXES,
+    ),
+    # Issue 3: every cell of every table, its text read as a Danish number where it is one.
+    TableSpec(
+        "table_cells",
+        {"document_sha256": "TEXT", "table_position": "INTEGER", "row": "INTEGER", "col": "INTEGER",
+         "text": "TEXT", "value": "REAL", "page": "INTEGER", "bbox": "TEXT"},
+        pk=("document_sha256", "table_position", "row", "col"),
+        foreign_keys=(("document_sha256", "documents", "sha256"),),
+        indexes=(("document_sha256", "table_position"), ("value",)),
+    ),
+    # Minutes (issue 5): a decision per minutes item, who dissented, and cases over the years.
+    TableSpec(
+        "decisions",
+        {
+            "item_id": "TEXT", "document_sha256": "TEXT", "meeting_id": "TEXT",
+            "committee": "TEXT", "date": "TEXT", "year": "INTEGER", "number": "INTEGER",
+            "title": "TEXT", "case_number": "TEXT", "recommendations": "TEXT", "text": "TEXT",
+            "outcome": "TEXT", "outcome_stated": "INTEGER", "departs": "INTEGER",
+            "dissents": "INTEGER", "page": "INTEGER",
+        },
+        pk="item_id",
+        foreign_keys=(("item_id", "items", "id"), ("document_sha256", "documents", "sha256"),
+                      ("meeting_id", "meetings", "id")),
+        indexes=(("meeting_id", "number"), ("outcome",), ("year",), ("committee",),
+                 ("case_number",)),
+        fts=("title", "text"),
+    ),
+    TableSpec(
+        "dissents",
+        {
+            "item_id": "TEXT", "position": "INTEGER", "document_sha256": "TEXT",
+            "meeting_id": "TEXT", "who": "TEXT", "kind": "TEXT", "points": "TEXT",
+            "text": "TEXT", "page": "INTEGER",
+        },
+        pk=("item_id", "position"),
+        foreign_keys=(("item_id", "items", "id"), ("document_sha256", "documents", "sha256")),
+        indexes=(("who",), ("kind",), ("meeting_id",)),
+    ),
+    TableSpec(
+        "cases",
+        {
+            "id": "TEXT", "kind": "TEXT", "case_number": "TEXT", "title": "TEXT",
+            "first_date": "TEXT", "last_date": "TEXT", "treatments": "INTEGER",
+            "committees": "TEXT",
+        },
+        pk="id",
+        indexes=(("case_number",), ("kind",), ("last_date",)),
+        fts=("title", "case_number"),
+    ),
+    TableSpec(
+        "case_treatments",
+        {
+            "case_id": "TEXT", "position": "INTEGER", "date": "TEXT", "committee": "TEXT",
+            "meeting_id": "TEXT", "number": "INTEGER", "item_id": "TEXT", "title": "TEXT",
+            "decision": "TEXT", "outcome": "TEXT", "source": "TEXT",
+        },
+        pk=("case_id", "position"),
+        foreign_keys=(("case_id", "cases", "id"),),
+        indexes=(("item_id",), ("meeting_id",), ("date",)),
     ),
     TableSpec(
         "failures",
@@ -176,6 +253,33 @@ TABLES: tuple[TableSpec, ...] = (
 )
 
 TABLES_BY_NAME = {spec.name: spec for spec in TABLES}
+
+# Views: derived, never stored, so they are replaced when their SQL changes.
+VIEWS: dict[str, str] = {
+    # What each document yielded, so gaps (scans not OCR'ed, no items) are seen in Datasette.
+    "coverage": """
+SELECT d.sha256 AS document_sha256, d.filename, d.path, d.kind, d.pages,
+  (SELECT count(*) FROM pages p WHERE p.document_sha256 = d.sha256 AND trim(p.text) != '')
+    AS pages_with_text,
+  json_array_length(coalesce(d.ocr_pages, '[]'))
+    - json_array_length(coalesce(d.needs_ocr_pages, '[]')) AS pages_ocr,
+  json_array_length(coalesce(d.needs_ocr_pages, '[]')) AS pages_needing_ocr,
+  (SELECT count(*) FROM items i WHERE i.document_sha256 = d.sha256) AS items,
+  (SELECT count(*) FROM [tables] t WHERE t.document_sha256 = d.sha256) AS tables,
+  (SELECT count(*) FROM failures f WHERE f.path = d.path) AS failures,
+  d.superseded_by IS NULL AS current
+FROM documents d""",
+    # A minutes decision beside what the agenda of the same meeting recommended (issue 5).
+    "item_outcomes": """
+SELECT dec.item_id, dec.meeting_id, dec.date, dec.committee, dec.number, dec.title,
+  dec.case_number, agenda.id AS agenda_item_id,
+  coalesce((SELECT group_concat(r.text, char(10)) FROM recommendations r WHERE r.item_id = agenda.id),
+           dec.recommendations) AS recommendations,
+  dec.text AS decision, dec.outcome, dec.outcome_stated, dec.departs, dec.dissents, dec.page
+FROM decisions dec
+  LEFT JOIN items agenda ON agenda.meeting_id = dec.meeting_id AND agenda.number = dec.number
+    AND agenda.document_sha256 IN (SELECT sha256 FROM documents WHERE kind = 'agenda')""",
+}
 
 
 def open_archive(path: Path | str) -> sqlite_utils.Database:
@@ -194,13 +298,27 @@ def open_archive(path: Path | str) -> sqlite_utils.Database:
 
 def migrate(db: sqlite_utils.Database) -> None:
     """Create missing tables, columns, indexes and FTS indexes; never drop anything."""
+    _retire_fact_entities(db)
     for spec in TABLES:
         _ensure_table(db, spec)
     for spec in TABLES:
         _ensure_indexes(db, spec)
         _ensure_fts(db, spec)
+    _ensure_views(db)
     db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     db.conn.commit()
+
+
+def _retire_fact_entities(db: sqlite_utils.Database) -> None:
+    """Archives from before issue 4 had `entities` as per-document facts (always empty, as
+    nothing filled it). Such a table is replaced; one holding rows is kept as `entities_v1`."""
+    table = db.table("entities")
+    if not table.exists() or "document_sha256" not in table.columns_dict:
+        return
+    if table.count == 0:
+        table.drop()
+    else:
+        db.conn.execute("ALTER TABLE entities RENAME TO entities_v1")
 
 
 def _ensure_table(db: sqlite_utils.Database, spec: TableSpec) -> None:
@@ -217,6 +335,17 @@ def _ensure_table(db: sqlite_utils.Database, spec: TableSpec) -> None:
     for column, type_ in spec.columns.items():
         if column not in existing:
             table.add_column(column, type_)
+
+
+def _ensure_views(db: sqlite_utils.Database) -> None:
+    for name, sql in VIEWS.items():
+        create = f"CREATE VIEW [{name}] AS {sql.strip()}"
+        row = db.conn.execute("SELECT sql FROM sqlite_master WHERE type = 'view' AND name = ?",
+                              [name]).fetchone()
+        if row and row[0] == create:
+            continue
+        db.conn.execute(f"DROP VIEW IF EXISTS [{name}]")
+        db.conn.execute(create)
 
 
 def _ensure_indexes(db: sqlite_utils.Database, spec: TableSpec) -> None:

@@ -9,6 +9,7 @@ from models.extraction import (
     Amount,
     Appendix,
     Attachment,
+    Dissent,
     DocumentInfo,
     DocumentKind,
     Entity,
@@ -18,13 +19,14 @@ from models.extraction import (
     PageInfo,
     Person,
     Table,
+    TableCell,
     Tariff,
 )
-from models.layout import PageText, PdfText, StyledLine, Word
+from models.layout import PageTable, PageText, PdfText, StyledLine, Word
 from models.segments import Segment, SegmentKind, SegmentedDocument
 
 __all__ = [
-    "Amount", "Appendix", "Attachment", "DocumentInfo", "DocumentKind", "Entity",
+    "Amount", "Appendix", "Attachment", "Dissent", "DocumentInfo", "DocumentKind", "Entity",
     "Extraction", "Item", "Meeting", "PageInfo", "PageText", "PdfText", "Person", "Segment",
-    "SegmentKind", "SegmentedDocument", "StrictModel", "StyledLine", "Table", "Tariff", "Word",
+    "SegmentKind", "SegmentedDocument", "StrictModel", "StyledLine", "Table", "TableCell", "Tariff", "Word", "PageTable",
 ]

@@ -22,6 +22,7 @@ class DocumentInfo(StrictModel):
     kind: DocumentKind
     producer: str | None = None
     ocr_pages: list[int] = []
+    needs_ocr_pages: list[int] = []  # of ocr_pages, those not OCR'ed (no Tesseract, --ocr never)
     title: str | None = None
 
 
@@ -46,6 +47,15 @@ class Attachment(StrictModel):
     page: int | None = None
 
 
+class Dissent(StrictModel):
+    """A member or group that did not join the decision ("Ø kunne ikke tiltræde at 2")."""
+
+    who: str
+    kind: Literal["disagreed", "reservation", "did_not_take_part"]
+    points: list[int] = []  # recommendation points ("at 2"), when the text names them
+    text: str = ""  # the sentence it was read from
+
+
 class Item(StrictModel):
     number: int
     title: str
@@ -58,6 +68,11 @@ class Item(StrictModel):
     recommendations: list[str] = []
     decision: str | None = None
     attachments: list[Attachment] = []
+    # minutes: what the decision did with the recommendation (extractor/decisions.py)
+    decision_page: int | None = None
+    outcome: str | None = None  # approved, approved_with_changes, noted, recommended, sent_on, ...
+    outcome_stated: bool | None = None  # False: inferred (no outcome words in the text)
+    dissents: list[Dissent] = []
 
 
 class Appendix(StrictModel):
@@ -68,13 +83,17 @@ class Appendix(StrictModel):
 
 
 class Amount(StrictModel):
-    value_dkk: float
+    value_dkk: float  # kroner, with the sign as printed ("-42.000 kr." is -42000.0)
     text: str
     approx: bool = False
     item: int | None = None
     page: int | None = None
-    context: str | None = None
+    context: str | None = None  # the sentence, or the table row as "cell | cell | ..."
     bbox: BBox | None = None
+    sign: Literal[-1, 1] = 1  # -1 if printed negative or the context names a deficit/saving/overspend
+    unit: str | None = None  # basis where stated: "pr. døgn", "pr. plads", "om året"
+    year: int | None = None  # the year it refers to, where stated
+    table: int | None = None  # index into Extraction.tables when the amount is a table cell
 
 
 class Tariff(StrictModel):
@@ -85,20 +104,46 @@ class Tariff(StrictModel):
     item: int | None = None
     page: int | None = None
     bbox: BBox | None = None
+    offer: str | None = None  # the offer (tilbud) or service the price is for, when named apart
+    column: str | None = None  # the table column the value stands in ("År 2024", "Ny")
+    context: str | None = None  # the sentence or the table row
 
 
 class Entity(StrictModel):
+    """One mention of a named entity: the name as printed (genitive dropped) and what it names."""
+
     text: str
     label: Literal["PER", "ORG", "LOC", "MISC"]
     item: int | None = None
     page: int | None = None
+    kind: str | None = None  # municipality, region, state, party, offer, person, place, ...
+    canonical: str | None = None  # "Aalborg Kommune" for "Aalborg Kommunes"
+    organization: str | None = None  # a person's organisation (or party), when printed with them
+    role: str | None = None  # a person's title or role ("formand", "tilsynschef")
+    bbox: BBox | None = None
+    sentence: str | None = None  # the sentence the mention stands in
+
+
+class TableCell(StrictModel):
+    row: int  # 0-based, header rows first
+    col: int
+    text: str
+    value: float | None = None  # the text read as a Danish number, when it is one
+    page: int
+    bbox: BBox
 
 
 class Table(StrictModel):
     page: int
     item: int | None = None
     rows: list[list[str | None]] = []
-    bbox: BBox | None = None
+    bbox: BBox | None = None  # on `page`; a stitched table's later parts are in its cells
+    header_rows: int = 0
+    n_rows: int = 0
+    n_cols: int = 0
+    page_end: int | None = None  # last page of a table continued over pages
+    strategy: Literal["lines", "text"] = "lines"  # ruled (pdfplumber) or aligned text
+    cells: list[TableCell] = []
 
 
 class PageInfo(StrictModel):

@@ -39,12 +39,23 @@ class StyledLine(StrictModel):
         return (self.x0, self.top, self.x1, self.bottom)
 
 
+class PageTable(StrictModel):
+    """A ruled table as pdfplumber's table finder sees it: only geometry (cell boxes per row,
+    None where a merged cell spans). Cell texts come from the page's own deduplicated words
+    (extractor/tables.py), so fake-bold glyphs never double inside a cell."""
+
+    bbox: tuple[float, float, float, float]
+    rows: list[list[tuple[float, float, float, float] | None]] = []
+
+
 class PageText(StrictModel):
     number: int  # 1-based
     width: float
     height: float
     lines: list[StyledLine] = []
     has_text_layer: bool = True
+    tables: list[PageTable] = []  # ruled tables found on the page (pdfplumber's finder)
+    ocr: bool = False  # lines read by OCR (extractor/ocr.py), not from the text layer
 
     @property
     def body(self) -> list[StyledLine]:
@@ -67,6 +78,11 @@ class PdfText(StrictModel):
     @property
     def ocr_pages(self) -> list[int]:
         return [p.number for p in self.pages if not p.has_text_layer]
+
+    @property
+    def needs_ocr_pages(self) -> list[int]:
+        """Pages without a text layer that were not OCR'ed (no Tesseract, or --ocr never)."""
+        return [p.number for p in self.pages if not p.has_text_layer and not p.ocr]
 
     def body_lines(self) -> list[StyledLine]:
         return [line for page in self.pages for line in page.body]

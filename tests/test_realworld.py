@@ -27,8 +27,9 @@ def test_realworld_pdf_extracts_with_pages_and_text(realworld: Path, name: str) 
 
 
 def test_scanned_pdf_is_reported_as_needing_ocr(realworld: Path) -> None:
-    extraction = extract_document(realworld / SCANNED)
+    extraction = extract_document(realworld / SCANNED, ocr="never")  # OCR'ed: tests/test_ocr.py
     assert extraction.document.ocr_pages == list(range(1, extraction.document.pages + 1))
+    assert extraction.document.needs_ocr_pages == extraction.document.ocr_pages
     assert extraction.document.kind == "other"
 
 

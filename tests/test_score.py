@@ -15,6 +15,11 @@ THRESHOLDS = {
     "attachments": 0.80,
     "participants": 0.85,
     "items.case_number": 0.9,
+    "amounts": 0.85,  # issue 3: money in text, appendices and currency-labelled table columns
+    "tariffs": 0.70,  # issue 3: tariffs from text and tariff tables
+    "decisions": 0.90,  # issue 5: minutes in the Word, agenda-system and eDoc layouts
+    "entities.PER": 0.80,  # issue 4: named entities with spaCy, offline
+    "entities.ORG": 0.70,
 }
 
 

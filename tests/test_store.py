@@ -105,7 +105,7 @@ def test_store_stable_ids_and_links(db):
     assert guest["item_id"] == "das-social-2023-08-21-2"
     rec = next(db.query("SELECT * FROM recommendations WHERE item_id = ?", [item["id"]]))
     assert rec["page"] == 2
-    assert next(db.query("SELECT item_id FROM entities WHERE item IS NULL"))["item_id"] is None
+    assert next(db.query("SELECT item_id FROM mentions WHERE item IS NULL"))["item_id"] is None
 
 
 def test_store_fts_finds_item_by_word_in_section_text(db):

@@ -15,7 +15,11 @@ RECOMMENDATION_HEADING = re.compile(
     r"^(?:indstilling(?:er)?|.{0,40}\bindstilling|beslutningspunkter|forslag til beslutning|"
     r"[a-zæøå]+\s+indstiller(?:,? at)?)" + _END, re.IGNORECASE)
 ATTACHMENT_HEADING = re.compile(r"^(?:bilag|bilagsliste|vedhæftede bilag|bilag til punktet)" + _END, re.IGNORECASE)
-DECISION_HEADING = re.compile(r"^(?:beslutning(?:er)?|.{0,60}s beslutning den .*)" + _END, re.IGNORECASE)
+# "Beslutning", "Økonomiudvalgets beslutning den 04.12.2012 Punkt 1" (eDoc), "Byrådets beslutning",
+# "Beslutning i Økonomiudvalget den 27-11-2012".
+DECISION_HEADING = re.compile(
+    r"^(?:beslutning(?:er)?|.{0,60}s beslutning(?: den .*| \d.*)?|beslutning i .{0,60} den .*)" + _END,
+    re.IGNORECASE)
 KNOWN_SECTION = re.compile(
     r"^(?:resum[eé]|sammendrag|baggrund|sagsfremstilling|sagsbeskrivelse|beskrivelse|"
     r"indstilling(?:er)?|beslutning(?:er)?|beslutningspunkter|bilag|sagsforløb|"

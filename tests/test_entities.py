@@ -1,0 +1,190 @@
+"""Entity mentions (extractor/entities.py) from real PDFs, stored as entities + mentions in a real
+archive and served by the real Datasette: what a user browsing names in the archive sees."""
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from datasette.app import Datasette
+
+from cli import cli
+from extractor.entities import fold_name, segments_to_entities
+from extractor.pdf import read_pdf
+from extractor.pipeline import extract_document
+from extractor.segments import lines_to_segments
+from extractor.store import store_extraction
+from extractor.store_datasette import load_metadata
+from extractor.store_schema import open_archive
+from models import Entity, Extraction, Person
+from tests.pdfmaker import Text, make_pdf
+
+ROOT = Path(__file__).resolve().parent.parent
+AGENDA_000 = "000_2f48120141bc914f"
+
+
+@pytest.fixture(scope="module")
+def agenda(corpus_dir: Path) -> Extraction:
+    return extract_document(corpus_dir / "classic" / f"{AGENDA_000}.pdf")
+
+
+def entities_of(extraction: Extraction, label: str) -> set[str]:
+    return {e.text for e in extraction.entities if e.label == label}
+
+
+def test_entities_every_attendee_is_a_person(agenda: Extraction) -> None:
+    attendees = {p.name for p in agenda.participants + agenda.absent + agenda.guests}
+    assert attendees and attendees <= entities_of(agenda, "PER")
+
+
+def test_entities_genitive_is_dropped_and_canonical_name_kept(agenda: Extraction) -> None:
+    orgs = [e for e in agenda.entities if e.label == "ORG"]
+    assert not [e.text for e in orgs if e.text.endswith(("Kommunes", "Nordjyllands", "Socialstyrelsens"))]
+    # The source says "Region Nordjyllands forslag" and "Aalborg Kommune (ÆH)".
+    assert {"Region Nordjylland", "Aalborg Kommune", "Socialstyrelsen"} <= {e.canonical for e in orgs}
+    kinds = {e.canonical: e.kind for e in orgs}
+    assert kinds["Aalborg Kommune"] == "municipality" and kinds["Region Nordjylland"] == "region"
+
+
+def test_entities_mention_has_item_page_box_and_sentence(agenda: Extraction) -> None:
+    items = {item.number: item for item in agenda.items}
+    # Item 3 is Socialstyrelsen's presentation; its text names Socialstyrelsen several times.
+    in_item_3 = [e for e in agenda.entities if e.item == 3 and e.canonical == "Socialstyrelsen"]
+    assert in_item_3
+    for mention in in_item_3:
+        assert items[3].page_start <= mention.page <= items[3].page_end
+        x0, top, x1, bottom = mention.bbox
+        assert 0 <= x0 < x1 <= 600 and 0 <= top < bottom <= 850
+        assert "Socialstyrelsen" in mention.sentence
+
+
+def test_entities_people_in_item_text_get_their_organisation(agenda: Extraction) -> None:
+    guests = [e for e in agenda.entities if e.text == "Else Lund Frydensberg"]
+    assert guests and all(e.label == "PER" for e in guests)
+    assert {e.organization for e in guests} == {"Socialstyrelsen"}
+
+
+def small_document(tmp_path: Path, name: str, sentence: str) -> Path:
+    return make_pdf(tmp_path / f"{name}.pdf", [[
+        Text("Notat om samarbejdet", size=16), None,
+        Text(sentence), None,
+        Text("Sagen drøftes igen i Aalborg Kommunes udvalg."),
+    ]])
+
+
+@pytest.mark.parametrize("printed_org,linked", [("Morsø Kommune", True), ("Thisted Kommune", False)])
+def test_entities_spelling_variant_is_linked_only_where_organisation_agrees(
+        tmp_path: Path, printed_org: str, linked: bool) -> None:
+    pdf = small_document(tmp_path, "notat", f"Henrik Rene Christensen, {printed_org}, fremlagde sagen.")
+    doc = lines_to_segments(read_pdf(pdf))
+    attendee = Person(name="Henrik René Christensen", organization="Morsø Kommune")
+    mentions = [e for e in segments_to_entities(doc, [attendee]) if e.label == "PER"]
+    variant = next(e for e in mentions if e.text == "Henrik Rene Christensen")
+    assert variant.organization == printed_org
+    assert (variant.canonical == "Henrik René Christensen") is linked
+
+
+def test_entities_offer_named_beside_another_offer_is_an_organisation(tmp_path: Path) -> None:
+    pdf = small_document(tmp_path, "tilbud", "Pladserne på Lindely og Specialbørnehaven Solsikken er fyldt.")
+    found = segments_to_entities(lines_to_segments(read_pdf(pdf)))
+    orgs = {e.text: e.kind for e in found if e.label == "ORG"}
+    assert orgs["Specialbørnehaven Solsikken"] == "offer"
+    assert orgs["Lindely"] == "offer"
+    assert orgs["Aalborg Kommune"] == "municipality"  # printed "Aalborg Kommunes udvalg"
+
+
+def test_entities_name_broken_over_two_lines_is_one_mention(tmp_path: Path) -> None:
+    pdf = make_pdf(tmp_path / "brudt.pdf", [[
+        Text("Notat om overdragelse", size=16), None,
+        Text("• Botilbuddet på Skovvej overtages af Kolding"),
+        Text("Kommune", x=80),
+        Text("• Værkstedet overtages af Region Syddanmark"),
+    ]])
+    found = segments_to_entities(lines_to_segments(read_pdf(pdf)))
+    assert {"Kolding Kommune", "Region Syddanmark"} <= {e.text for e in found if e.label == "ORG"}
+    kolding = next(e for e in found if e.text == "Kolding Kommune")
+    assert kolding.page == 1 and kolding.bbox is not None
+
+
+def person(name: str, org: str, item: int) -> Entity:
+    return Entity(text=name, label="PER", kind="person", canonical=name, organization=org, item=item, page=1)
+
+
+def extraction(seed: str, date: str, entities: list[Entity]) -> Extraction:
+    from models import DocumentInfo, Item, Meeting
+
+    return Extraction(
+        document=DocumentInfo(sha256=seed * 64, filename=f"{seed}.pdf", pages=2, kind="agenda"),
+        meeting=Meeting(committee="DAS Social", date=date),
+        items=[Item(number=1, title="Godkendelse af dagsorden", page_start=1, page_end=1),
+               Item(number=2, title="Takster for Aalborg Kommune", page_start=1, page_end=2)],
+        entities=entities,
+    )
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    path = tmp_path / "arkiv.db"
+    db = open_archive(path)
+    aalborg = Entity(text="Aalborg Kommune", label="ORG", kind="municipality", canonical="Aalborg Kommune",
+                     item=2, page=1, sentence="Takster for Aalborg Kommune.")
+    store_extraction(db, extraction("a", "2022-05-30", [
+        aalborg, person("Henrik René Christensen", "Morsø Kommune", 2),
+        person("René Holm", "Rebild Kommune", 1)]))
+    store_extraction(db, extraction("b", "2023-08-21", [
+        aalborg.model_copy(update={"text": "Aalborg Kommune", "page": 2}),
+        person("Henrik Rene Christensen", "Morsø Kommune", 2),
+        person("Rene Holm", "Thisted Kommune", 1)]))
+    db.close()
+    return path
+
+
+def test_store_one_entity_row_per_person_across_documents(archive: Path) -> None:
+    db = open_archive(archive)
+    people = list(db.query("SELECT name, organization FROM entities WHERE label = 'PER' ORDER BY name"))
+    db.close()
+    names = [row["name"] for row in people]
+    # Henrik René/Rene in the same organisation are one person; René/Rene Holm in two are not.
+    assert len([n for n in names if fold_name(n) == fold_name("Henrik Rene Christensen")]) == 1
+    assert len([n for n in names if fold_name(n) == fold_name("Rene Holm")]) == 2
+
+
+def get_json(db_path: Path, path: str) -> Any:
+    ds = Datasette(files=[str(db_path)], metadata=load_metadata(ROOT / "datasette" / "metadata.yaml",
+                                                                db_path.stem))
+
+    async def fetch() -> Any:
+        response = await ds.client.get(path)
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    return asyncio.run(fetch())
+
+
+def test_datasette_lists_items_mentioning_an_entity_across_meetings(archive: Path) -> None:
+    data = get_json(archive, "/arkiv/items_mentioning.json?entity=Aalborg+Kommune&_shape=array")
+    assert sorted(row["date"] for row in data) == ["2022-05-30", "2023-08-21"]
+    assert {row["title"] for row in data} == {"Takster for Aalborg Kommune"}
+
+
+def test_datasette_facets_mentions_by_organisation(archive: Path) -> None:
+    data = get_json(archive, "/arkiv/mentions.json?label=ORG&_facet=name")
+    values = {v["value"]: v["count"] for v in data["facet_results"]["name"]["results"]}
+    assert values == {"Aalborg Kommune": 2}
+
+
+def test_cli_extract_prints_entities(corpus_dir: Path) -> None:
+    result = CliRunner().invoke(cli, ["extract", str(corpus_dir / "classic" / f"{AGENDA_000}.pdf")])
+    assert result.exit_code == 0, result.output
+    entities = json.loads(result.output)["entities"]
+    assert {"text", "label", "item", "page", "kind", "canonical", "bbox", "sentence"} <= set(entities[0])
+
+
+def test_cli_unknown_nlp_model_is_a_usage_error(corpus_dir: Path) -> None:
+    result = CliRunner().invoke(cli, ["extract", str(corpus_dir / "classic" / f"{AGENDA_000}.pdf"),
+                                      "--nlp-model", "no_such_pipeline_xyz"])
+    assert result.exit_code == 2
+    assert "--nlp-model" in result.output and "E050" in result.output
