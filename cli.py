@@ -18,10 +18,12 @@ from typing import Any
 
 import click
 
+from extractor.corrections import CORRECTABLE, CorrectionError, add_correction
 from extractor.errors import DagsordenError, ExtractionFailed
 from extractor.ingest import FileResult, IngestOptions, IngestProgress, failed_paths, iter_pdf_paths, one_line
 from extractor.ingest import ingest as ingest_paths
 from extractor.ocr import OCR_MODES, tesseract_available
+from extractor.publish import package_command, prepare_instance
 from extractor.store_datasette import write_metadata
 from extractor.store_schema import open_archive
 from extractor.workers import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, Limits, default_workers
@@ -215,6 +217,55 @@ def failures(db_path: str, as_json: bool) -> None:
         return
     for row in rows:
         click.echo(f"{row['time']}  {row['path']}: [{row['code']}] {row['stage']}: {row['reason']}")
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("item_id")
+@click.argument("field", type=click.Choice(CORRECTABLE))
+@click.argument("value")
+@existing_db_option
+def correct(item_id: str, field: str, value: str, db_path: str) -> None:
+    """Correct one field of an item by hand; the correction survives every later import.
+
+    ITEM_ID is the item's stable id (committee, date and number, as in its URL).
+
+    \b
+    Example:
+        dagsorden correct das-social-2023-08-21-3 title "Budget og takster 2024" --db dagsorden.db
+    """
+    with archive_errors(db_path):
+        db = open_archive(db_path)
+        try:
+            add_correction(db, item_id, field, value)
+        except CorrectionError as error:
+            raise click.ClickException(str(error))
+        finally:
+            db.close()
+    click.echo(f"Corrected {field} of {item_id}", err=True)
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@existing_db_option
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default="build/site", show_default=True,
+              help="Folder for the deployable instance")
+@click.option("--run", is_flag=True, help="Serve the prepared instance now (read-only)")
+def publish(db_path: str, out_dir: str, run: bool) -> None:
+    """Prepare a read-only, deployable Datasette instance of the archive.
+
+    Copies the database (served immutable), metadata, plugins, templates and safe
+    settings (SQL time limit) into one folder, and prints the commands that serve it
+    or package it as a Docker image with `datasette package`.
+
+    \b
+    Example:
+        dagsorden publish --db dagsorden.db --out build/site
+    """
+    with archive_errors(db_path):
+        command = prepare_instance(Path(db_path), DATASETTE_DIR, Path(out_dir))
+    click.echo(" ".join(command))
+    click.echo(" ".join(package_command(Path(out_dir), Path(db_path).name)))
+    if run:
+        sys.exit(run_child([sys.executable, "-m", *command]))
 
 
 @contextmanager

@@ -17,9 +17,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-import sqlite_utils  # noqa: E402
-
-from extractor.search_index import SEARCH_TABLE, ensure_search_table, register_functions  # noqa: E402
+from extractor.search_index import SEARCH_TABLE, register_functions  # noqa: E402
+from extractor.store_schema import open_archive  # noqa: E402
 from extractor.danish.stemming import stem_text  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parent.parent / "corpus" / "seeds"
@@ -34,8 +33,7 @@ def build(db_path: Path, items: int) -> None:
     sentences = [s.strip() for p in SEEDS.glob("*.txt") for s in p.read_text(encoding="utf-8").split(".")
                  if len(s.split()) > 4]
     rng = random.Random(42)
-    db = sqlite_utils.Database(db_path)
-    ensure_search_table(db)
+    db = open_archive(db_path)
     rows = []
     for n in range(items):
         text = ". ".join(rng.choice(sentences) for _ in range(rng.randint(3, 12)))

@@ -18,18 +18,11 @@ class CorrectionError(ValueError):
     """The item or field does not exist."""
 
 
-def ensure_table(db: sqlite_utils.Database) -> None:
-    if TABLE not in db.table_names():
-        db[TABLE].create({"item_id": str, "field": str, "value": str, "corrected_at": str},
-                         pk=("item_id", "field"))
-
-
 def add_correction(db: sqlite_utils.Database, item_id: str, field: str, value: str) -> None:
     if field not in CORRECTABLE:
         raise CorrectionError(f"cannot correct {field!r}; correctable fields: {', '.join(CORRECTABLE)}")
     if "items" not in db.table_names() or not db.execute("select 1 from items where id = ?", [item_id]).fetchone():
         raise CorrectionError(f"no item with id {item_id!r}; see the items table for ids")
-    ensure_table(db)
     with db.conn:
         db.conn.execute(f"insert or replace into {TABLE} (item_id, field, value, corrected_at) values (?, ?, ?, ?)",
                         (item_id, field, value, datetime.now(timezone.utc).replace(microsecond=0).isoformat()))

@@ -23,6 +23,7 @@ from spacy.lang.da.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extractor.names import fold_name
 from extractor.nlp import Alias, get_nlp, span_canonical, span_kind
 from extractor.danish.headings import BULLET
 from extractor.text import HYPHEN_END, SUSPENDED_HYPHEN_NEXT, ended_early, right_edge, span_bbox
@@ -33,6 +34,7 @@ __all__ = ["segments_to_entities", "SegmentText", "segment_text", "fold_name"]
 BBox = tuple[float, float, float, float]
 GENITIVE_APOSTROPHE = re.compile(r"['’]s$")
 MAX_SENTENCE_CHARS = 300
+MAX_CHUNK_CHARS = 100_000  # well under spaCy's default max_length of 1,000,000
 # Offers named next to each other are found in this many passes ("A og B", then "B og C").
 CONJUNCT_ROUNDS = 2
 OFFER_KINDS = {"offer", "institution"}
@@ -98,12 +100,6 @@ def segment_text(lines: list[StyledLine], item: int | None) -> SegmentText:
     return SegmentText("".join(parts), lines, starts, item)
 
 
-def fold_name(name: str) -> str:
-    """A person's name without accents and case: "Henrik René" and "Henrik Rene" agree."""
-    plain = unicodedata.normalize("NFKD", name)
-    return " ".join("".join(c for c in plain if not unicodedata.combining(c)).casefold().split())
-
-
 def surface_text(span_text: str, canonical: str) -> str:
     """The name as printed, one line, with a genitive ending dropped."""
     text = " ".join(span_text.split())
@@ -157,7 +153,7 @@ def segments_to_entities(
 ) -> list[Entity]:
     """Every entity mention in the document's body text, in reading order."""
     nlp = nlp or get_nlp()
-    segments = [segment_text(s.lines, s.item) for s in doc.segments if s.lines]
+    segments = [segment_text(lines, s.item) for s in doc.segments for lines in page_chunks(s.lines)]
     docs = list(nlp.pipe(s.text for s in segments))
     entities: list[Entity] = []
     aliases: list[Alias] = []
@@ -172,6 +168,20 @@ def segments_to_entities(
         entities.extend(propagate(conjunct_aliases(entities, segments, docs), segments, docs))
     entities.extend(unlocated(people, committee, entities))
     return link_people(entities, people)
+
+
+def page_chunks(lines: list[StyledLine], max_chars: int = MAX_CHUNK_CHARS) -> list[list[StyledLine]]:
+    """A long segment (a 300-page report has no items) cut at page breaks, so no text
+    reaches spaCy's max_length and memory stays bounded per chunk."""
+    chunks: list[list[StyledLine]] = []
+    size = 0
+    for line in lines:
+        if not chunks or (size > max_chars and line.page != chunks[-1][-1].page):
+            chunks.append([])
+            size = 0
+        chunks[-1].append(line)
+        size += len(line.text) + 1
+    return chunks
 
 
 def document_aliases(people: list[Person], committee: str | None) -> list[Alias]:

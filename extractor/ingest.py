@@ -271,8 +271,12 @@ def finish_batch(db: sqlite_utils.Database, report: IngestReport) -> None:
     Each step must be idempotent: an import killed before this point runs it on the next run.
     """
     from extractor.cases import group_cases  # issue 5: cases and timelines over the whole archive
+    from extractor.corrections import apply_corrections
+    from extractor.search_index import refresh_search_index
 
+    apply_corrections(db)  # hand corrections win over whatever was just re-extracted
     group_cases(db)  # rebuilt whole, so a run after a killed import catches up
+    refresh_search_index(db)  # adds the documents not indexed yet
 
 
 def _extract(extract: Extract, options: dict[str, Any], path: Path) -> Extraction:

@@ -13,7 +13,7 @@ import sqlite_utils
 
 from extractor.danish.stemming import fts_query, stem_text
 
-SEARCH_TABLE = "search"
+SEARCH_TABLE = "search_index"
 
 # (kind, SQL giving document_sha256, item_id, page, title, text) for each searchable unit.
 # Each select names its columns: document_sha256, item_id, page, title, text.
@@ -41,23 +41,12 @@ def register_functions(conn: sqlite3.Connection) -> None:
     conn.create_function("da_query", 1, fts_query, deterministic=True)
 
 
-def ensure_search_table(db: sqlite_utils.Database) -> None:
-    if SEARCH_TABLE not in db.table_names():
-        db[SEARCH_TABLE].create(
-            {"id": int, "kind": str, "document_sha256": str, "item_id": str, "page": int,
-             "title": str, "text": str, "stemmed": str},
-            pk="id",
-        )
-        db[SEARCH_TABLE].create_index(["document_sha256"])
-        db[SEARCH_TABLE].create_index(["item_id"])
-        db[SEARCH_TABLE].enable_fts(["stemmed"], create_triggers=True, tokenize="unicode61")
-
-
 def refresh_search_index(db: sqlite_utils.Database) -> int:
-    """Index every document that is not in the search table yet; returns rows added."""
-    ensure_search_table(db)
+    """Index every document that is not in the search table yet; returns rows added.
+
+    The table itself is part of the archive schema (extractor/store_schema.py)."""
     register_functions(db.conn)
-    if not set(SOURCE_TABLES) <= set(db.table_names()):
+    if not set(SOURCE_TABLES) | {SEARCH_TABLE} <= set(db.table_names()):
         return 0
     added = 0
     with db.conn:

@@ -14,7 +14,7 @@ from typing import Any
 
 import sqlite_utils
 
-from extractor.entities import fold_name
+from extractor.names import fold_name
 from models import Entity, Extraction
 
 Row = dict[str, Any]

@@ -13,7 +13,7 @@ import sqlite_utils
 
 # Bump when TABLES changes; stored in PRAGMA user_version so a tool can see which
 # schema an archive file was last opened with.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # How long a writer waits for another writer (e.g. `serve` reading while `ingest` writes).
 BUSY_TIMEOUT_MS = 5000
@@ -249,6 +249,23 @@ TABLES: tuple[TableSpec, ...] = (
         },
         pk="path",
         indexes=(("sha256",), ("code",)),
+    ),
+    TableSpec(
+        # One row per searchable text, stemmed for Danish (extractor/search_index.py).
+        "search_index",
+        {
+            "id": "INTEGER", "kind": "TEXT", "document_sha256": "TEXT", "item_id": "TEXT",
+            "page": "INTEGER", "title": "TEXT", "text": "TEXT", "stemmed": "TEXT",
+        },
+        pk="id",
+        indexes=(("document_sha256",), ("item_id",), ("kind",)),
+        fts=("stemmed",),
+    ),
+    TableSpec(
+        # Human corrections keyed to stable item ids, applied again after every import.
+        "corrections",
+        {"item_id": "TEXT", "field": "TEXT", "value": "TEXT", "corrected_at": "TEXT"},
+        pk=("item_id", "field"),
     ),
 )
 

@@ -14,10 +14,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 
 from extractor.ingest import ingest
-from extractor.search_index import refresh_search_index
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -38,7 +36,6 @@ def free_port() -> int:
 def server(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory):
     db_path = tmp_path_factory.mktemp("browser") / "dagsorden.db"
     ingest([corpus_dir / "classic"], db_path)
-    refresh_search_index(sqlite_utils.Database(db_path))
     port = free_port()
     process = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "serve", "--db", str(db_path),
                                 "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -64,7 +61,7 @@ def chromium(tmp_path: Path, *args: str) -> str:
 
 
 def test_search_then_item_page_with_preview_and_pdf_link(server: str, tmp_path: Path) -> None:
-    search = chromium(tmp_path, "--dump-dom", f"{server}/dagsorden/items?_search=takster")
+    search = chromium(tmp_path, "--dump-dom", f"{server}/dagsorden/search?q=takster")
     assert "Budget og takster for Socialtilsyn Nord" in search
     page = chromium(tmp_path, "--dump-dom", f"{server}/-/item/das-social-2023-08-21-3")
     assert 'class="page-preview"' in page and "/-/preview/" in page

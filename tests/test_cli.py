@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +17,7 @@ from extractor.store_schema import open_archive
 from test_store import make_extraction
 
 ROOT = Path(__file__).resolve().parent.parent
-COMMANDS = ["extract", "ingest", "serve", "failures"]
+COMMANDS = ["extract", "ingest", "serve", "failures", "correct", "publish"]
 
 
 def run(*args: str):
@@ -181,3 +182,22 @@ def test_cli_password_opens_encrypted_pdf(tmp_path):
     assert "Lukket punkt" in json.loads(opened.stdout)["pages"][0]["text"]
     db = tmp_path / "a.db"
     assert run("ingest", str(locked), "--db", str(db), "--silent", "--password", "hemmelig").exit_code == 0
+
+
+def test_cli_correct_and_publish(tmp_path):
+    db_path = tmp_path / "arkiv.db"
+    db = open_archive(db_path)
+    store_extraction(db, make_extraction("agenda"))
+    item_id = db.execute("select id from items order by number limit 1").fetchone()[0]
+    db.close()
+    unknown = run("correct", "no-such-item", "title", "X", "--db", str(db_path))
+    assert unknown.exit_code == 1 and "no item with id" in unknown.stderr
+    bad_field = run("correct", item_id, "page_start", "3", "--db", str(db_path))
+    assert bad_field.exit_code == 2
+    assert run("correct", item_id, "title", "Rettet titel", "--db", str(db_path)).exit_code == 0
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("select title from items where id = ?", [item_id]).fetchone()[0] == "Rettet titel"
+    published = run("publish", "--db", str(db_path), "--out", str(tmp_path / "site"))
+    assert published.exit_code == 0
+    assert "datasette serve -i" in published.stdout and "datasette package" in published.stdout
+    assert (tmp_path / "site" / "arkiv.db").is_file() and (tmp_path / "site" / "settings.json").is_file()

@@ -17,7 +17,6 @@ from extractor.corrections import CorrectionError, add_correction, apply_correct
 from extractor.danish.stemming import fts_query, stem_text
 from extractor.ingest import ingest
 from extractor.publish import SETTINGS, prepare_instance
-from extractor.search_index import refresh_search_index
 from extractor.store_datasette import load_metadata
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,8 +28,7 @@ BUDGET_ITEM = "das-social-2023-08-21-3"
 def site_db(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     db_path = tmp_path_factory.mktemp("site") / "arkiv.db"
     report = ingest([corpus_dir / "classic"], db_path)
-    assert report.failed == 0
-    refresh_search_index(sqlite_utils.Database(db_path))
+    assert report.failed == 0  # ingest indexes the new documents for search itself
     return db_path
 
 
@@ -45,9 +43,8 @@ def get(ds: Datasette, path: str) -> Any:
 
 
 def search(ds: Datasette, db_name: str, words: str) -> list[dict[str, Any]]:
-    sql = ("select kind, item_id, page, title from search where rowid in "
-           "(select rowid from search_fts where search_fts match da_query(:q))")
-    response = get(ds, f"/{db_name}.json?" + urlencode({"sql": sql, "q": words, "_shape": "objects"}))
+    """The one search box: the canned `search` query, as the home page's form sends it."""
+    response = get(ds, f"/{db_name}/search.json?" + urlencode({"q": words, "_shape": "objects"}))
     assert response.status_code == 200, response.text
     return response.json()["rows"]
 
@@ -69,6 +66,20 @@ def test_search_finds_inflected_words_numbers_and_case_numbers(site_db: Path) ->
         hits = search(ds, site_db.stem, words)
         assert any(hit["item_id"] == BUDGET_ITEM for hit in hits), words
     assert search(ds, site_db.stem, "1.320.125") == []
+    kinds = {hit["kind"] for hit in search(ds, site_db.stem, "Socialtilsyn")}
+    assert {"item", "section", "page"} <= kinds
+
+
+def test_saved_search_is_an_atom_feed(site_db: Path) -> None:
+    response = get(make_site(site_db), f"/{site_db.stem}/search.atom?q=takster")
+    assert response.status_code == 200
+    assert "xml" in response.headers["content-type"]
+    assert 'xmlns="http://www.w3.org/2005/Atom"' in response.text and "<entry>" in response.text and "Budget og takster for Socialtilsyn Nord" in response.text
+
+
+def test_home_page_has_one_search_box(site_db: Path) -> None:
+    html = get(make_site(site_db), "/").text
+    assert f'action="/{site_db.stem}/search"' in html and 'name="q"' in html
 
 
 def test_item_page_shows_facts_with_pdf_page_links(site_db: Path) -> None:
