@@ -151,3 +151,21 @@ def test_publish_prepares_a_read_only_instance(site_db: Path, tmp_path: Path) ->
                    metadata=json.loads((tmp_path / "site" / "metadata.json").read_text()),
                    plugins_dir=str(tmp_path / "site" / "plugins"), template_dir=str(tmp_path / "site" / "templates"))
     assert get(ds, f"/-/item/{BUDGET_ITEM}").status_code == 200
+
+
+def test_tariff_page_charts_a_tariff_over_the_years(site_db: Path) -> None:
+    html = get(make_site(site_db), "/-/tariff?label=Takstgruppe 2").text
+    assert '<svg class="tariff-chart"' in html
+    with sqlite_utils.Database(site_db).conn as conn:
+        years = {row[0] for row in conn.execute("select year from tariffs where label like '%Takstgruppe 2%' "
+                                                "and year is not null")}
+    assert len(years) >= 2
+    for year in years:
+        assert f">{year}</text>" in html
+    assert "#page=" in html and "/-/preview/" in html
+
+
+def test_canned_query_cells_link_to_items_and_previews(site_db: Path) -> None:
+    html = get(make_site(site_db), f"/{site_db.stem}/tariff_history?label=Takstgruppe").text
+    assert 'href="/-/item/das-social-2023-08-21-3"' in html
+    assert ">vis side</a>" in html

@@ -18,6 +18,7 @@ from datasette.utils.asgi import Base400, Response
 from datasette.views.base import DatasetteError
 from markupsafe import Markup
 
+from extractor.chart import line_chart
 from extractor.preview import parse_bbox, render_page_png
 from extractor.search_index import register_functions
 
@@ -177,6 +178,33 @@ def handle_exception(datasette: Any, request: Any, exception: Exception) -> Any:
     return inner
 
 
+async def tariff_page(datasette: Any, request: Any) -> Response:
+    """One tariff (label words) as a chart over the years and a table of every value with its page."""
+    db = archive(datasette)
+    label = request.args.get("label", "").strip()
+    values = await rows(db, "select t.label, t.year, t.value_dkk, t.unit, t.page, t.bbox, t.document_sha256, "
+                            "t.item_id, m.date from tariffs t join documents d on d.sha256 = t.document_sha256 "
+                            "left join meetings m on m.id = d.meeting_id where t.label like '%' || ? || '%' "
+                            "and t.year is not null order by t.label, t.year, m.date", [label]) if label else []
+    series: dict[str, dict[int, float]] = {}
+    for value in values:  # the newest meeting's figure for a year wins (budgets are revised)
+        series.setdefault(value["label"], {})[value["year"]] = value["value_dkk"]
+    chart = line_chart({name: sorted(points.items()) for name, points in series.items()})
+    return Response.html(await datasette.render_template(
+        "dagsorden_tariff.html", {"label": label, "values": values, "chart": Markup(chart), "database": db.name},
+        request=request))
+
+
+@hookimpl
+def render_cell(value: Any, column: str) -> Any:
+    """Page-preview paths from canned queries become links that open the preview."""
+    if column == "page_preview" and isinstance(value, str) and value.startswith("/-/preview/"):
+        return Markup(f'<a href="{value}">vis side</a>')
+    if column in ("item_id",) and isinstance(value, str) and re.fullmatch(r"[a-z0-9\-]{1,200}", value):
+        return Markup(f'<a href="/-/item/{value}">{value}</a>')
+    return None
+
+
 @hookimpl
 def register_routes() -> list[tuple[str, Any]]:
     return [
@@ -184,4 +212,5 @@ def register_routes() -> list[tuple[str, Any]]:
         (rf"^/-/preview/{SHA256}/(?P<page>\d{{1,5}})\.png$", page_preview),
         (r"^/-/item/(?P<item_id>[a-z0-9\-]{1,200})$", item_page),
         (r"^/-/meeting/(?P<meeting_id>[a-z0-9\-]{1,200})$", meeting_page),
+        (r"^/-/tariff$", tariff_page),
     ]
