@@ -169,3 +169,18 @@ def test_canned_query_cells_link_to_items_and_previews(site_db: Path) -> None:
     html = get(make_site(site_db), f"/{site_db.stem}/tariff_history?label=Takstgruppe").text
     assert 'href="/-/item/das-social-2023-08-21-3"' in html
     assert ">vis side</a>" in html
+
+
+def test_meeting_page_shows_the_newest_version_of_a_changed_file(corpus_dir: Path, tmp_path: Path) -> None:
+    agenda = tmp_path / "in" / "dagsorden-2023-08-21.pdf"
+    agenda.parent.mkdir()
+    db_path = tmp_path / "versions.db"
+    shutil.copy2(corpus_dir / "classic" / "002_25e43dcc1d34d20d.pdf", agenda)
+    assert ingest([agenda], db_path).failed == 0
+    shutil.copy2(corpus_dir / "modern" / "002_25e43dcc1d34d20d.pdf", agenda)  # the file changed
+    assert ingest([agenda], db_path).failed == 0
+    html = get(make_site(db_path), "/-/meeting/das-social-2023-08-21").text
+    assert html.count("/-/item/das-social-2023-08-21-3") == 1
+    assert "superseded" in html
+    with sqlite_utils.Database(db_path).conn as conn:
+        assert conn.execute("select count(*) from documents").fetchone()[0] == 2

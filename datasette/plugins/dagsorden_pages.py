@@ -121,14 +121,15 @@ async def meeting_page(datasette: Any, request: Any) -> Response:
         return not_found(f"meeting {meeting_id}")
     context = {
         "meeting": found[0],
-        "documents": await rows(db, "select sha256, filename, kind, pages from documents where meeting_id = ?",
-                                [meeting_id]),
+        "documents": await rows(db, "select sha256, filename, kind, pages, superseded_by from documents "
+                                    "where meeting_id = ? order by superseded_by is not null, kind", [meeting_id]),
         "participants": await rows(db, "select distinct name, organization, role, attendance from participants "
                                        "where meeting_id = ? order by attendance, name", [meeting_id]),
         "items": await rows(db, "select i.id, i.number, i.title, i.case_number, i.page_start, i.decision, "
                                 "i.document_sha256, (select group_concat(r.text, ' • ') from recommendations r "
                                 "where r.item_id = i.id) as recommendations from items i "
-                                "where i.meeting_id = ? order by i.number, i.id", [meeting_id]),
+                                "where i.meeting_id = ? and i.document_sha256 in (select sha256 from documents "
+                                "where superseded_by is null) order by i.number, i.id", [meeting_id]),
         "database": db.name,
     }
     return Response.html(await datasette.render_template("dagsorden_meeting.html", context, request=request))
