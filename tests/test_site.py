@@ -184,3 +184,13 @@ def test_meeting_page_shows_the_newest_version_of_a_changed_file(corpus_dir: Pat
     assert "superseded" in html
     with sqlite_utils.Database(db_path).conn as conn:
         assert conn.execute("select count(*) from documents").fetchone()[0] == 2
+
+
+def test_about_page_shows_coverage_of_every_document(site_db: Path) -> None:
+    html = get(make_site(site_db), "/-/om").text
+    with sqlite_utils.Database(site_db).conn as conn:
+        filenames = [row[0] for row in conn.execute("select filename from documents")]
+    assert "How this was extracted" in html
+    for filename in filenames:
+        assert filename in html
+    assert 'href="/-/om"' in get(make_site(site_db), "/").text

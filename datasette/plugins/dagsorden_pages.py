@@ -72,7 +72,7 @@ async def page_preview(datasette: Any, request: Any) -> Response:
 
 
 async def rows(db: Any, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-    tables = set(await db.table_names())
+    tables = set(await db.table_names()) | set(await db.view_names())
     needed = set(re.findall(r"\b(?:from|join)\s+(\w+)", sql))
     if not needed <= tables:
         return []
@@ -196,6 +196,17 @@ async def tariff_page(datasette: Any, request: Any) -> Response:
         request=request))
 
 
+async def about_page(datasette: Any, request: Any) -> Response:
+    """How the archive was extracted, with the coverage of every document, so gaps are seen."""
+    db = archive(datasette)
+    coverage = await rows(db, "select * from coverage order by current desc, filename", [])
+    failures = await rows(db, "select count(*) as n from failures", [])
+    return Response.html(await datasette.render_template(
+        "dagsorden_about.html",
+        {"coverage": coverage, "failures": failures[0]["n"] if failures else 0, "database": db.name},
+        request=request))
+
+
 @hookimpl
 def render_cell(value: Any, column: str) -> Any:
     """Page-preview paths from canned queries become links that open the preview."""
@@ -214,4 +225,5 @@ def register_routes() -> list[tuple[str, Any]]:
         (r"^/-/item/(?P<item_id>[a-z0-9\-]{1,200})$", item_page),
         (r"^/-/meeting/(?P<meeting_id>[a-z0-9\-]{1,200})$", meeting_page),
         (r"^/-/tariff$", tariff_page),
+        (r"^/-/om$", about_page),
     ]
