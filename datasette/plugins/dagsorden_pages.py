@@ -187,6 +187,14 @@ async def tariff_page(datasette: Any, request: Any) -> Response:
                             "t.item_id, m.date from tariffs t join documents d on d.sha256 = t.document_sha256 "
                             "left join meetings m on m.id = d.meeting_id where t.label like '%' || ? || '%' "
                             "and t.year is not null order by t.label, t.year, m.date", [label]) if label else []
+    seen: set[tuple[Any, ...]] = set()
+    unique = []  # an agenda and its minutes print the same table: show each figure once per meeting
+    for value in values:
+        key = (value["label"], value["year"], value["value_dkk"], value["date"])
+        if key not in seen:
+            seen.add(key)
+            unique.append(value)
+    values = unique
     series: dict[str, dict[int, float]] = {}
     for value in values:  # the newest meeting's figure for a year wins (budgets are revised)
         series.setdefault(value["label"], {})[value["year"]] = value["value_dkk"]
