@@ -194,3 +194,10 @@ def test_about_page_shows_coverage_of_every_document(site_db: Path) -> None:
     for filename in filenames:
         assert filename in html
     assert 'href="/-/om"' in get(make_site(site_db), "/").text
+
+
+def test_search_lists_matching_item_titles_before_page_text(site_db: Path) -> None:
+    hits = search(make_site(site_db), site_db.stem, "takster")
+    newest = [hit for hit in hits if hit["date"] == hits[0]["date"]]
+    kinds = [hit["kind"] for hit in newest]
+    assert kinds[0] == "item" and kinds.index("page") > kinds.index("item")
