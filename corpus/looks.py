@@ -6,7 +6,7 @@ hyphenation) rather than against one renderer's habits.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import cm
@@ -49,72 +49,62 @@ class Look:
         return round(self.body_size * 1.3, 1)
 
 
-LOOKS: dict[str, Look] = {
-    look.name: look
-    for look in (
-        Look(
-            name="classic",
-            pagesize=A4,
-            left=2.5 * cm,
-            right=2.5 * cm,
-            top=2.5 * cm,
-            bottom=2.5 * cm,
-            body_font="Helvetica",
-            body_bold="Helvetica-Bold",
-            appendix_font="Times-Roman",
-            appendix_bold="Times-Bold",
-            body_size=10,
-            title_size=14,
-            heading_size=11,
-            appendix_size=11,
-            appendix_title_size=16,
-            appendix_heading_size=13,
-        ),
-        Look(
-            name="modern",
-            pagesize=LETTER,
-            left=2.0 * cm,
-            right=3.0 * cm,
-            top=2.2 * cm,
-            bottom=2.8 * cm,
-            body_font="Times-Roman",
-            body_bold="Times-Bold",
-            appendix_font="Helvetica",
-            appendix_bold="Helvetica-Bold",
-            body_size=11.5,
-            title_size=17,
-            heading_size=12.5,
-            appendix_size=10,
-            appendix_title_size=14,
-            appendix_heading_size=11.5,
-            footer_align="right",
-            header_align="right",
-            bullet="\u2013",
-            subbullet="-",
-            justify=True,
-            hyphenate=True,
-        ),
-        Look(
-            name="overprint",
-            pagesize=A4,
-            left=2.5 * cm,
-            right=2.5 * cm,
-            top=2.5 * cm,
-            bottom=2.5 * cm,
-            body_font="Helvetica",
-            body_bold="Helvetica-Bold",
-            appendix_font="Times-Roman",
-            appendix_bold="Times-Bold",
-            body_size=10.5,
-            title_size=14,
-            heading_size=10.5,
-            appendix_size=11,
-            appendix_title_size=15,
-            appendix_heading_size=12,
-            footer_format="{page}",
-            bullet="-",
-            subbullet="o",
-            overprint=3,
-        ),
-    )
-}
+CLASSIC = Look(
+    name="classic",
+    pagesize=A4,
+    left=2.5 * cm,
+    right=2.5 * cm,
+    top=2.5 * cm,
+    bottom=2.5 * cm,
+    body_font="Helvetica",
+    body_bold="Helvetica-Bold",
+    appendix_font="Times-Roman",
+    appendix_bold="Times-Bold",
+    body_size=10,
+    title_size=14,
+    heading_size=11,
+    appendix_size=11,
+    appendix_title_size=16,
+    appendix_heading_size=13,
+)
+
+MODERN = Look(
+    name="modern",
+    pagesize=LETTER,
+    left=2.0 * cm,
+    right=3.0 * cm,
+    top=2.2 * cm,
+    bottom=2.8 * cm,
+    body_font="Times-Roman",
+    body_bold="Times-Bold",
+    appendix_font="Helvetica",
+    appendix_bold="Helvetica-Bold",
+    body_size=11.5,
+    title_size=17,
+    heading_size=12.5,
+    appendix_size=10,
+    appendix_title_size=14,
+    appendix_heading_size=11.5,
+    footer_align="right",
+    header_align="right",
+    bullet="\u2013",
+    subbullet="-",
+    justify=True,
+    hyphenate=True,
+)
+
+# Classic's page and fonts, with headings made as fake bold and a bare page number.
+OVERPRINT = replace(
+    CLASSIC,
+    name="overprint",
+    body_size=10.5,
+    heading_size=10.5,
+    appendix_title_size=15,
+    appendix_heading_size=12,
+    footer_format="{page}",
+    bullet="-",
+    subbullet="o",
+    overprint=3,
+)
+
+LOOKS: dict[str, Look] = {look.name: look for look in (CLASSIC, MODERN, OVERPRINT)}
