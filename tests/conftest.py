@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -33,6 +32,3 @@ def realworld() -> Path:
         pytest.skip("../shared/realworld is not present")
     return REALWORLD
 
-
-def pytest_configure(config: pytest.Config) -> None:
-    os.environ.setdefault("DAGSORDEN_TESTING", "1")
