@@ -1,7 +1,7 @@
 """Bulk import figures for issue 6: cost per page, worker speed-up, re-import, memory.
 
 usage: python bench/ingest.py [--docs N] [--corpus DIR] [--realworld DIR] [--skip-ratio]
-                              [--skip-memory]
+                              [--skip-workers] [--skip-memory]
 
 1. Pipeline cost per page as a ratio to pdfplumber's plain extract_text (bench/pipeline.py),
    on the corpus and on the real-world PDFs (OCR off: that ratio is about parsing).
@@ -30,7 +30,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 MEMORY_PAGES = (100, 250, 500)
 # Peak RSS, each in a fresh process: "parse" reads every page and drops it (pdfplumber's
 # own memory: flat if pages are released), "pdf" is read_pdf (keeps every page's styled
-# lines and words for segmentation), "pipeline" the whole extraction.
+# lines, with packed word edges, for segmentation), "pipeline" the whole extraction, which
+# also holds every fact found (the synthetic page has 55 amounts and 55 place names).
 PEAK_RSS_SCRIPT = """
 import resource, sys
 from pathlib import Path
@@ -116,13 +117,70 @@ def long_pdf(path: Path, pages: int) -> Path:
     return path
 
 
-def peak_rss_mb(path: Path, what: str) -> str:
+def repeated_agenda(source: Path, path: Path, pages: int) -> Path:
+    """A long document of realistic density: a real-looking agenda's pages over and over."""
+    import pypdfium2
+
+    agenda, out = pypdfium2.PdfDocument(str(source)), pypdfium2.PdfDocument.new()
+    while len(out) < pages:
+        wanted = min(len(agenda), pages - len(out))
+        out.import_pages(agenda, list(range(wanted)))
+    out.save(str(path))
+    agenda.close()
+    out.close()
+    return path
+
+
+def peak_rss_mb(path: Path, what: str) -> tuple[int, int] | None:
+    """(peak RSS, RSS after imports) in MB of one mode in a fresh process; None if it failed."""
     out = subprocess.run([sys.executable, "-c", PEAK_RSS_SCRIPT, str(path), what], cwd=ROOT,
                          capture_output=True, text=True)
     if out.returncode:
-        return "failed: " + out.stderr.strip().splitlines()[-1][:120]
-    base, peak = out.stdout.split()
-    return f"{peak} MB (after imports {base} MB)"
+        print("  failed: " + out.stderr.strip().splitlines()[-1][:120])
+        return None
+    base, peak = map(int, out.stdout.split())
+    return peak, base
+
+
+def memory_figures(tmp: Path, agenda: Path | None) -> None:
+    """Peak RSS per mode and page count, and its growth per page between the extremes."""
+    makers = {"dense synthetic page (55 lines, each with an amount and a place name)": long_pdf}
+    if agenda:
+        makers[f"{agenda.name}'s pages repeated"] = lambda path, n: repeated_agenda(agenda, path, n)
+    modes = ("parse", "pdf", "pipeline")
+    for label, make in makers.items():
+        print(f"  {label}")
+        peaks: dict[str, dict[int, int]] = {mode: {} for mode in modes}
+        for pages in MEMORY_PAGES:
+            pdf = make(tmp / f"long{pages}.pdf", pages)
+            cells = []
+            for mode in modes:
+                measured = peak_rss_mb(pdf, mode)
+                if measured:
+                    peaks[mode][pages] = measured[0]
+                    cells.append(f"{measured[0]} MB (after imports {measured[1]} MB)")
+            print(f"  {pages:4d} pages: " + " | ".join(cells))
+        low, high = MEMORY_PAGES[0], MEMORY_PAGES[-1]
+        for mode in modes:
+            if {low, high} <= peaks[mode].keys():
+                growth = (peaks[mode][high] - peaks[mode][low]) * 1024 / (high - low)
+                print(f"    {mode}: grows {growth:.0f} KB per page from {low} to {high} pages")
+
+
+def workers_and_reimport(corpus: Path, tmp: Path, docs: int) -> None:
+    archive = tmp / "arkiv"
+    make_archive(corpus, archive, docs)
+    print(f"2. {docs} documents, {os.cpu_count()} CPUs, load average before: "
+          f"{os.getloadavg()[0]:.1f} (other processes on the box skew wall times)")
+    (one, one_cpu, _), (two, two_cpu, two_inside) = (timed_ingest(archive, tmp / f"w{w}.db", w)
+                                                     for w in (1, 2))
+    print(f"  --workers 1: {one:.1f} s wall, {one_cpu:.1f} s CPU; --workers 2: {two:.1f} s wall, "
+          f"{two_cpu:.1f} s CPU; speed-up {one / two:.2f}x; load average after "
+          f"{os.getloadavg()[0]:.1f}")
+    again, _, again_inside = timed_ingest(archive, tmp / "w2.db", 2)
+    print(f"3. re-import unchanged: {again:.2f} s with process start and imports "
+          f"({two / again:.0f}x faster than the first import); inside ingest() "
+          f"{again_inside:.3f} s vs {two_inside:.1f} s ({two_inside / again_inside:.0f}x)")
 
 
 def main() -> int:
@@ -131,6 +189,7 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=ROOT / "build" / "test-corpus")
     parser.add_argument("--realworld", type=Path, default=ROOT.parent / "shared" / "realworld")
     parser.add_argument("--skip-ratio", action="store_true")
+    parser.add_argument("--skip-workers", action="store_true", help="skip figures 2 and 3")
     parser.add_argument("--skip-memory", action="store_true")
     args = parser.parse_args()
     if not args.corpus.is_dir():
@@ -144,27 +203,13 @@ def main() -> int:
         if args.realworld.is_dir():
             pipeline_ratio([args.realworld])
     with tempfile.TemporaryDirectory(prefix="dagsorden-bench-") as tmp:
-        archive = Path(tmp) / "arkiv"
-        make_archive(args.corpus, archive, args.docs)
-        print(f"2. {args.docs} documents, {os.cpu_count()} CPUs, load average before: "
-              f"{os.getloadavg()[0]:.1f} (other processes on the box skew wall times)")
-        (one, one_cpu, _), (two, two_cpu, two_inside) = (timed_ingest(archive, Path(tmp) / f"w{w}.db", w)
-                                          for w in (1, 2))
-        print(f"  --workers 1: {one:.1f} s wall, {one_cpu:.1f} s CPU; --workers 2: {two:.1f} s wall, "
-              f"{two_cpu:.1f} s CPU; speed-up {one / two:.2f}x; load average after "
-              f"{os.getloadavg()[0]:.1f}")
-        again, _, again_inside = timed_ingest(archive, Path(tmp) / "w2.db", 2)
-        print(f"3. re-import unchanged: {again:.2f} s with process start and imports "
-              f"({two / again:.0f}x faster than the first import); inside ingest() "
-              f"{again_inside:.3f} s vs {two_inside:.1f} s ({two_inside / again_inside:.0f}x)")
-        if args.skip_memory:
-            return 0
-        print("4. peak RSS in a fresh process: parse and drop pages | read_pdf (keeps lines) "
-              "| whole pipeline")
-        for pages in MEMORY_PAGES:
-            pdf = long_pdf(Path(tmp) / f"long{pages}.pdf", pages)
-            print(f"  {pages:4d} pages: " + " | ".join(peak_rss_mb(pdf, what) for what in
-                                                      ("parse", "pdf", "pipeline")))
+        if not args.skip_workers:
+            workers_and_reimport(args.corpus, Path(tmp), args.docs)
+        if not args.skip_memory:
+            print("4. peak RSS in a fresh process: parse and drop pages | read_pdf (keeps lines) "
+                  "| whole pipeline")
+            agendas = sorted(args.corpus.glob("classic/*.pdf"), key=lambda p: p.stat().st_size)
+            memory_figures(Path(tmp), agendas[-1] if agendas else None)
     return 0
 
 

@@ -5,6 +5,7 @@ line; the text up to the next heading is that section's text.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 import re
 
 from extractor.danish.headings import (
@@ -84,7 +85,7 @@ def recommendations_from(lines: list[StyledLine], edge: float, gap: float) -> li
     after = lines[lead_at + 1:]
     entries = lines_to_entries(after, edge, gap)
     if rest:
-        lead_line = lines[lead_at].model_copy(update={"text": rest})
+        lead_line = replace(lines[lead_at], text=rest)
         if entries and len(rest.split()) <= LEAD_SUBJECT_WORDS:
             return entries
         return lines_to_entries([lead_line, *after], edge, gap)

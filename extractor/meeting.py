@@ -7,7 +7,7 @@ headers ("Mødet den 21.08.2023 DAS Social") back up committee and date.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extractor.danish.dates import find_date, find_times
 from extractor.danish.headings import (
@@ -78,7 +78,7 @@ def read_fields(lines: list[StyledLine]) -> list[Field]:
             current = Field(name, line)
             value_x0 = None
             if inline:
-                value = line.model_copy(update={"text": inline})
+                value = replace(line, text=inline)
                 current.values.append(value)
             fields.append(current)
         elif current is not None and belongs_to(current, line, value_x0):
@@ -105,7 +105,7 @@ def merge_wrapped_label(lines: list[StyledLine], i: int) -> StyledLine | None:
     # "Øvrige" + "deltagere" is one label, though "deltagere" alone is a label too
     if match_label(second.text) and not (found[0] == "guests" and PRESENT_LABEL.match(second.text)):
         return None
-    return first.model_copy(update={"text": joined, "bottom": second.bottom})
+    return replace(first, text=joined, bottom=second.bottom)
 
 
 def belongs_to(current: Field, line: StyledLine, value_x0: float | None) -> bool:

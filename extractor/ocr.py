@@ -7,6 +7,7 @@ Pages are rendered with pypdfium2, which pdfplumber already depends on.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 import functools
 import os
 import shutil
@@ -56,7 +57,7 @@ def apply_ocr(pdf: PdfText, path: Path, mode: OcrMode = "auto",
         return pdf
     recognised = {page.number: ocr_page(path, page, password) for page in wanted}
     pages = [recognised.get(page.number, page) for page in pdf.pages]
-    return pdf.model_copy(update={"pages": pages})
+    return replace(pdf, pages=pages)
 
 
 def ocr_page(path: Path, page: PageText, password: str | None = None) -> PageText:
@@ -74,7 +75,7 @@ def ocr_page(path: Path, page: PageText, password: str | None = None) -> PageTex
         image.save(png)
         tsv = run_tesseract(png)
     lines = tsv_to_lines(tsv, page.number, scale=72 / DPI)
-    return page.model_copy(update={"lines": lines, "ocr": True})
+    return replace(page, lines=lines, ocr=True)
 
 
 def run_tesseract(image: Path) -> str:
@@ -99,14 +100,12 @@ def tsv_to_lines(tsv: str, page_number: int, scale: float) -> list[StyledLine]:
         boxes = [(int(w[6]) * scale, int(w[7]) * scale, (int(w[6]) + int(w[8])) * scale,
                   (int(w[7]) + int(w[9])) * scale) for w in words]
         height = max(b[3] - b[1] for b in boxes)
-        lines.append(StyledLine(
+        lines.append(StyledLine.from_words(
+            [Word(w[11].strip(), round(b[0], 2), round(b[2], 2)) for w, b in zip(words, boxes)],
             page=page_number,
-            text=" ".join(w[11].strip() for w in words),
             x0=round(min(b[0] for b in boxes), 2), top=round(min(b[1] for b in boxes), 2),
             x1=round(max(b[2] for b in boxes), 2), bottom=round(max(b[3] for b in boxes), 2),
             font=OCR_FONT, size=round(height, 1), bold=False,
-            words=[Word(text=w[11].strip(), x0=round(b[0], 2), x1=round(b[2], 2))
-                   for w, b in zip(words, boxes)],
         ))
     lines.sort(key=lambda line: (line.top, line.x0))
     return lines

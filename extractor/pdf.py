@@ -122,9 +122,9 @@ def styled_line(words: list[Char], page_number: int, overprinted: set[int]) -> S
     sizes = Counter(round(c["size"], 1) for c in chars)
     bold_chars = sum(1 for c in chars if is_bold_font(c["fontname"]) or id(c) in overprinted)
     font = fonts.most_common(1)[0][0] if fonts else ""
-    return StyledLine(
+    return StyledLine.from_words(
+        [Word(w["text"], round(w["x0"], 2), round(w["x1"], 2)) for w in words],
         page=page_number,
-        text=" ".join(w["text"] for w in words),
         x0=round(min(w["x0"] for w in words), 2),
         top=round(min(w["top"] for w in words), 2),
         x1=round(max(w["x1"] for w in words), 2),
@@ -132,7 +132,6 @@ def styled_line(words: list[Char], page_number: int, overprinted: set[int]) -> S
         font=font.split("+")[-1],
         size=sizes.most_common(1)[0][0] if sizes else 0.0,
         bold=bool(chars) and bold_chars * 2 > len(chars),
-        words=[Word(text=w["text"], x0=round(w["x0"], 2), x1=round(w["x1"], 2)) for w in words],
     )
 
 

@@ -6,6 +6,7 @@ masked, at about the same height on many pages ("Mødet den 21.08.2023 DAS Socia
 """
 from __future__ import annotations
 
+from dataclasses import replace
 import re
 from collections import defaultdict
 
@@ -70,9 +71,9 @@ def mark_running_lines(pages: list[PageText]) -> list[PageText]:
         for line in page.lines:
             band = in_band(line, page)
             if band and ((band, masked(line.text)) in running_keys or looks_like_page_number(line.text, page.number)):
-                line = line.model_copy(update={"role": band})
+                line = replace(line, role=band)
             lines.append(line)
-        marked.append(page.model_copy(update={"lines": lines}))
+        marked.append(replace(page, lines=lines))
     return marked
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extractor.danish.headings import AGENDA_GROUP, CLOSED_MARK, DECISION_HEADING, OPEN_MARK
 from extractor.kind import classify
@@ -78,14 +78,14 @@ def find_candidates(lines: list[StyledLine], body_size: float) -> tuple[list[Ite
                 and not ends_decision_heading(lines, index):
             start = ItemStart(index, parse_numbers(match.group("numbers")), consumed={index})
             if match.group("title"):
-                start.title_lines = [line.model_copy(update={"text": match.group("title")})]
+                start.title_lines = [replace(line, text=match.group("title"))]
             explicit.append(start)
             continue
         match = NUMBERED.match(text)
         if match and is_heading_styled(line, body_size) and not TOC_TAIL.search(text):
             wrapped = title_after(lines, index, len(lines), first=line)
             numbered.append(ItemStart(index, [int(match.group("number"))],
-                                      [line.model_copy(update={"text": match.group("title")}),
+                                      [replace(line, text=match.group("title")),
                                        *(lines[i] for i in wrapped)], False,
                                       consumed={index, *wrapped}))
     return same_family(explicit, lines), drop_tables_of_contents(numbered)

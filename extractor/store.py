@@ -29,6 +29,10 @@ __all__ = [
 
 Row = dict[str, Any]
 
+# Tables whose rows belong to an item through `item_id`; corrections stay with the stable id.
+ITEM_ID_TABLES = tuple(name for name, spec in TABLES_BY_NAME.items()
+                       if "item_id" in spec.columns and name != "corrections")
+
 # Item id suffix per document kind, so an agenda and its minutes (same meeting, same
 # numbers) get different, predictable ids: "das-2023-08-21-4" and "das-2023-08-21-4-referat".
 KIND_SUFFIX = {"agenda": "", "minutes": "-referat", "strategy": "-strategi",
@@ -101,17 +105,19 @@ def store_extraction(
         if is_known(db, sha):
             _clear_failure(db, path, sha)
             return StoreResult(status="skipped", sha256=sha)
+        older = _current_versions(db, path, sha)
         mid = meeting_id(extraction)
         if mid:
-            _upsert_meeting(db, mid, extraction)
+            _upsert_meeting(db, mid, extraction, newest_wins=bool(older))
         _insert(db, "documents", [_document_row(extraction, mid, path, imported_at or now_iso())])
+        _retire_item_ids(db, older)
         ids = item_ids(db, extraction, mid)
         _write_items(db, extraction, mid, ids)
         _write_decisions(db, extraction, mid, ids)
         _write_people(db, extraction, mid, ids)
         _write_facts(db, extraction, ids)
         _insert(db, "pages", _page_rows(extraction))
-        _link_versions(db, sha, path)
+        _link_versions(db, sha, older)
         _clear_failure(db, path, sha)
     return StoreResult(status="imported", sha256=sha, meeting_id=mid,
                        items=len(extraction.items), pages=extraction.document.pages)
@@ -146,7 +152,8 @@ def item_ids(db: sqlite_utils.Database, extraction: Extraction, mid: str | None)
 
     Without a meeting the document hash stands in. An id already used by another
     document (a second agenda for the same meeting) or repeated within this one gets
-    the document hash / a counter appended, so ids never collide.
+    the document hash / a counter appended, so ids never collide. An older version of
+    the same file has given its ids up before this runs (`_retire_item_ids`).
     """
     doc = extraction.document
     prefix = mid or doc.sha256[:12]
@@ -340,27 +347,55 @@ def _bbox(bbox: tuple[float, float, float, float] | None) -> str | None:
     return json.dumps(list(bbox)) if bbox else None
 
 
-def _upsert_meeting(db: sqlite_utils.Database, mid: str, extraction: Extraction) -> None:
-    """Insert the meeting, or fill in fields an earlier document of it left empty."""
+def _upsert_meeting(db: sqlite_utils.Database, mid: str, extraction: Extraction, *,
+                    newest_wins: bool = False) -> None:
+    """Insert the meeting, or fill in fields an earlier document of it left empty; a new
+    version of a file overrides what its older version said (a moved meeting, a new place)."""
     row = _meeting_row(mid, extraction)
-    updates = ", ".join(f"[{c}] = COALESCE(meetings.[{c}], excluded.[{c}])"
-                        for c in row if c != "id")
+    first, second = ("excluded", "meetings") if newest_wins else ("meetings", "excluded")
+    updates = ", ".join(f"[{c}] = COALESCE({first}.[{c}], {second}.[{c}])" for c in row if c != "id")
     _insert(db, "meetings", [row], on_conflict=f"ON CONFLICT(id) DO UPDATE SET {updates}")
 
 
-def _link_versions(db: sqlite_utils.Database, sha: str, path: str | None) -> None:
-    """A changed file is a new version: the previous current document at the same path
-    gets `superseded_by`, the new one `supersedes` it; both stay queryable."""
+def _current_versions(db: sqlite_utils.Database, path: str | None, sha: str) -> list[str]:
+    """Current documents stored from the same path with other content: this one replaces them."""
     if not path:
-        return
-    older = db.conn.execute(
-        "SELECT sha256 FROM documents WHERE path = ? AND sha256 != ? AND superseded_by IS NULL",
-        [path, sha]).fetchall()
+        return []
+    rows = db.conn.execute(
+        "SELECT sha256 FROM documents WHERE path = ? AND sha256 != ? AND superseded_by IS NULL "
+        "ORDER BY imported_at, rowid", [path, sha]).fetchall()
+    return [sha256 for (sha256,) in rows]
+
+
+def _retire_item_ids(db: sqlite_utils.Database, older: Sequence[str]) -> None:
+    """Hand the stable item ids ("<meeting>-<number>") over to the new version.
+
+    Why rename the old rows rather than give the new version new ids: a link someone saved,
+    and a hand correction keyed to the id, should reach the newest version of the item. The
+    old version keeps its rows under "<id>-<sha[:8]>", still queryable.
+    Corrections stay keyed to the stable id, so they are re-applied to the new version.
+    """
     if not older:
         return
-    db.conn.execute("UPDATE documents SET supersedes = ? WHERE sha256 = ?", [older[-1][0], sha])
+    db.conn.execute("PRAGMA defer_foreign_keys = ON")  # parent and children renamed in turn
+    for old in older:
+        suffix = f"-{old[:8]}"
+        renamed = ("SELECT id FROM items WHERE document_sha256 = :old "
+                   "AND substr(id, -length(:suffix)) != :suffix")
+        for table in ITEM_ID_TABLES:
+            db.conn.execute(f"UPDATE [{table}] SET item_id = item_id || :suffix "
+                            f"WHERE item_id IN ({renamed})", {"old": old, "suffix": suffix})
+        db.conn.execute(f"UPDATE items SET id = id || :suffix WHERE id IN ({renamed})",
+                        {"old": old, "suffix": suffix})
+
+
+def _link_versions(db: sqlite_utils.Database, sha: str, older: Sequence[str]) -> None:
+    """The new version `supersedes` the last current one; every older one gets `superseded_by`."""
+    if not older:
+        return
+    db.conn.execute("UPDATE documents SET supersedes = ? WHERE sha256 = ?", [older[-1], sha])
     db.conn.executemany("UPDATE documents SET superseded_by = ? WHERE sha256 = ?",
-                        [[sha, old] for (old,) in older])
+                        [[sha, old] for old in older])
 
 
 def _item_id_taken(db: sqlite_utils.Database, iid: str) -> bool:

@@ -41,16 +41,16 @@ def words_in(box: tuple[float, float, float, float], lines: list[StyledLine]) ->
         middle = (line.top + line.bottom) / 2
         if not box[1] - 1 <= middle <= box[3] + 1:
             continue
-        words = line.words or [Word(text=line.text, x0=line.x0, x1=line.x1)]
+        words = line.words or [Word(line.text, line.x0, line.x1)]
         inside = [w for w in words if _inside((w.x0 + w.x1) / 2, middle, box)]
         if not inside:
             continue
         if len(inside) == len(words):
             found.append(line)
         else:
-            found.append(line.model_copy(update={
-                "text": " ".join(w.text for w in inside), "x0": inside[0].x0,
-                "x1": inside[-1].x1, "words": inside}))
+            found.append(StyledLine.from_words(
+                inside, page=line.page, x0=inside[0].x0, top=line.top, x1=inside[-1].x1,
+                bottom=line.bottom, font=line.font, size=line.size, bold=line.bold, role=line.role))
     return found
 
 

@@ -1,17 +1,27 @@
 """What the PDF layer hands on: pages of styled lines, with geometry.
 
 Coordinates follow pdfplumber: points, origin top-left, x0/top/x1/bottom.
+
+These are slotted dataclasses, not pydantic models: a dense page has hundreds of words and a
+whole document is held for segmentation, so per-object overhead decides whether memory grows
+with page count (pydantic: ~750 bytes a word; here ~8). They are built only by our own code
+from pdfplumber's and Tesseract's output, so there is nothing to validate; the facts made
+from them are pydantic models (models/extraction.py).
 """
 from __future__ import annotations
 
-from typing import Literal
-
-from models.base import StrictModel
+import sys
+from array import array
+from dataclasses import dataclass, field
+from typing import Literal, NamedTuple, Sequence
 
 LineRole = Literal["body", "header", "footer"]
+BBox = tuple[float, float, float, float]
+# Word edges are packed as 32-bit floats: 7 significant digits, more than the 2 decimals kept.
+EDGE_FORMAT = "f"
 
 
-class Word(StrictModel):
+class Word(NamedTuple):
     """A word's horizontal extent, so a fact found inside a line gets its own bounding box."""
 
     text: str
@@ -19,8 +29,13 @@ class Word(StrictModel):
     x1: float
 
 
-class StyledLine(StrictModel):
-    """One visual line of text with the style that carries structure (size, weight, font)."""
+@dataclass(frozen=True, slots=True)
+class StyledLine:
+    """One visual line of text with the style that carries structure (size, weight, font).
+
+    `text` may be edited by later stages (a heading's number cut off); the words keep what was
+    read, as `word_text` (the words joined by single spaces) and packed `word_edges`.
+    """
 
     page: int  # 1-based
     text: str
@@ -32,29 +47,54 @@ class StyledLine(StrictModel):
     size: float = 0.0
     bold: bool = False
     role: LineRole = "body"
-    words: list[Word] = []  # `text` is these words joined by single spaces
+    word_text: str = ""
+    word_edges: bytes = b""  # x0, x1 of each word, packed EDGE_FORMAT
+
+    @classmethod
+    def from_words(cls, words: Sequence[Word], *, page: int, x0: float, top: float, x1: float,
+                   bottom: float, font: str = "", size: float = 0.0, bold: bool = False,
+                   role: LineRole = "body") -> StyledLine:
+        """A line whose text is its words joined by single spaces, with their boxes kept."""
+        text = " ".join(w.text for w in words)
+        return cls(page=page, text=text, x0=x0, top=top, x1=x1, bottom=bottom,
+                   font=sys.intern(font), size=size, bold=bold, role=role, word_text=text,
+                   word_edges=array(EDGE_FORMAT, [e for w in words for e in (w.x0, w.x1)]).tobytes())
 
     @property
-    def bbox(self) -> tuple[float, float, float, float]:
+    def words(self) -> list[Word]:
+        """The words as read, unpacked on demand (only fact boxes need them)."""
+        if not self.word_edges:
+            return []
+        texts = self.word_text.split(" ")
+        edges = memoryview(self.word_edges).cast(EDGE_FORMAT)
+        if len(edges) != 2 * len(texts):
+            return []
+        return [Word(text, round(edges[2 * i], 2), round(edges[2 * i + 1], 2))
+                for i, text in enumerate(texts)]
+
+    @property
+    def bbox(self) -> BBox:
         return (self.x0, self.top, self.x1, self.bottom)
 
 
-class PageTable(StrictModel):
+@dataclass(frozen=True, slots=True)
+class PageTable:
     """A ruled table as pdfplumber's table finder sees it: only geometry (cell boxes per row,
     None where a merged cell spans). Cell texts come from the page's own deduplicated words
     (extractor/tables.py), so fake-bold glyphs never double inside a cell."""
 
-    bbox: tuple[float, float, float, float]
-    rows: list[list[tuple[float, float, float, float] | None]] = []
+    bbox: BBox
+    rows: list[list[BBox | None]] = field(default_factory=list)
 
 
-class PageText(StrictModel):
+@dataclass(frozen=True, slots=True)
+class PageText:
     number: int  # 1-based
     width: float
     height: float
-    lines: list[StyledLine] = []
+    lines: list[StyledLine] = field(default_factory=list)
     has_text_layer: bool = True
-    tables: list[PageTable] = []  # ruled tables found on the page (pdfplumber's finder)
+    tables: list[PageTable] = field(default_factory=list)  # ruled tables (pdfplumber's finder)
     ocr: bool = False  # lines read by OCR (extractor/ocr.py), not from the text layer
 
     @property
@@ -67,13 +107,14 @@ class PageText(StrictModel):
         return [line for line in self.lines if line.role != "body"]
 
 
-class PdfText(StrictModel):
+@dataclass(frozen=True, slots=True)
+class PdfText:
     """A whole PDF read into styled lines; the input of segmentation."""
 
     sha256: str
     filename: str
     producer: str | None = None
-    pages: list[PageText] = []
+    pages: list[PageText] = field(default_factory=list)
 
     @property
     def ocr_pages(self) -> list[int]:

@@ -171,19 +171,39 @@ def test_canned_query_cells_link_to_items_and_previews(site_db: Path) -> None:
     assert ">vis side</a>" in html
 
 
-def test_meeting_page_shows_the_newest_version_of_a_changed_file(corpus_dir: Path, tmp_path: Path) -> None:
+def test_a_changed_file_hands_its_item_urls_and_corrections_to_the_new_version(
+        corpus_dir: Path, tmp_path: Path) -> None:
     agenda = tmp_path / "in" / "dagsorden-2023-08-21.pdf"
     agenda.parent.mkdir()
     db_path = tmp_path / "versions.db"
+    stable = "das-social-2023-08-21-3"
     shutil.copy2(corpus_dir / "classic" / "002_25e43dcc1d34d20d.pdf", agenda)
     assert ingest([agenda], db_path).failed == 0
+    db = sqlite_utils.Database(db_path)
+    old_sha = db.execute("select document_sha256 from items where id = ?", [stable]).fetchone()[0]
+    add_correction(db, stable, "title", "Rettet titel")
     shutil.copy2(corpus_dir / "modern" / "002_25e43dcc1d34d20d.pdf", agenda)  # the file changed
     assert ingest([agenda], db_path).failed == 0
-    html = get(make_site(db_path), "/-/meeting/das-social-2023-08-21").text
-    assert html.count("/-/item/das-social-2023-08-21-3") == 1
+
+    new_sha = db.execute("select sha256 from documents where superseded_by is null").fetchone()[0]
+    assert new_sha != old_sha
+    assert db.execute("select document_sha256, title from items where id = ?", [stable]).fetchone() == (
+        new_sha, "Rettet titel")  # the stable id and its correction follow the newest version
+    old_item = f"{stable}-{old_sha[:8]}"
+    assert db.execute("select document_sha256 from items where id = ?", [old_item]).fetchone() == (old_sha,)
+    assert db.execute("select count(*) from recommendations where item_id = ?", [old_item]).fetchone()[0] > 0
+    assert db.execute("select count(*) from items where id like ? || '%' and document_sha256 = ?",
+                      [stable, new_sha]).fetchone()[0] == 1
+    db.conn.execute("PRAGMA foreign_keys = ON")
+    assert db.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+    site = make_site(db_path)
+    html = get(site, "/-/meeting/das-social-2023-08-21").text
+    assert html.count(f"/-/item/{stable}\"") == 1 and old_item not in html
     assert "superseded" in html
-    with sqlite_utils.Database(db_path).conn as conn:
-        assert conn.execute("select count(*) from documents").fetchone()[0] == 2
+    old_page = get(site, f"/-/item/{old_item}").text
+    assert "older version" in old_page and f'href="/-/item/{stable}"' in old_page
+    assert "older version" not in get(site, f"/-/item/{stable}").text
 
 
 def test_about_page_shows_coverage_of_every_document(site_db: Path) -> None:

@@ -108,6 +108,22 @@ def test_store_stable_ids_and_links(db):
     assert next(db.query("SELECT item_id FROM mentions WHERE item IS NULL"))["item_id"] is None
 
 
+def test_store_new_version_of_a_file_takes_over_meeting_fields_and_item_ids(db):
+    path = "/arkiv/dagsorden.pdf"
+    store_extraction(db, make_extraction("v1"), path=path)
+    revised = make_extraction("v2")
+    revised = revised.model_copy(update={"meeting": revised.meeting.model_copy(update={
+        "location": "Aalborg Rådhus", "start_time": None})})
+    store_extraction(db, revised, path=path)
+    meeting = db.table("meetings").get("das-social-2023-08-21")
+    assert (meeting["location"], meeting["start_time"]) == ("Aalborg Rådhus", "13:00")
+    assert db.table("items").get("das-social-2023-08-21-2")["document_sha256"] == revised.document.sha256
+    # a second agenda of the same meeting from another file is not a version: ids stay put
+    store_extraction(db, make_extraction("tillaeg"), path="/arkiv/tillaeg.pdf")
+    assert db.table("items").get("das-social-2023-08-21-2")["document_sha256"] == revised.document.sha256
+    assert db.table("meetings").get("das-social-2023-08-21")["location"] == "Aalborg Rådhus"
+
+
 def test_store_fts_finds_item_by_word_in_section_text(db):
     store_extraction(db, make_extraction())
     rows = list(db.query(

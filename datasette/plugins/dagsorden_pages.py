@@ -82,7 +82,8 @@ async def rows(db: Any, sql: str, params: list[Any]) -> list[dict[str, Any]]:
 async def item_page(datasette: Any, request: Any) -> Response:
     db = archive(datasette)
     item_id = request.url_vars["item_id"]
-    found = await rows(db, "select i.*, m.committee, m.date as meeting_date, m.location, d.filename "
+    found = await rows(db, "select i.*, m.committee, m.date as meeting_date, m.location, d.filename, "
+                           "d.path, d.superseded_by "
                            "from items i left join meetings m on m.id = i.meeting_id "
                            "left join documents d on d.sha256 = i.document_sha256 where i.id = ?", [item_id])
     if not found:
@@ -104,6 +105,11 @@ async def item_page(datasette: Any, request: Any) -> Response:
                                   "and i.id != ? order by i.date", [item.get("case_number"), item_id]),
         "corrections": await rows(db, "select field, value, corrected_at from corrections where item_id = ?",
                                   [item_id]),
+        # An older version of a changed file: the same item in the current version.
+        "newest": await rows(db, "select i.id, i.title from items i join documents d on d.sha256 = "
+                                 "i.document_sha256 where d.path = ? and d.superseded_by is null "
+                                 "and i.number = ? and ? is not null",
+                             [item.get("path"), item.get("number"), item.get("superseded_by")]),
     }
     item["sections_list"] = facts.pop("sections")
     return Response.html(await datasette.render_template(
