@@ -37,6 +37,7 @@ MAX_SENTENCE_CHARS = 300
 MAX_CHUNK_CHARS = 100_000  # well under spaCy's default max_length of 1,000,000
 # Offers named next to each other are found in this many passes ("A og B", then "B og C").
 CONJUNCT_ROUNDS = 2
+PIPE_BATCH = 8  # chunks of up to MAX_CHUNK_CHARS that spaCy holds as Docs at once
 OFFER_KINDS = {"offer", "institution"}
 CONJUNCT_WORD = r"[A-ZÆØÅ][a-zæøå]{3,}"
 # Acronyms and committee names shorter than this are not searched for as bare words.
@@ -111,38 +112,77 @@ def surface_text(span_text: str, canonical: str) -> str:
     return text
 
 
-def is_cell(span: Span, segment: SegmentText) -> bool:
+@dataclass(frozen=True)
+class Mention:
+    """A name found in a chunk's text: what an `Entity` needs of a spaCy span."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    kind: str
+    canonical: str
+
+    @classmethod
+    def of(cls, span: Span) -> Mention:
+        return cls(span.start_char, span.end_char, span.text, span.label_, span_kind(span),
+                   span_canonical(span))
+
+
+@dataclass
+class ParsedChunk:
+    """A chunk of text with what the pipeline marked in it: entity and sentence ranges.
+
+    Why not keep the spaCy Doc: propagation needs every chunk of the document at once, and
+    a Doc costs ~200 bytes a token (~66 KB a page), so a long document's Docs would make
+    memory grow with page count. Docs are dropped as soon as they are read.
+    """
+
+    segment: SegmentText
+    entity_ranges: list[tuple[int, int]]  # char ranges of the pipeline's entities
+    sentences: list[tuple[int, int]]  # sentence char ranges, in order; empty without a sentencizer
+
+    @classmethod
+    def of(cls, segment: SegmentText, spacy_doc: Doc, mentions: list[Mention]) -> ParsedChunk:
+        try:
+            sentences = [(sent.start_char, sent.end_char) for sent in spacy_doc.sents]
+        except ValueError:  # a pipeline without sentence boundaries
+            sentences = []
+        return cls(segment, [(m.start, m.end) for m in mentions], sentences)
+
+    def sentence(self, start: int, end: int) -> str | None:
+        """The sentence(s) around text[start:end], at most MAX_SENTENCE_CHARS (a list without
+        full stops is one long "sentence"; the part around the mention is what a reader needs)."""
+        if not self.sentences:
+            return None
+        sentence_starts = [lo for lo, _ in self.sentences]
+        first = max(0, bisect.bisect_right(sentence_starts, start) - 1)
+        last = max(first, bisect.bisect_right(sentence_starts, max(start, end - 1)) - 1)
+        lo, hi = self.sentences[first][0], self.sentences[last][1]
+        text = self.segment.text[lo:hi]
+        if len(text) > MAX_SENTENCE_CHARS:
+            middle = (start + end) // 2 - lo
+            cut = max(0, min(middle - MAX_SENTENCE_CHARS // 2, len(text) - MAX_SENTENCE_CHARS))
+            text = "…" + text[cut:cut + MAX_SENTENCE_CHARS] + "…"
+        return " ".join(text.split())
+
+
+def is_cell(mention: Mention, segment: SegmentText) -> bool:
     """A bare place name alone on its line is a table cell or a row label ("Rebild | 7.265"),
     where it stands for the municipality's figures rather than naming a place in the text."""
-    if span_kind(span) != "place":
+    if mention.kind != "place":
         return False
-    rest = segment.line_at(span.start_char).text.replace(span.text, "", 1)
+    rest = segment.line_at(mention.start).text.replace(mention.text, "", 1)
     return not re.search(r"[^\W\d_]", rest)
 
 
-def sentence_of(span: Span) -> str | None:
-    """The sentence around a mention, at most MAX_SENTENCE_CHARS (a list without full stops
-    is one long "sentence"; the part around the mention is what a reader needs)."""
-    try:
-        sent = span.sent
-    except ValueError:  # a pipeline without sentence boundaries
-        return None
-    text = sent.text
-    if len(text) > MAX_SENTENCE_CHARS:
-        middle = (span.start_char + span.end_char) // 2 - sent.start_char
-        lo = max(0, min(middle - MAX_SENTENCE_CHARS // 2, len(text) - MAX_SENTENCE_CHARS))
-        text = "…" + text[lo:lo + MAX_SENTENCE_CHARS] + "…"
-    return " ".join(text.split())
-
-
-def span_to_entity(span: Span, segment: SegmentText) -> Entity:
-    canonical = span_canonical(span)
-    kind = span_kind(span)
-    page, bbox = segment.locate(span.start_char, span.end_char)
-    text = canonical if kind == "party" and len(span.text) == 1 else surface_text(span.text, canonical)
-    return Entity(text=text, label=span.label_, item=segment.item, page=page, kind=kind,
+def mention_to_entity(mention: Mention, chunk: ParsedChunk) -> Entity:
+    kind, canonical = mention.kind, mention.canonical
+    page, bbox = chunk.segment.locate(mention.start, mention.end)
+    text = canonical if kind == "party" and len(mention.text) == 1 else surface_text(mention.text, canonical)
+    return Entity(text=text, label=mention.label, item=chunk.segment.item, page=page, kind=kind,
                   canonical=surface_text(canonical, canonical) if kind != "party" else canonical,
-                  bbox=bbox, sentence=sentence_of(span))
+                  bbox=bbox, sentence=chunk.sentence(mention.start, mention.end))
 
 
 def segments_to_entities(
@@ -154,18 +194,21 @@ def segments_to_entities(
     """Every entity mention in the document's body text, in reading order."""
     nlp = nlp or get_nlp()
     segments = [segment_text(lines, s.item) for s in doc.segments for lines in page_chunks(s.lines)]
-    docs = list(nlp.pipe(s.text for s in segments))
+    chunks: list[ParsedChunk] = []
     entities: list[Entity] = []
     aliases: list[Alias] = []
-    for segment, spacy_doc in zip(segments, docs):
-        entities.extend(span_to_entity(span, segment) for span in spacy_doc.ents
-                        if not is_cell(span, segment))
+    # A small batch: spaCy holds a whole batch of Docs at once.
+    for segment, spacy_doc in zip(segments, nlp.pipe((s.text for s in segments), batch_size=PIPE_BATCH)):
+        mentions = [Mention.of(span) for span in spacy_doc.ents]
+        chunk = ParsedChunk.of(segment, spacy_doc, mentions)
+        entities.extend(mention_to_entity(m, chunk) for m in mentions if not is_cell(m, segment))
         aliases.extend(spacy_doc._.entity_aliases or [])
+        chunks.append(chunk)
     people = list(people)
     aliases.extend(document_aliases(people, committee))
-    entities.extend(propagate(aliases, segments, docs))
+    entities.extend(propagate(aliases, chunks))
     for _ in range(CONJUNCT_ROUNDS):
-        entities.extend(propagate(conjunct_aliases(entities, segments, docs), segments, docs))
+        entities.extend(propagate(conjunct_aliases(entities, chunks), chunks))
     entities.extend(unlocated(people, committee, entities))
     return link_people(entities, people)
 
@@ -198,7 +241,7 @@ def document_aliases(people: list[Person], committee: str | None) -> list[Alias]
     return aliases
 
 
-def propagate(aliases: list[Alias], segments: list[SegmentText], docs: list[Doc]) -> list[Entity]:
+def propagate(aliases: list[Alias], chunks: list[ParsedChunk]) -> list[Entity]:
     """Mentions of learned names where the pipeline found nothing (bare "Østerskoven")."""
     found: list[Entity] = []
     seen: set[str] = set()
@@ -208,22 +251,18 @@ def propagate(aliases: list[Alias], segments: list[SegmentText], docs: list[Doc]
         seen.add(alias.text)
         words = r"\s+".join(map(re.escape, alias.text.split()))
         pattern = re.compile(rf"(?<![\w'’-]){words}(?:s|['’]s)?(?![\w'’-])")
-        for segment, spacy_doc in zip(segments, docs):
-            taken = [(e.start_char, e.end_char) for e in spacy_doc.ents]
-            for m in pattern.finditer(segment.text):
+        for chunk in chunks:
+            taken = list(chunk.entity_ranges)
+            for m in pattern.finditer(chunk.segment.text):
                 if any(s < m.end() and m.start() < e for s, e in taken):
                     continue
-                span = spacy_doc.char_span(m.start(), m.end(), label=alias.label,
-                                           span_id=f"{alias.kind}:{alias.canonical}",
-                                           alignment_mode="expand")
-                if span is None:
-                    continue
                 taken.append((m.start(), m.end()))
-                found.append(span_to_entity(span, segment))
+                mention = Mention(m.start(), m.end(), m.group(), alias.label, alias.kind, alias.canonical)
+                found.append(mention_to_entity(mention, chunk))
     return found
 
 
-def conjunct_aliases(entities: list[Entity], segments: list[SegmentText], docs: list[Doc]) -> list[Alias]:
+def conjunct_aliases(entities: list[Entity], chunks: list[ParsedChunk]) -> list[Alias]:
     """"Voksenbøgen og Behandlingscentret Hammer Bakker": a single capitalised word joined by
     "og" or a comma to a named offer is an offer too (Danish capitalises only names)."""
     offers = {e.text for e in entities if e.label == "ORG" and e.kind in OFFER_KINDS}
@@ -233,8 +272,8 @@ def conjunct_aliases(entities: list[Entity], segments: list[SegmentText], docs: 
         quoted = re.escape(name)
         pattern = re.compile(rf"(?:(?<![\w-])(?P<a>{CONJUNCT_WORD})(?:\s*,|\s+og)\s+{quoted}"
                              rf"|{quoted}(?:\s*,|\s+og)\s+(?P<b>{CONJUNCT_WORD})(?![\w-]|\s+[A-ZÆØÅ]))")
-        for segment, spacy_doc in zip(segments, docs):
-            for m in pattern.finditer(segment.text):
+        for chunk in chunks:
+            for m in pattern.finditer(chunk.segment.text):
                 word = m.group("a") or m.group("b")
                 if word in known or word.lower() in STOP_WORDS:
                     continue
