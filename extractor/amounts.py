@@ -52,11 +52,12 @@ class Run:
 def tight_bbox(line: StyledLine, start: int, end: int) -> tuple[float, float, float, float]:
     """The box of characters start:end of a line, cut inside a word where the span starts or
     ends within it ("(3.080 kr.)," -> the box of "3.080 kr."), assuming even glyph widths there."""
-    box = span_bbox(line, start, end)
-    if not line.words or box == line.bbox and len(line.words) > 1:
+    words = line.words
+    box = span_bbox(line, start, end, words)
+    if not words or box == line.bbox and len(words) > 1:
         return box
     x0s, x1s, offset = [], [], 0
-    for word in line.words:
+    for word in words:
         word_end = offset + len(word.text)
         if word_end > start and offset < end:
             width = (word.x1 - word.x0) / max(len(word.text), 1)

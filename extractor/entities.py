@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 

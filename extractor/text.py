@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from extractor.danish.headings import BULLET
-from models import StyledLine
+from models import StyledLine, Word
 
 # A line whose right edge is this far (points) from the block's right edge ended on purpose.
 SHORT_LINE_SLACK = 40.0
@@ -116,13 +116,16 @@ def lines_to_paragraphs(lines: list[StyledLine]) -> str:
     return "\n\n".join(join_lines(p) for p in paragraphs)
 
 
-def span_bbox(line: StyledLine, start: int, end: int) -> tuple[float, float, float, float]:
-    """The box of characters start:end of `line.text`, from the boxes of the words they touch."""
-    if not line.words:
+def span_bbox(line: StyledLine, start: int, end: int,
+              words: list[Word] | None = None) -> tuple[float, float, float, float]:
+    """The box of characters start:end of `line.text`, from the boxes of the words they touch
+    (`words`: the line's words, when the caller has unpacked them already)."""
+    words = line.words if words is None else words
+    if not words:
         return line.bbox
     x0s, x1s = [], []
     offset = 0
-    for word in line.words:
+    for word in words:
         word_end = offset + len(word.text)
         if word_end > start and offset < end:
             x0s.append(word.x0)

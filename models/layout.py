@@ -17,8 +17,8 @@ from typing import Literal, NamedTuple, Sequence
 
 LineRole = Literal["body", "header", "footer"]
 BBox = tuple[float, float, float, float]
-# Word edges are packed as 32-bit floats: 7 significant digits, more than the 2 decimals kept.
-EDGE_FORMAT = "f"
+# Word edges are packed as doubles: 8 bytes each, and the rounded values come back exactly.
+EDGE_FORMAT = "d"
 
 
 class Word(NamedTuple):
@@ -66,11 +66,10 @@ class StyledLine:
         if not self.word_edges:
             return []
         texts = self.word_text.split(" ")
-        edges = memoryview(self.word_edges).cast(EDGE_FORMAT)
+        edges = memoryview(self.word_edges).cast(EDGE_FORMAT).tolist()
         if len(edges) != 2 * len(texts):
             return []
-        return [Word(text, round(edges[2 * i], 2), round(edges[2 * i + 1], 2))
-                for i, text in enumerate(texts)]
+        return list(map(Word, texts, edges[0::2], edges[1::2]))
 
     @property
     def bbox(self) -> BBox:

@@ -1,7 +1,6 @@
 """Decision text -> outcome (stated or inferred) and dissents, and the corpus minutes against gold."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
