@@ -139,7 +139,8 @@ class ParsedChunk:
 
     segment: SegmentText
     entity_ranges: list[tuple[int, int]]  # char ranges of the pipeline's entities
-    sentences: list[tuple[int, int]]  # sentence char ranges, in order; empty without a sentencizer
+    sentence_starts: list[int]  # sentence char ranges, in order; empty without a sentencizer
+    sentence_ends: list[int]
 
     @classmethod
     def of(cls, segment: SegmentText, spacy_doc: Doc, mentions: list[Mention]) -> ParsedChunk:
@@ -147,17 +148,17 @@ class ParsedChunk:
             sentences = [(sent.start_char, sent.end_char) for sent in spacy_doc.sents]
         except ValueError:  # a pipeline without sentence boundaries
             sentences = []
-        return cls(segment, [(m.start, m.end) for m in mentions], sentences)
+        return cls(segment, [(m.start, m.end) for m in mentions],
+                   [lo for lo, _ in sentences], [hi for _, hi in sentences])
 
     def sentence(self, start: int, end: int) -> str | None:
         """The sentence(s) around text[start:end], at most MAX_SENTENCE_CHARS (a list without
         full stops is one long "sentence"; the part around the mention is what a reader needs)."""
-        if not self.sentences:
+        if not self.sentence_starts:
             return None
-        sentence_starts = [lo for lo, _ in self.sentences]
-        first = max(0, bisect.bisect_right(sentence_starts, start) - 1)
-        last = max(first, bisect.bisect_right(sentence_starts, max(start, end - 1)) - 1)
-        lo, hi = self.sentences[first][0], self.sentences[last][1]
+        first = max(0, bisect.bisect_right(self.sentence_starts, start) - 1)
+        last = max(first, bisect.bisect_right(self.sentence_starts, max(start, end - 1)) - 1)
+        lo, hi = self.sentence_starts[first], self.sentence_ends[last]
         text = self.segment.text[lo:hi]
         if len(text) > MAX_SENTENCE_CHARS:
             middle = (start + end) // 2 - lo

@@ -286,7 +286,8 @@ SELECT d.sha256 AS document_sha256, d.filename, d.path, d.kind, d.pages,
   (SELECT count(*) FROM failures f WHERE f.path = d.path) AS failures,
   d.superseded_by IS NULL AS current
 FROM documents d""",
-    # A minutes decision beside what the agenda of the same meeting recommended (issue 5).
+    # A minutes decision beside what the agenda of the same meeting recommended (issue 5);
+    # newest versions only, so a changed file does not double its rows.
     "item_outcomes": """
 SELECT dec.item_id, dec.meeting_id, dec.date, dec.committee, dec.number, dec.title,
   dec.case_number, agenda.id AS agenda_item_id,
@@ -295,7 +296,9 @@ SELECT dec.item_id, dec.meeting_id, dec.date, dec.committee, dec.number, dec.tit
   dec.text AS decision, dec.outcome, dec.outcome_stated, dec.departs, dec.dissents, dec.page
 FROM decisions dec
   LEFT JOIN items agenda ON agenda.meeting_id = dec.meeting_id AND agenda.number = dec.number
-    AND agenda.document_sha256 IN (SELECT sha256 FROM documents WHERE kind = 'agenda')""",
+    AND agenda.document_sha256 IN (SELECT sha256 FROM documents WHERE kind = 'agenda'
+                                   AND superseded_by IS NULL)
+WHERE dec.document_sha256 IN (SELECT sha256 FROM documents WHERE superseded_by IS NULL)""",
 }
 
 

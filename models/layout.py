@@ -4,7 +4,7 @@ Coordinates follow pdfplumber: points, origin top-left, x0/top/x1/bottom.
 
 These are slotted dataclasses, not pydantic models: a dense page has hundreds of words and a
 whole document is held for segmentation, so per-object overhead decides whether memory grows
-with page count (pydantic: ~750 bytes a word; here ~8). They are built only by our own code
+with page count (pydantic: ~750 bytes a word; here 16). They are built only by our own code
 from pdfplumber's and Tesseract's output, so there is nothing to validate; the facts made
 from them are pydantic models (models/extraction.py).
 """

@@ -196,6 +196,13 @@ def test_a_changed_file_hands_its_item_urls_and_corrections_to_the_new_version(
                       [stable, new_sha]).fetchone()[0] == 1
     db.conn.execute("PRAGMA foreign_keys = ON")
     assert db.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    minutes = tmp_path / "in" / "referat-2023-08-21.pdf"
+    shutil.copy2(corpus_dir / "classic" / "002_referat_25e43dcc1d34d20d.pdf", minutes)
+    assert ingest([minutes], db_path).failed == 0
+    outcomes = db.execute("select number, agenda_item_id from item_outcomes where meeting_id = ?",
+                          ["das-social-2023-08-21"]).fetchall()
+    assert len(outcomes) == len({number for number, _ in outcomes}) > 0  # one row per item, not per version
+    assert dict(outcomes)[3] == stable
 
     site = make_site(db_path)
     html = get(site, "/-/meeting/das-social-2023-08-21").text
