@@ -108,8 +108,8 @@ async def item_page(datasette: Any, request: Any) -> Response:
         # An older version of a changed file: the same item in the current version.
         "newest": await rows(db, "select i.id, i.title from items i join documents d on d.sha256 = "
                                  "i.document_sha256 where d.path = ? and d.superseded_by is null "
-                                 "and i.number = ? and ? is not null",
-                             [item.get("path"), item.get("number"), item.get("superseded_by")]),
+                                 "and i.number = ?", [item.get("path"), item.get("number")])
+        if item.get("superseded_by") else [],
     }
     item["sections_list"] = facts.pop("sections")
     return Response.html(await datasette.render_template(
