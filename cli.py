@@ -123,7 +123,8 @@ def ingest(paths: tuple[str, ...], db_path: str, silent: bool, password: str | N
     --max-memory, and written by this process one transaction per document, so an
     import stopped at any moment can simply be run again. A file that fails is
     recorded in the failures table and the batch goes on; the exit code is 1 if
-    any file failed.
+    any file failed. A file at a known path with new content is a new version: its
+    items take over the item ids (links, corrections); the old version stays queryable.
 
     \b
     Example:
