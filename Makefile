@@ -20,7 +20,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 
 corpus: install
-	$(BIN)/python -m corpus.build $(CORPUS_OUT)
+	$(BIN)/python -m dagsorden.corpus.build $(CORPUS_OUT)
 
 ingest: corpus
 	$(BIN)/dagsorden ingest $(CORPUS_OUT)/$(DEMO_LOOK) --db $(DB)
@@ -34,7 +34,7 @@ test: install
 	$(BIN)/python -m pytest
 
 score: corpus
-	$(BIN)/python -m corpus.evaluate $(CORPUS_OUT)
+	$(BIN)/python -m dagsorden.corpus.evaluate $(CORPUS_OUT)
 
 clean:
 	rm -rf build $(DB) .pytest_cache

@@ -18,22 +18,16 @@ from typing import Any
 
 import click
 
-from extractor.corrections import CORRECTABLE, CorrectionError, add_correction
-from extractor.errors import DagsordenError, ExtractionFailed
-from extractor.ingest import FileResult, IngestOptions, IngestProgress, failed_paths, iter_pdf_paths, one_line
-from extractor.ingest import ingest as ingest_paths
-from extractor.ocr import OCR_MODES, tesseract_available
-from extractor.publish import package_command, prepare_instance
-from extractor.store_datasette import write_metadata
-from extractor.store_schema import open_archive
-from extractor.workers import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, Limits, default_workers
+from dagsorden.extractor.archive.corrections import CORRECTABLE, CorrectionError, add_correction
+from dagsorden.extractor.errors import DagsordenError, ExtractionFailed
+from dagsorden.extractor.batch.ingest import FileResult, IngestOptions, IngestProgress, failed_paths, iter_pdf_paths, one_line
+from dagsorden.extractor.batch.ingest import ingest as ingest_paths
+from dagsorden.extractor.read.ocr import OCR_MODES, tesseract_available
+from dagsorden.extractor.site.instance import DEFAULT_HOST, DEFAULT_PORT, Instance, python_command
+from dagsorden.extractor.store.schema import open_archive
+from dagsorden.extractor.batch.workers import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, Limits, default_workers
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
-
-# The project's Datasette config folder (metadata.yaml, templates/, plugins/), next to this file.
-DATASETTE_DIR = Path(__file__).resolve().parent / "datasette"
-DEFAULT_PORT = 8001
-DEFAULT_HOST = "127.0.0.1"
 
 db_option = click.option(
     "--db", "db_path", required=True, type=click.Path(dir_okay=False),
@@ -56,7 +50,7 @@ def check_nlp_model(nlp_model: str | None) -> None:
     """Load the pipeline once up front, so a wrong name is one usage error, not a failed batch."""
     if nlp_model is None:
         return
-    from extractor.nlp import get_nlp
+    from dagsorden.extractor.facts.nlp import get_nlp
 
     try:
         get_nlp(nlp_model)
@@ -83,7 +77,7 @@ def extract(file: str, pretty: bool, with_pages: bool, password: str | None,
     Example:
         dagsorden extract dagsorden-2023-08-21.pdf --pretty
     """
-    from extractor.pipeline import extract_document
+    from dagsorden.extractor.pipeline import extract_document
 
     check_nlp_model(nlp_model)
     try:
@@ -185,15 +179,14 @@ def serve(db_path: str, port: int, host: str) -> None:
     Example:
         dagsorden serve --db dagsorden.db --port 8001
     """
+    with archive_errors(db_path):
+        open_archive(db_path).close()  # brings an older archive's schema up to date
+    instance = Instance.of(db_path)
     with tempfile.TemporaryDirectory(prefix="dagsorden-") as tmp:
-        metadata = None
-        if (DATASETTE_DIR / "metadata.yaml").exists():
-            metadata = write_metadata(
-                DATASETTE_DIR / "metadata.yaml", Path(db_path).stem, Path(tmp) / "metadata.json"
-            )
-        args = datasette_args(db_path, port, host, metadata)
+        metadata = instance.write_metadata(Path(tmp) / "metadata.json")
+        args = instance.command("serve", metadata, "--port", str(port), "--host", host)
         click.echo(f"Serving {db_path} on http://{host}:{port}/", err=True)
-        returncode = run_child(args)
+        returncode = run_child(python_command(args))
     sys.exit(returncode)
 
 
@@ -262,11 +255,15 @@ def publish(db_path: str, out_dir: str, run: bool) -> None:
         dagsorden publish --db dagsorden.db --out build/site
     """
     with archive_errors(db_path):
-        command = prepare_instance(Path(db_path), DATASETTE_DIR, Path(out_dir))
+        open_archive(db_path).close()
+        published = Instance.of(db_path).publish(Path(out_dir))
+    metadata = Path(out_dir) / "metadata.json"
+    command = published.command("serve", metadata)
     click.echo(" ".join(command))
-    click.echo(" ".join(package_command(Path(out_dir), Path(db_path).name)))
+    click.echo(" ".join(published.command("package", metadata, "--tag", "dagsorden",
+                                          "--install", "dagsorden", "--install", "datasette-atom")))
     if run:
-        sys.exit(run_child([sys.executable, "-m", *command]))
+        sys.exit(run_child(python_command(command)))
 
 
 @contextmanager
@@ -276,21 +273,6 @@ def archive_errors(db_path: str) -> Iterator[None]:
         yield
     except sqlite3.Error as error:
         raise click.ClickException(f"{db_path}: {error}")
-
-
-def datasette_args(
-    db: str | Path, port: int = DEFAULT_PORT, host: str = DEFAULT_HOST,
-    metadata: Path | None = None,
-) -> list[str]:
-    """The `datasette serve` command line for an archive, using the project's folder."""
-    args = [sys.executable, "-m", "datasette", "serve", str(db), "--port", str(port),
-            "--host", host]
-    if metadata is not None:
-        args += ["--metadata", str(metadata)]
-    for option, folder in (("--template-dir", "templates"), ("--plugins-dir", "plugins")):
-        if (DATASETTE_DIR / folder).is_dir():
-            args += [option, str(DATASETTE_DIR / folder)]
-    return args
 
 
 def run_child(args: list[str]) -> int:

@@ -35,8 +35,8 @@ MEMORY_PAGES = (100, 250, 500)
 PEAK_RSS_SCRIPT = """
 import resource, sys
 from pathlib import Path
-from extractor.pdf import iter_pages, open_pdf, read_pdf
-from extractor.pipeline import extract_document
+from dagsorden.extractor.read.pdf import iter_pages, open_pdf, read_pdf
+from dagsorden.extractor.pipeline import extract_document
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
 if sys.argv[2] == "parse":
     pdf = open_pdf(Path(sys.argv[1]))
@@ -55,7 +55,7 @@ def pipeline_ratio(folders: list[Path]) -> None:
     import statistics
 
     import pipeline as bench_pipeline
-    from extractor.pipeline import extract_document
+    from dagsorden.extractor.pipeline import extract_document
 
     files = bench_pipeline.pdf_files([str(f) for f in folders])
     times: dict[str, list[float]] = {"extract_text": [], "pipeline": []}
@@ -193,7 +193,7 @@ def main() -> int:
     parser.add_argument("--skip-memory", action="store_true")
     args = parser.parse_args()
     if not args.corpus.is_dir():
-        from corpus.build import build_corpus
+        from dagsorden.corpus.build import build_corpus
 
         build_corpus(args.corpus)
     looks = [p for p in sorted(args.corpus.iterdir()) if p.is_dir() and any(p.glob("*.pdf"))]

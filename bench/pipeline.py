@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pdfplumber
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from extractor.pipeline import extract_document  # noqa: E402
+from dagsorden.extractor.pipeline import extract_document  # noqa: E402
 
 
 def plain_extract_text(path: Path) -> int:

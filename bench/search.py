@@ -16,10 +16,9 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from extractor.search_index import SEARCH_TABLE, register_functions  # noqa: E402
-from extractor.store_schema import open_archive  # noqa: E402
-from extractor.danish.stemming import stem_text  # noqa: E402
+from dagsorden.extractor.archive.search_index import SEARCH_TABLE, register_functions  # noqa: E402
+from dagsorden.extractor.store.schema import open_archive  # noqa: E402
+from dagsorden.extractor.danish.stemming import stem_text  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parent.parent / "corpus" / "seeds"
 QUERY = (f"select s.kind, s.item_id, s.page, s.title, snippet({SEARCH_TABLE}_fts, 0, '[', ']', '…', 12) "

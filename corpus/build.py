@@ -1,6 +1,6 @@
 """Render the corpus sources into realistic agenda PDFs, one per look.
 
-    python -m corpus.build OUT_DIR [--look NAME ...]
+    python -m dagsorden.corpus.build OUT_DIR [--look NAME ...]
 
 writes OUT_DIR/<look>/<source stem>.pdf. The PDFs stand in for the lost or
 unpublishable originals, so they imitate what an extractor meets in the wild:
@@ -37,8 +37,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from corpus.looks import LOOKS, Look
-from corpus.markup import Block, Source, load
+from dagsorden.corpus.looks import LOOKS, Look
+from dagsorden.corpus.markup import Block, Source, load
 
 rl_config.invariant = 1
 

@@ -3,7 +3,7 @@
 The drafts were then hand-fixed (item/appendix markers, tables) and saved under
 corpus/sources/; this script is kept so a new seed can be drafted the same way:
 
-    python -m corpus.convert_seed corpus/seeds/NEW.txt > corpus/sources/NEW.txt
+    python -m dagsorden.corpus.convert_seed corpus/seeds/NEW.txt > corpus/sources/NEW.txt
 
 It only does the mechanical work: drop running headers/footers and the
 "DAS SocialDAS Social" garbage, unify bullets, unwrap wrapped lines and join

@@ -1,6 +1,6 @@
 """Extract every look of the corpus and score it against corpus/gold.
 
-usage: python -m corpus.evaluate CORPUS_DIR [--json]
+usage: python -m dagsorden.corpus.evaluate CORPUS_DIR [--json]
 
 Writes predictions to CORPUS_DIR/predictions/<look>/<stem>.json and prints the
 scorer's table per look, so a change to the extractor is measured on every rendering.
@@ -11,8 +11,8 @@ import json
 import sys
 from pathlib import Path
 
-from corpus import score
-from extractor.pipeline import extract_document
+from dagsorden.corpus import score
+from dagsorden.extractor.pipeline import extract_document
 
 GOLD = Path(__file__).resolve().parent / "gold"
 

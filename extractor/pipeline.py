@@ -6,17 +6,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extractor.decisions import decide
-from extractor.entities import segments_to_entities
-from extractor.items import segment_to_item
-from extractor.meeting import extract_meeting
-from extractor.nlp import get_nlp
-from extractor.money_facts import money_facts
-from extractor.ocr import OcrMode, apply_ocr
-from extractor.pdf import read_pdf
-from extractor.people import parse_guest_sentences, unique_people
-from extractor.segments import lines_to_segments
-from models import Appendix, DocumentInfo, Extraction, Item, PageInfo, PdfText, Person, SegmentedDocument
+from dagsorden.extractor.facts.decisions import decide
+from dagsorden.extractor.facts.entities import segments_to_entities
+from dagsorden.extractor.facts.items import segment_to_item
+from dagsorden.extractor.facts.meeting import extract_meeting
+from dagsorden.extractor.facts.nlp import get_nlp
+from dagsorden.extractor.facts.money import money_facts
+from dagsorden.extractor.read.ocr import OcrMode, apply_ocr
+from dagsorden.extractor.read.pdf import read_pdf
+from dagsorden.extractor.facts.people import parse_guest_sentences, unique_people
+from dagsorden.extractor.segment.segments import lines_to_segments
+from dagsorden.models import Appendix, DocumentInfo, Extraction, Item, PageInfo, PdfText, Person, SegmentedDocument
 
 
 def extract_document(path: Path | str, password: str | None = None,
@@ -26,7 +26,7 @@ def extract_document(path: Path | str, password: str | None = None,
     `ocr`: "auto" OCRs pages without a text layer where Tesseract is installed,
     "never" only reports them (`needs_ocr_pages`), "always" OCRs every page.
     `nlp_model`: an installed spaCy pipeline (name or path) whose entity guesses the
-    rules complete; None uses the rules and gazetteers alone (extractor/nlp.py).
+    rules complete; None uses the rules and gazetteers alone (extractor/facts/nlp.py).
     """
     pdf = apply_ocr(read_pdf(Path(path), password=password), Path(path), ocr, password)
     return pdf_to_extraction(pdf, nlp_model=nlp_model)

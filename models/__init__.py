@@ -4,8 +4,8 @@
 what document segmentation produces, and `extraction` the contract shape
 (../shared/CONTRACT.md) that the database, Datasette and evaluation read.
 """
-from models.base import StrictModel
-from models.extraction import (
+from dagsorden.models.base import StrictModel
+from dagsorden.models.extraction import (
     Amount,
     Appendix,
     Attachment,
@@ -22,8 +22,8 @@ from models.extraction import (
     TableCell,
     Tariff,
 )
-from models.layout import PageTable, PageText, PdfText, StyledLine, Word
-from models.segments import Segment, SegmentKind, SegmentedDocument
+from dagsorden.models.layout import PageTable, PageText, PdfText, StyledLine, Word
+from dagsorden.models.segments import Segment, SegmentKind, SegmentedDocument
 
 __all__ = [
     "Amount", "Appendix", "Attachment", "Dissent", "DocumentInfo", "DocumentKind", "Entity",

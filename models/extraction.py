@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from models.base import StrictModel
+from dagsorden.models.base import StrictModel
 
 DocumentKind = Literal["agenda", "minutes", "strategy", "appendix", "other"]
 BBox = tuple[float, float, float, float]
@@ -68,7 +68,7 @@ class Item(StrictModel):
     recommendations: list[str] = []
     decision: str | None = None
     attachments: list[Attachment] = []
-    # minutes: what the decision did with the recommendation (extractor/decisions.py)
+    # minutes: what the decision did with the recommendation (extractor/facts/decisions.py)
     decision_page: int | None = None
     outcome: str | None = None  # approved, approved_with_changes, noted, recommended, sent_on, ...
     outcome_stated: bool | None = None  # False: inferred (no outcome words in the text)

@@ -80,7 +80,7 @@ class StyledLine:
 class PageTable:
     """A ruled table as pdfplumber's table finder sees it: only geometry (cell boxes per row,
     None where a merged cell spans). Cell texts come from the page's own deduplicated words
-    (extractor/tables.py), so fake-bold glyphs never double inside a cell."""
+    (extractor/facts/tables.py), so fake-bold glyphs never double inside a cell."""
 
     bbox: BBox
     rows: list[list[BBox | None]] = field(default_factory=list)
@@ -94,7 +94,7 @@ class PageText:
     lines: list[StyledLine] = field(default_factory=list)
     has_text_layer: bool = True
     tables: list[PageTable] = field(default_factory=list)  # ruled tables (pdfplumber's finder)
-    ocr: bool = False  # lines read by OCR (extractor/ocr.py), not from the text layer
+    ocr: bool = False  # lines read by OCR (extractor/read/ocr.py), not from the text layer
 
     @property
     def body(self) -> list[StyledLine]:

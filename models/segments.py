@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from models.base import StrictModel
-from models.extraction import DocumentKind
-from models.layout import PdfText, StyledLine
+from dagsorden.models.base import StrictModel
+from dagsorden.models.extraction import DocumentKind
+from dagsorden.models.layout import PdfText, StyledLine
 
 SegmentKind = Literal["front", "item", "appendix", "body"]
 

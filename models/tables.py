@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from models.base import StrictModel
-from models.layout import StyledLine
+from dagsorden.models.base import StrictModel
+from dagsorden.models.layout import StyledLine
 
 BBox = tuple[float, float, float, float]
 

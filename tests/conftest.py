@@ -15,7 +15,7 @@ GOLD = ROOT / "corpus" / "gold"
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     """Every look of the bundled corpus, rendered once; the builder skips up-to-date PDFs."""
-    from corpus.build import build_corpus
+    from dagsorden.corpus.build import build_corpus
 
     build_corpus(CORPUS_CACHE)
     return CORPUS_CACHE

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pdfplumber
 
-from extractor.pipeline import extract_document
-from extractor.store import store_extraction
-from extractor.store_schema import open_archive
+from dagsorden.extractor.pipeline import extract_document
+from dagsorden.extractor.store.write import store_extraction
+from dagsorden.extractor.store.schema import open_archive
 from pdfmaker import Text, make_pdf
 from test_tables import make_table_pdf
 

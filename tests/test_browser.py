@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.ingest import ingest
+from dagsorden.extractor.batch.ingest import ingest
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -5,19 +5,17 @@ file; Datasette answers through its own test client.
 """
 from __future__ import annotations
 
-import asyncio
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 import sqlite_utils
-from datasette.app import Datasette
 
-from extractor.cases import group_cases
-from extractor.ingest import ingest
-from extractor.store_datasette import load_metadata
-from tests.pdfmaker import Text, bold, make_pdf
+from dagsorden.extractor.archive.cases import group_cases
+from dagsorden.extractor.batch.ingest import ingest
+from pdfmaker import Text, bold, make_pdf
+from siteclient import get, make_site
 
 METADATA = Path(__file__).resolve().parent.parent / "datasette" / "metadata.yaml"
 COMMITTEE = "Teknik- og Miljøudvalget"
@@ -128,15 +126,10 @@ def test_grouping_again_changes_nothing(archive: Path) -> None:
     assert report.treatments == len(before)
 
 
-def get(ds: Datasette, path: str) -> Any:
-    async def fetch() -> Any:
-        return await ds.client.get(path)
-
-    return asyncio.run(fetch())
 
 
 def test_datasette_decisions_mentioning_a_word(archive: Path) -> None:
-    ds = Datasette(files=[str(archive)], metadata=load_metadata(METADATA, archive.stem))
+    ds = make_site(archive)
     response = get(ds, f"/{archive.stem}/decisions_mentioning.json?word=byggeh%C3%B8jden&_shape=objects")
     assert response.status_code == 200
     found = response.json()["rows"]
@@ -144,7 +137,7 @@ def test_datasette_decisions_mentioning_a_word(archive: Path) -> None:
 
 
 def test_datasette_departures_and_facets(archive: Path) -> None:
-    ds = Datasette(files=[str(archive)], metadata=load_metadata(METADATA, archive.stem))
+    ds = make_site(archive)
     departures = get(ds, f"/{archive.stem}/departures.json?_shape=objects").json()["rows"]
     assert [(r["committee"], r["number"]) for r in departures] == [(COMMITTEE, 4)]
     table = get(ds, f"/{archive.stem}/decisions.json").json()

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cli import DATASETTE_DIR, cli, datasette_args
-from extractor.store import store_extraction
-from extractor.store_schema import open_archive
+from dagsorden.cli import cli
+from dagsorden.extractor.site.instance import DATASETTE_DIR, Instance
+from dagsorden.extractor.store.write import store_extraction
+from dagsorden.extractor.store.schema import open_archive
 from test_store import make_extraction
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,7 +111,7 @@ def test_cli_ingest_bad_files_are_recorded_and_batch_goes_on(tmp_path, bad_folde
 
 
 def test_cli_ingest_pdf_failures_have_load_error_codes(tmp_path, bad_folder):
-    """Needs extractor.pipeline: junk and empty files are DocumentLoadErrors (E10x), not bugs."""
+    """Needs the pipeline: junk and empty files are DocumentLoadErrors (E10x), not bugs."""
     db_path = tmp_path / "archive.db"
     run("ingest", str(bad_folder), "--db", str(db_path), "--silent")
     db = open_archive(db_path)
@@ -130,7 +131,7 @@ def test_cli_failures_lists_recorded_failures(tmp_path, bad_folder):
 
 
 def test_cli_ingest_and_extract_real_pdf(tmp_path, real_pdf):
-    """Needs extractor.pipeline: a real PDF is imported once, then skipped."""
+    """Needs the pipeline: a real PDF is imported once, then skipped."""
     db_path = tmp_path / "archive.db"
     first = run("ingest", str(real_pdf), "--db", str(db_path), "--json")
     assert first.exit_code == 0, first.stderr
@@ -146,15 +147,17 @@ def test_cli_ingest_and_extract_real_pdf(tmp_path, real_pdf):
     assert "pages" in json.loads(run("extract", str(real_pdf), "--pages").stdout)
 
 
-def test_cli_datasette_args_use_project_folder(tmp_path):
-    metadata = tmp_path / "metadata.json"
-    args = datasette_args("arkiv.db", 8123, "0.0.0.0", metadata)
-    assert args[:4] == [sys.executable, "-m", "datasette", "serve"]
-    assert args[4] == "arkiv.db"
-    assert args[args.index("--port") + 1] == "8123"
-    assert args[args.index("--host") + 1] == "0.0.0.0"
-    assert args[args.index("--metadata") + 1] == str(metadata)
-    assert (DATASETTE_DIR / "metadata.yaml").exists()
+def test_cli_serve_command_uses_project_folder_and_safe_settings(tmp_path):
+    """`serve` runs the same instance `publish` prepares: project metadata, plugins,
+    templates and the SQL time limit."""
+    instance = Instance.of(tmp_path / "arkiv.db")
+    args = instance.command("serve", tmp_path / "metadata.json", "--port", "8123")
+    assert args[:3] == ["datasette", "serve", str(tmp_path / "arkiv.db")]
+    assert args[args.index("--metadata") + 1] == str(tmp_path / "metadata.json")
+    assert args[args.index("--plugins-dir") + 1] == str(DATASETTE_DIR / "plugins")
+    assert args[args.index("--template-dir") + 1] == str(DATASETTE_DIR / "templates")
+    assert "sql_time_limit_ms" in args and args[-2:] == ["--port", "8123"]
+    assert "arkiv" in instance.metadata["databases"]
 
 
 def test_cli_serve_missing_db_is_usage_error(tmp_path):

@@ -14,8 +14,8 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from corpus.build import build_corpus, render_pdf
-from corpus.looks import LOOKS
+from dagsorden.corpus.build import build_corpus, render_pdf
+from dagsorden.corpus.looks import LOOKS
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 GOLD = sorted((CORPUS / "gold").glob("*.json"))

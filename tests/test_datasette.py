@@ -1,18 +1,16 @@
 """datasette/: the metadata documents the whole schema, and the real Datasette serves the archive."""
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
-from typing import Any
 
 import pytest
-from datasette.app import Datasette
 
-from extractor.search_index import refresh_search_index
-from extractor.store import store_extraction
-from extractor.store_datasette import load_metadata
-from extractor.store_schema import archive_tables, open_archive
+from dagsorden.extractor.archive.search_index import refresh_search_index
+from dagsorden.extractor.store.write import store_extraction
+from dagsorden.extractor.site.metadata import load_metadata
+from dagsorden.extractor.store.schema import archive_tables, open_archive
 from test_store import make_extraction
+from siteclient import get, make_site
 
 DATASETTE_DIR = Path(__file__).resolve().parent.parent / "datasette"
 METADATA = DATASETTE_DIR / "metadata.yaml"
@@ -39,20 +37,6 @@ def schema(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
     return tables
 
 
-def get(ds: Datasette, path: str) -> Any:
-    """Run one request through Datasette's own test client (no server, no mocks)."""
-    async def fetch() -> Any:
-        return await ds.client.get(path)
-
-    return asyncio.run(fetch())
-
-
-def make_datasette(db_path: Path) -> Datasette:
-    kwargs: dict[str, Any] = {}
-    for key, folder in (("template_dir", "templates"), ("plugins_dir", "plugins")):
-        if (DATASETTE_DIR / folder).is_dir():
-            kwargs[key] = str(DATASETTE_DIR / folder)
-    return Datasette(files=[str(db_path)], metadata=load_metadata(METADATA, db_path.stem), **kwargs)
 
 
 def test_metadata_describes_every_table_and_column(schema):
@@ -77,7 +61,7 @@ def test_metadata_rekeyed_to_database_name():
 
 
 def test_datasette_search_finds_item(db_path):
-    response = get(make_datasette(db_path), f"/{DB_NAME}/items.json?_search=botilbud&_shape=objects")
+    response = get(make_site(db_path), f"/{DB_NAME}/items.json?_search=botilbud&_shape=objects")
     assert response.status_code == 200
     rows = response.json()["rows"]
     assert {r["id"] for r in rows} == {
@@ -86,7 +70,7 @@ def test_datasette_search_finds_item(db_path):
 
 
 def test_datasette_canned_search_query(db_path):
-    response = get(make_datasette(db_path), f"/{DB_NAME}/search.json?q=Rammeaftalen&_shape=objects")
+    response = get(make_site(db_path), f"/{DB_NAME}/search.json?q=Rammeaftalen&_shape=objects")
     assert response.status_code == 200
     items = [r for r in response.json()["rows"] if r["kind"] == "item"]
     assert [r["date"] for r in items] == ["2023-09-18", "2023-08-21", "2023-08-21"]
@@ -94,14 +78,14 @@ def test_datasette_canned_search_query(db_path):
 
 
 def test_datasette_canned_items_by_meeting(db_path):
-    ds = make_datasette(db_path)
+    ds = make_site(db_path)
     response = get(ds, f"/{DB_NAME}/items_by_meeting.json?meeting=das-social-2023-09-18&_shape=objects")
     assert response.status_code == 200
     assert [r["number"] for r in response.json()["rows"]] == [1, 2, 3]
 
 
 def test_datasette_facets_and_default_sort(db_path):
-    ds = make_datasette(db_path)
+    ds = make_site(db_path)
     items = get(ds, f"/{DB_NAME}/items.json").json()
     assert {"section", "closed"} <= set(items["facet_results"])
     assert items["query"]["sql"].endswith("order by sort_key limit 101")
@@ -112,6 +96,6 @@ def test_datasette_facets_and_default_sort(db_path):
 
 
 def test_datasette_table_page_shows_description(db_path):
-    response = get(make_datasette(db_path), f"/{DB_NAME}/items")
+    response = get(make_site(db_path), f"/{DB_NAME}/items")
     assert response.status_code == 200
     assert "Stable id, meeting id" in response.text

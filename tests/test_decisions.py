@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from extractor.decisions import decide, departs_from_recommendation
-from extractor.pipeline import extract_document
-from models import Item
+from dagsorden.extractor.facts.decisions import decide, departs_from_recommendation
+from dagsorden.extractor.pipeline import extract_document
+from dagsorden.models import Item
 
 
 def decided(decision: str, recommendations: list[str] | None = None) -> Item:

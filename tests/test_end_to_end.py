@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cli import cli
+from dagsorden.cli import cli
 from test_datasette import get, make_datasette
 
 LOOK = "classic"

@@ -2,25 +2,23 @@
 archive and served by the real Datasette: what a user browsing names in the archive sees."""
 from __future__ import annotations
 
-import asyncio
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from datasette.app import Datasette
 
-from cli import cli
-from extractor.entities import fold_name, segments_to_entities
-from extractor.pdf import read_pdf
-from extractor.pipeline import extract_document
-from extractor.segments import lines_to_segments
-from extractor.store import store_extraction
-from extractor.store_datasette import load_metadata
-from extractor.store_schema import open_archive
-from models import Entity, Extraction, Person
-from tests.pdfmaker import Text, make_pdf
+from dagsorden.cli import cli
+from dagsorden.extractor.facts.entities import fold_name, segments_to_entities
+from dagsorden.extractor.read.pdf import read_pdf
+from dagsorden.extractor.pipeline import extract_document
+from dagsorden.extractor.segment.segments import lines_to_segments
+from dagsorden.extractor.store.write import store_extraction
+from dagsorden.extractor.store.schema import open_archive
+from dagsorden.models import Entity, Extraction, Person
+from pdfmaker import Text, make_pdf
+from siteclient import get, make_site
 
 ROOT = Path(__file__).resolve().parent.parent
 AGENDA_000 = "000_2f48120141bc914f"
@@ -114,7 +112,7 @@ def person(name: str, org: str, item: int) -> Entity:
 
 
 def extraction(seed: str, date: str, entities: list[Entity]) -> Extraction:
-    from models import DocumentInfo, Item, Meeting
+    from dagsorden.models import DocumentInfo, Item, Meeting
 
     return Extraction(
         document=DocumentInfo(sha256=seed * 64, filename=f"{seed}.pdf", pages=2, kind="agenda"),
@@ -153,15 +151,7 @@ def test_store_one_entity_row_per_person_across_documents(archive: Path) -> None
 
 
 def get_json(db_path: Path, path: str) -> Any:
-    ds = Datasette(files=[str(db_path)], metadata=load_metadata(ROOT / "datasette" / "metadata.yaml",
-                                                                db_path.stem))
-
-    async def fetch() -> Any:
-        response = await ds.client.get(path)
-        assert response.status_code == 200, response.text
-        return response.json()
-
-    return asyncio.run(fetch())
+    return get(make_site(db_path), path).json()
 
 
 def test_datasette_lists_items_mentioning_an_entity_across_meetings(archive: Path) -> None:

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from extractor.danish.headings import DECISION_HEADING
-from extractor.pipeline import extract_document
-from tests.pdfmaker import Text, bold, make_pdf
+from dagsorden.extractor.danish.headings import DECISION_HEADING
+from dagsorden.extractor.pipeline import extract_document
+from pdfmaker import Text, bold, make_pdf
 
 
 class Row(Text):

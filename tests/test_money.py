@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
-from extractor.danish.money import (basis_after, find_money, format_number, header_scale, is_approx,
+from dagsorden.extractor.danish.money import (basis_after, find_money, format_number, header_scale, is_approx,
                                     parse_number, sign_from_context, year_after)
 
 

@@ -1,4 +1,4 @@
-"""The spaCy pipeline (extractor/nlp.py): built offline, rules over gazetteers, saved and loaded,
+"""The spaCy pipeline (extractor/facts/nlp.py): built offline, rules over gazetteers, saved and loaded,
 and a statistical model's guesses completed, never overriding, by the rules."""
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import spacy
 from spacy.language import Language
 from spacy.training import Example
 
-from extractor.nlp import (GAZETTEER_PIPE, RULES_FACTORY, build_nlp, get_nlp, load_gazetteers,
+from dagsorden.extractor.facts.nlp import (GAZETTEER_PIPE, RULES_FACTORY, build_nlp, get_nlp, load_gazetteers,
                            read_rows, span_canonical, span_kind, GAZETTEER_DIR)
 
 
@@ -153,7 +153,7 @@ def test_cli_extract_uses_nlp_model_given_by_path(tiny_model: Path, corpus_dir: 
 
     from click.testing import CliRunner
 
-    from cli import cli
+    from dagsorden.cli import cli
 
     pdf = corpus_dir / "classic" / "000_2f48120141bc914f.pdf"
     result = CliRunner().invoke(cli, ["extract", str(pdf), "--nlp-model", str(tiny_model)])

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from extractor.ocr import tesseract_available
-from extractor.pipeline import extract_document
+from dagsorden.extractor.read.ocr import tesseract_available
+from dagsorden.extractor.pipeline import extract_document
 from pdfmaker import Text, make_pdf
 
 ROOT = Path(__file__).resolve().parent.parent

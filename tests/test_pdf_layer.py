@@ -8,10 +8,10 @@ from PIL import Image
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from extractor.errors import BrokenPdf, EmptyFile, EncryptedPdf, NotAPdf
-from extractor.pdf import read_pdf
-from extractor.text import join_lines
-from tests.pdfmaker import Text, bold, make_pdf
+from dagsorden.extractor.errors import BrokenPdf, EmptyFile, EncryptedPdf, NotAPdf
+from dagsorden.extractor.read.pdf import read_pdf
+from dagsorden.extractor.facts.textrun import join_lines
+from pdfmaker import Text, bold, make_pdf
 
 
 def body_texts(pdf) -> list[str]:
@@ -114,7 +114,7 @@ def test_encrypted_pdf_needs_its_password(tmp_path: Path) -> None:
 
 
 def test_a_span_of_a_line_gets_its_own_box(tmp_path: Path) -> None:
-    from extractor.text import span_bbox
+    from dagsorden.extractor.facts.textrun import span_bbox
 
     path = make_pdf(tmp_path / "span.pdf", [[Text("Budgettet stiger med kr. 1.320.124 i 2024")]])
     line = read_pdf(path).body_lines()[0]

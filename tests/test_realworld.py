@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.pipeline import extract_document
+from dagsorden.extractor.pipeline import extract_document
 
 SCANNED = "41a2fb_1537646.pdf"
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus.evaluate import evaluate
+from dagsorden.corpus.evaluate import evaluate
 
 THRESHOLDS = {
     "items": 0.95,

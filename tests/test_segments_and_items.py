@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extractor.pipeline import extract_document
-from tests.pdfmaker import Text, bold, make_pdf
+from dagsorden.extractor.pipeline import extract_document
+from pdfmaker import Text, bold, make_pdf
 
 HEADER = "Mødet den 21.08.2023 DAS Social"
 

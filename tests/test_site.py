@@ -1,7 +1,6 @@
 """The published site: Danish search, item and meeting pages, PDF and previews, corrections, safety."""
 from __future__ import annotations
 
-import asyncio
 import json
 import re
 import shutil
@@ -13,11 +12,11 @@ import pytest
 import sqlite_utils
 from datasette.app import Datasette
 
-from extractor.corrections import CorrectionError, add_correction, apply_corrections
-from extractor.danish.stemming import fts_query, stem_text
-from extractor.ingest import ingest
-from extractor.publish import SETTINGS, prepare_instance
-from extractor.store_datasette import load_metadata
+from dagsorden.extractor.archive.corrections import CorrectionError, add_correction, apply_corrections
+from dagsorden.extractor.danish.stemming import fts_query, stem_text
+from dagsorden.extractor.batch.ingest import ingest
+from dagsorden.extractor.site.instance import SETTINGS, Instance
+from siteclient import get, make_site
 
 ROOT = Path(__file__).resolve().parent.parent
 DATASETTE_DIR = ROOT / "datasette"
@@ -32,14 +31,6 @@ def site_db(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db_path
 
 
-def make_site(db_path: Path, **settings: Any) -> Datasette:
-    return Datasette(files=[str(db_path)], metadata=load_metadata(DATASETTE_DIR / "metadata.yaml", db_path.stem),
-                     plugins_dir=str(DATASETTE_DIR / "plugins"), template_dir=str(DATASETTE_DIR / "templates"),
-                     settings=settings or None)
-
-
-def get(ds: Datasette, path: str) -> Any:
-    return asyncio.run(ds.client.get(path))
 
 
 def search(ds: Datasette, db_name: str, words: str) -> list[dict[str, Any]]:
@@ -142,15 +133,17 @@ def test_correction_survives_reimport_and_is_marked(site_db: Path, tmp_path: Pat
 
 
 def test_publish_prepares_a_read_only_instance(site_db: Path, tmp_path: Path) -> None:
-    command = prepare_instance(site_db, DATASETTE_DIR, tmp_path / "site")
+    published = Instance.of(site_db).publish(tmp_path / "site")
     assert (tmp_path / "site" / site_db.name).is_file()
     assert json.loads((tmp_path / "site" / "settings.json").read_text())["sql_time_limit_ms"] == SETTINGS[
         "sql_time_limit_ms"]
-    assert "-i" in command and "--plugins-dir" in command
-    ds = Datasette(immutables=[str(tmp_path / "site" / site_db.name)],
-                   metadata=json.loads((tmp_path / "site" / "metadata.json").read_text()),
-                   plugins_dir=str(tmp_path / "site" / "plugins"), template_dir=str(tmp_path / "site" / "templates"))
+    command = published.command("serve", tmp_path / "site" / "metadata.json")
+    assert command[command.index("-i") + 1] == str(tmp_path / "site" / site_db.name)
+    assert command[command.index("--plugins-dir") + 1] == str(tmp_path / "site" / "plugins")
+    assert command[command.index("--setting") + 1:command.index("--setting") + 3] == ["sql_time_limit_ms", "1000"]
+    ds = published.app()
     assert get(ds, f"/-/item/{BUDGET_ITEM}").status_code == 200
+    assert get(ds, "/-/settings.json").json()["sql_time_limit_ms"] == SETTINGS["sql_time_limit_ms"]
 
 
 def test_tariff_page_charts_a_tariff_over_the_years(site_db: Path) -> None:

@@ -1,4 +1,4 @@
-"""extractor/store.py: Extraction -> SQLite, idempotent, one transaction per document."""
+"""extractor/store/write.py: Extraction -> SQLite, idempotent, one transaction per document."""
 from __future__ import annotations
 
 import hashlib
@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from extractor.ingest import FileResult, ingest, iter_pdf_paths
-from extractor.store import record_failure, store_extraction
-from extractor.store_schema import TABLES, archive_tables, open_archive
-from models import (
+from dagsorden.extractor.batch.ingest import FileResult, ingest, iter_pdf_paths
+from dagsorden.extractor.store.write import record_failure, store_extraction
+from dagsorden.extractor.store.schema import TABLES, archive_tables, open_archive
+from dagsorden.models import (
     Amount, Appendix, Attachment, DocumentInfo, Entity, Extraction, Item, Meeting, PageInfo,
     Person, Table, Tariff,
 )

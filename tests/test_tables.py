@@ -7,9 +7,9 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from extractor.pipeline import extract_document
-from extractor.store import store_extraction
-from extractor.store_schema import open_archive
+from dagsorden.extractor.pipeline import extract_document
+from dagsorden.extractor.store.write import store_extraction
+from dagsorden.extractor.store.schema import open_archive
 
 Row = list[str]
 

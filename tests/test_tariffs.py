@@ -2,17 +2,15 @@
 year and column, stored and queried as a history across meetings in Datasette."""
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
-from datasette.app import Datasette
 
-from extractor.pipeline import extract_document
-from extractor.store import store_extraction
-from extractor.store_datasette import load_metadata
-from extractor.store_schema import open_archive
+from dagsorden.extractor.pipeline import extract_document
+from dagsorden.extractor.store.write import store_extraction
+from dagsorden.extractor.store.schema import open_archive
 from pdfmaker import Text, make_pdf
 from test_tables import make_table_pdf
+from siteclient import get, make_site
 
 METADATA = Path(__file__).resolve().parent.parent / "datasette" / "metadata.yaml"
 
@@ -66,16 +64,12 @@ def test_tariff_history_across_meetings_in_datasette(tmp_path: Path) -> None:
             update={"committee": "DAS", "date": date})})
         store_extraction(db, extraction)
     db.close()
-    ds = Datasette(files=[str(db_path)], metadata=load_metadata(METADATA, "arkiv"))
-
-    async def fetch(path: str):
-        return await ds.client.get(path)
-
-    history = asyncio.run(fetch("/arkiv/tariff_history.json?label=Kvisten&_shape=objects")).json()["rows"]
+    ds = make_site(db_path)
+    history = get(ds, "/arkiv/tariff_history.json?label=Kvisten&_shape=objects").json()["rows"]
     assert [(r["date"], r["column_header"], r["value_dkk"]) for r in history] == [
         ("2023-08-21", "Gammel", 4308.0), ("2023-08-21", "Ny", 4114.0),
         ("2024-08-19", "Gammel", 4114.0), ("2024-08-19", "Ny", 4400.0)]
-    largest = asyncio.run(fetch("/arkiv/largest_amounts_per_item.json?_shape=objects"))
+    largest = get(ds, "/arkiv/largest_amounts_per_item.json?_shape=objects")
     assert largest.status_code == 200
-    facets = asyncio.run(fetch("/arkiv/tariffs.json?_facet=unit&_facet=year")).json()
+    facets = get(ds, "/arkiv/tariffs.json?_facet=unit&_facet=year").json()
     assert "unit" in facets["facet_results"]

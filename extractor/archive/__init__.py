@@ -1,0 +1,1 @@
+"""Whole-archive steps after a batch: cases, hand corrections, the search index."""

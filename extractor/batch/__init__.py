@@ -1,0 +1,1 @@
+"""Importing many files: worker processes, limits, failures recorded, resumable."""

@@ -1,0 +1,299 @@
+"""The batch: many PDFs -> one archive; extracted in worker processes, written by this one.
+
+Why this shape: a ten-year archive holds broken, encrypted and odd files, and our own
+code has bugs. Each file ends as exactly one `FileResult` (imported, skipped or
+failed); failures are recorded in the `failures` table and the batch goes on.
+
+The steps, in order: list the files (`iter_pdf_paths`), hash each one and skip what the
+archive already has (`plan`: known content is never opened), extract the rest in
+`extractor.batch.workers` processes (a time and memory limit per document), store each
+result in its own transaction as it arrives (so a killed import loses at most the
+documents in flight), then run the batch-level steps (`finish_batch`).
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import sqlite_utils
+from pydantic import BaseModel
+
+from dagsorden.extractor.errors import EncryptedPdf, ExtractionFailed
+from dagsorden.extractor.store.write import clear_failure, is_known, record_failure, store_extraction
+from dagsorden.extractor.store.schema import open_archive
+from dagsorden.extractor.batch.workers import Failure, Limits, WorkerPool, one_line, run_task
+from dagsorden.models import Extraction
+
+Extract = Callable[..., Extraction]
+
+HASH_CHUNK_BYTES = 1 << 20
+# Opening a fresh archive races with a second import creating the same tables; retry.
+OPEN_ATTEMPTS = 5
+
+__all__ = ["FileResult", "IngestReport", "IngestOptions", "IngestProgress", "ingest", "iter_pdf_paths",
+           "one_line", "sha256_file"]
+
+
+class FileResult(BaseModel):
+    """What happened to one file."""
+
+    path: str
+    status: Literal["imported", "skipped", "failed"]
+    sha256: str | None = None
+    pages: int = 0
+    stage: str | None = None
+    code: str | None = None
+    reason: str | None = None
+
+
+class IngestReport(BaseModel):
+    """Counts for the summary line, plus every file's result for `--json`."""
+
+    imported: int = 0
+    skipped: int = 0
+    failed: int = 0
+    pages: int = 0
+    seconds: float = 0.0
+    files: list[FileResult] = []
+
+    def add(self, result: FileResult) -> None:
+        self.files.append(result)
+        if result.status == "imported":
+            self.imported += 1
+            self.pages += result.pages
+        elif result.status == "skipped":
+            self.skipped += 1
+        else:
+            self.failed += 1
+
+
+@dataclass
+class IngestProgress:
+    """Running counts for a progress bar: files, pages, pages per second, failures."""
+
+    total: int
+    done: int = 0
+    pages: int = 0
+    failed: int = 0
+    started: float = field(default_factory=time.monotonic)
+
+    def add(self, result: FileResult) -> None:
+        self.done += 1
+        self.pages += result.pages
+        self.failed += result.status == "failed"
+
+    def label(self) -> str:
+        elapsed = time.monotonic() - self.started
+        rate = self.pages / elapsed if elapsed > 0 else 0.0
+        return (f"{self.done}/{self.total} files, {self.pages} pages, {rate:.1f} pages/s, "
+                f"{self.failed} failed")
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """How a batch runs. `extract_options` go to `extract_document(path, **extract_options)`
+    in every worker (password, ocr mode, and whatever options later stages add)."""
+
+    # Worker processes; 0 extracts in this process (no limits: for debugging and for
+    # library callers). `dagsorden ingest` defaults to `default_workers()`, one per CPU.
+    workers: int = 0
+    limits: Limits = field(default_factory=Limits)
+    extract_options: dict[str, Any] = field(default_factory=dict)
+    retry_failed: bool = False
+
+
+def iter_pdf_paths(paths: Iterable[Path | str]) -> list[Path]:
+    """Files as given plus every *.pdf (any case) under given folders; sorted, no duplicates."""
+    found: dict[Path, Path] = {}
+    for given in map(Path, paths):
+        if given.is_dir():
+            candidates = [p for p in given.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf"]
+        elif given.exists():
+            candidates = [given]
+        else:
+            raise FileNotFoundError(f"No such file or folder: {given}")
+        for path in candidates:
+            found.setdefault(path.resolve(), path)
+    return sorted(found.values(), key=lambda p: str(p))
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(HASH_CHUNK_BYTES), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def default_extract(path: Path, **options: Any) -> Extraction:
+    """The real pipeline, imported late so `ingest` can be used (and tested) without it."""
+    from dagsorden.extractor.pipeline import extract_document
+
+    return extract_document(path, **options)
+
+
+def failed_paths(db_path: Path | str) -> list[Path]:
+    """Files recorded in the failures table that still exist: what --retry-failed retries."""
+    db = open_db(db_path)
+    try:
+        rows = db.conn.execute("SELECT path FROM failures ORDER BY path").fetchall()
+    finally:
+        db.close()
+    return [Path(path) for (path,) in rows if Path(path).is_file()]
+
+
+def ingest(
+    paths: Iterable[Path | str],
+    db_path: Path | str,
+    on_progress: Callable[[FileResult], None] | None = None,
+    *,
+    extract: Extract | None = None,
+    password: str | None = None,
+    options: IngestOptions | None = None,
+) -> IngestReport:
+    """Import every PDF under `paths` into the archive at `db_path`.
+
+    `on_progress` is called once per file, when it is done. `extract` is the
+    PDF -> Extraction step (the real pipeline unless a caller passes another one); it
+    is called as `extract(path, **options.extract_options)` in a worker process.
+    """
+    options = options or IngestOptions()
+    extract_options = dict(options.extract_options)
+    if password is not None:
+        extract_options["password"] = password
+    work = functools.partial(_extract, extract or default_extract, extract_options)
+    started = time.monotonic()
+    files = iter_pdf_paths(paths)
+    order = {str(path): n for n, path in enumerate(files)}
+    report = IngestReport()
+
+    def done(result: FileResult) -> None:
+        report.add(result)
+        if on_progress:
+            on_progress(result)
+
+    db = open_db(db_path)
+    try:
+        todo: dict[Path, str] = {}
+        for path, result in plan(db, files, retry_failed=options.retry_failed,
+                                 have_password=password is not None):
+            if isinstance(result, FileResult):
+                done(result)
+            else:
+                todo[path] = result
+        if extract is None and options.workers > 0 and todo:
+            import dagsorden.extractor.pipeline  # noqa: F401  (once here, so forked workers start warm)
+        for path, outcome in extract_all(work, list(todo), options):
+            done(store_outcome(db, path, todo[path], outcome))
+        finish_batch(db, report)
+    finally:
+        db.close()
+    report.files.sort(key=lambda r: order.get(r.path, len(order)))
+    report.seconds = round(time.monotonic() - started, 3)
+    return report
+
+
+def open_db(db_path: Path | str) -> sqlite_utils.Database:
+    """open_archive, retried: two imports creating a new archive at once race on CREATE TABLE."""
+    for attempt in range(OPEN_ATTEMPTS):
+        try:
+            return open_archive(db_path)
+        except sqlite3.OperationalError as error:
+            if attempt == OPEN_ATTEMPTS - 1 or "exists" not in str(error) and "locked" not in str(error):
+                raise
+            time.sleep(0.2 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
+def plan(db: sqlite_utils.Database, files: list[Path], *, retry_failed: bool = False,
+         have_password: bool = False) -> Iterator[tuple[Path, FileResult | str]]:
+    """Hash every file: known content is skipped unopened, a known failure is reported
+    again (not retried unless asked), the rest is yielded with its sha256 for extraction."""
+    for path in files:
+        key = str(path.resolve())
+        try:
+            sha = sha256_file(path)
+        except OSError as error:
+            yield path, _fail(db, path, key, None, Failure("open", "E101", one_line(error)))
+            continue
+        if is_known(db, sha):
+            clear_failure(db, key, sha)
+            yield path, FileResult(path=str(path), status="skipped", sha256=sha)
+            continue
+        earlier = db.conn.execute(
+            "SELECT stage, code, reason FROM failures WHERE path = ? AND sha256 = ?", [key, sha]
+        ).fetchone()
+        retry = retry_failed or (have_password and earlier and earlier[1] == EncryptedPdf.code)
+        if earlier and not retry:
+            stage, code, reason = earlier
+            yield path, FileResult(path=str(path), status="failed", sha256=sha, stage=stage,
+                                   code=code, reason=f"{reason} (recorded earlier; "
+                                                     "--retry-failed tries again)")
+            continue
+        yield path, sha
+
+
+def extract_all(work: Callable[[Path], Extraction], paths: list[Path],
+                options: IngestOptions) -> Iterator[tuple[Path, Extraction | Failure]]:
+    """Largest files first (the long tail ends sooner), in workers or, with 0, in this process."""
+    paths = sorted(paths, key=lambda p: p.stat().st_size, reverse=True)
+    if options.workers <= 0:
+        for path in paths:
+            yield path, run_task(work, path)
+        return
+    yield from WorkerPool(work, options.workers, options.limits).run(paths)
+
+
+def store_outcome(db: sqlite_utils.Database, path: Path, sha: str,
+                  outcome: Extraction | Failure) -> FileResult:
+    """One extracted document (or its failure) -> the archive, in one transaction."""
+    key = str(path.resolve())
+    if isinstance(outcome, Failure):
+        return _fail(db, path, key, sha, outcome)
+    try:
+        stored = store_extraction(db, _with_sha(outcome, sha), path=key)
+    except Exception as error:  # a bug must not stop a ten-year import
+        reason = one_line(f"{type(error).__name__}: {error}")
+        return _fail(db, path, key, sha, Failure("store", ExtractionFailed.code, reason))
+    return FileResult(path=str(path), status=stored.status, sha256=sha,
+                      pages=stored.pages if stored.status == "imported" else 0)
+
+
+def finish_batch(db: sqlite_utils.Database, report: IngestReport) -> None:
+    """Batch-level steps after every document is stored (e.g. grouping documents into cases).
+
+    Each step must be idempotent: an import killed before this point runs it on the next run.
+    """
+    from dagsorden.extractor.archive.cases import group_cases  # issue 5: cases and timelines over the whole archive
+    from dagsorden.extractor.archive.corrections import apply_corrections
+    from dagsorden.extractor.archive.search_index import refresh_search_index
+
+    apply_corrections(db)  # hand corrections win over whatever was just re-extracted
+    group_cases(db)  # rebuilt whole, so a run after a killed import catches up
+    refresh_search_index(db)  # adds the documents not indexed yet
+
+
+def _extract(extract: Extract, options: dict[str, Any], path: Path) -> Extraction:
+    return extract(path, **options)
+
+
+def _with_sha(extraction: Extraction, sha: str) -> Extraction:
+    """The archive is keyed by the bytes we hashed, whatever the pipeline reported."""
+    if extraction.document.sha256 == sha:
+        return extraction
+    document = extraction.document.model_copy(update={"sha256": sha})
+    return extraction.model_copy(update={"document": document})
+
+
+def _fail(db: sqlite_utils.Database, path: Path, key: str, sha: str | None,
+          failure: Failure) -> FileResult:
+    record_failure(db, path=key, sha256=sha, filename=path.name, stage=failure.stage,
+                   code=failure.code, reason=failure.reason)
+    return FileResult(path=str(path), status="failed", sha256=sha, stage=failure.stage,
+                      code=failure.code, reason=failure.reason)

@@ -1,0 +1,1 @@
+"""Segments -> facts: meeting, people, items, decisions, money, tables, entities."""

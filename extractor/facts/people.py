@@ -1,0 +1,120 @@
+"""Attendance lists and "X deltager under punktet" sentences -> Person records.
+
+Names are runs of capitalised words; a leading job title ("Psykiatridirektør",
+"lægefaglig direktør") becomes the role, and a parenthesis or a trailing
+organisation ("Tilsynschef Line Hessellund, Socialtilsyn Nord") the organisation.
+"""
+from __future__ import annotations
+
+import re
+
+from dagsorden.models import Person
+
+TITLE_SUFFIX = re.compile(
+    r"(?:chef|direktør|konsulent|leder|formand|sekretær|mester|læge|rådgiver|fuldmægtig|koordinator|"
+    r"specialist|psykolog|medarbejder|referent|rådmand|chefkonsulent|souschef|medlem|repræsentant)$",
+    re.IGNORECASE)
+ORGANISATION_WORD = re.compile(
+    r"\b(?:kommune|kommunes|region|regionen|styrelse[n]?|socialtilsyn|ministeri\w*|kl|kkr|sekretariat\w*|"
+    r"forvaltning\w*|center|centret|afdeling|udvalg\w*|vive|ankestyrelsen|folketinget|psykiatri\w*|"
+    r"socialstyrelsen|danske regioner|nord|syd|øst|vest|midt)\b",
+    re.IGNORECASE)
+NAME_TOKEN = re.compile(r"^(?:[A-ZÆØÅ][\wæøåéü'’.\-]*|von|van|de|la)$")
+GUEST_SENTENCE = re.compile(
+    r"(?P<who>[^.]*?)\s+deltager\s+(?:under|i)\s+(?:behandlingen\s+af\s+)?punkt(?:et)?\s*(?P<number>\d+)?",
+    re.IGNORECASE)
+SHARED = re.compile(r"^(?:begge|alle)\s+(?:fra\s+)?", re.IGNORECASE)
+MIN_NAME_TOKENS, MAX_NAME_TOKENS = 2, 6
+
+
+def split_outside_parentheses(text: str, separators: str = ",;") -> list[str]:
+    parts, depth, current = [], 0, ""
+    for char in text:
+        depth += char == "("
+        depth -= char == ")"
+        if char in separators and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    parts.append(current)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def split_name_and_role(words: list[str]) -> tuple[str | None, str | None]:
+    """Leading lower-case words and a title word are the role; the rest is the name."""
+    role_words: list[str] = []
+    while words and (words[0][:1].islower() or TITLE_SUFFIX.search(words[0].rstrip(","))) \
+            and len(words) > MIN_NAME_TOKENS:
+        role_words.append(words.pop(0))
+    while words and words[0][:1].islower():
+        role_words.append(words.pop(0))
+    if not (MIN_NAME_TOKENS <= len(words) <= MAX_NAME_TOKENS):
+        return None, None
+    if not all(NAME_TOKEN.match(w) for w in words):
+        return None, None
+    return " ".join(words), (" ".join(role_words) or None)
+
+
+def parse_parenthesis(inner: str) -> tuple[str | None, str | None]:
+    """"formand, Brønderslev Kommune" -> (role, organisation)."""
+    inner = SHARED.sub("", inner.strip())
+    parts = [p.strip() for p in inner.split(",") if p.strip()]
+    role = None
+    if len(parts) > 1 and (parts[0][:1].islower() or TITLE_SUFFIX.search(parts[0])):
+        role = parts.pop(0)
+    organisation = ", ".join(parts) or None
+    if organisation and "/" in organisation:
+        organisation, _, extra = organisation.partition("/")
+        role = role or extra.strip(" .") or None
+    return role, (organisation.strip() if organisation else None)
+
+
+def parse_people(text: str) -> list[Person]:
+    """A comma-separated attendance list: "A (Org), B (formand, Org), C og D (begge fra Org)"."""
+    people: list[Person] = []
+    for part in split_outside_parentheses(" ".join(text.split())):
+        match = re.match(r"^(?P<names>[^()]*?)\s*(?:\((?P<inner>[^)]*)\))?\s*\.?$", part)
+        if not match:
+            continue
+        role, organisation = parse_parenthesis(match.group("inner")) if match.group("inner") else (None, None)
+        names = re.split(r"\s+(?:og|&)\s+", match.group("names"))
+        for raw in names:
+            name, title = split_name_and_role(raw.split())
+            if name:
+                people.append(Person(name=name, organization=organisation, role=role or title))
+    return people
+
+
+def parse_guest_sentences(text: str, item: int | None, page: int | None) -> list[Person]:
+    """People who attend for one item: "Kontorchef A og souschef B begge fra X deltager under punktet"."""
+    guests: list[Person] = []
+    flat = " ".join(text.split())
+    for match in GUEST_SENTENCE.finditer(flat):
+        who = match.group("who")
+        who = re.split(r"(?<=[.!?])\s+", who)[-1]
+        number = int(match.group("number")) if match.group("number") else item
+        organisation = None
+        shared = re.search(r"\s+(?:begge|alle)\s+(?:fra\s+)?(?P<org>.+)$", who)
+        if shared:
+            organisation, who = shared.group("org").strip(" ,"), who[:shared.start()]
+        pending: list[Person] = []
+        for part in re.split(r",\s*|\s+(?:og|&)\s+", who):
+            part = part.strip(" ,")
+            name, role = split_name_and_role(part.split())
+            if name and not ORGANISATION_WORD.search(name):
+                pending.append(Person(name=name, role=role, organization=organisation, item=number, page=page))
+            elif part and ORGANISATION_WORD.search(part) and pending:
+                pending[-1] = pending[-1].model_copy(update={"organization": part})
+        guests.extend(pending)
+    return guests
+
+
+def unique_people(people: list[Person]) -> list[Person]:
+    """One record per name, keeping the first that has an organisation."""
+    chosen: dict[str, Person] = {}
+    for person in people:
+        key = person.name.casefold()
+        if key not in chosen or (chosen[key].organization is None and person.organization):
+            chosen[key] = person
+    return list(chosen.values())

@@ -1,0 +1,237 @@
+"""PDF -> pages of styled lines. The only module that imports pdfplumber.
+
+Why this shape (see ../shared/PERFORMANCE.md): the page parse is ~90% of
+pdfplumber's cost, so every kind of extraction happens on one open page, which is
+then closed (`page.close()`; 5 MB/page otherwise). Duplicate "fake bold" glyphs are
+removed with a linear pass instead of pdfplumber's quadratic `dedupe_chars`.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+from pdfplumber.utils.text import extract_words
+
+from dagsorden.extractor.errors import BrokenPdf, EmptyFile, EncryptedPdf, NoPages, NotAPdf
+from dagsorden.extractor.read.running import mark_running_lines
+from dagsorden.models import PageTable, PageText, PdfText, StyledLine, Word
+
+# Two glyphs with the same text closer than this (points) are one overprinted glyph.
+DEDUPE_TOLERANCE = 1.0
+# Words on one baseline further apart than this many font sizes are separate lines
+# (label and value columns, table cells), so columns never run together.
+COLUMN_GAP_EMS = 2.5
+WORD_X_TOLERANCE = 1.5
+LINE_Y_TOLERANCE = 2.5
+BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demi", ",b")
+
+Char = dict[str, Any]
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def check_is_pdf(path: Path) -> None:
+    """Refuse empty and non-PDF files before pdfminer spends time on them."""
+    size = path.stat().st_size
+    if size == 0:
+        raise EmptyFile(f"{path.name} is empty (0 bytes)")
+    with path.open("rb") as handle:
+        head = handle.read(1024)
+    if b"%PDF-" not in head:
+        raise NotAPdf(f"{path.name} is not a PDF (no %PDF- header); got {head[:8]!r}")
+
+
+def is_bold_font(fontname: str) -> bool:
+    name = fontname.lower().split("+")[-1]
+    return any(marker in name for marker in BOLD_MARKERS)
+
+
+def dedupe_chars(chars: list[Char]) -> tuple[list[Char], set[int]]:
+    """Drop overprinted duplicate glyphs in one linear pass.
+
+    Returns the kept chars (in their original order) and the ids of kept chars that
+    had a duplicate: overprinting is how "fake bold" is made, so those are bold.
+    """
+    seen: dict[tuple[str, int, int], Char] = {}
+    kept: list[Char] = []
+    overprinted: set[int] = set()
+    for char in chars:
+        text = char["text"]
+        if text.isspace():
+            kept.append(char)
+            continue
+        x, y = char["x0"], char["top"]
+        bucket_x, bucket_y = int(x // DEDUPE_TOLERANCE), int(y // DEDUPE_TOLERANCE)
+        original = None
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                candidate = seen.get((text, bucket_x + dx, bucket_y + dy))
+                if candidate is not None and abs(candidate["x0"] - x) <= DEDUPE_TOLERANCE \
+                        and abs(candidate["top"] - y) <= DEDUPE_TOLERANCE:
+                    original = candidate
+                    break
+            if original is not None:
+                break
+        if original is not None:
+            overprinted.add(id(original))
+            continue
+        seen[(text, bucket_x, bucket_y)] = char
+        kept.append(char)
+    return kept, overprinted
+
+
+def words_to_lines(words: list[Char], page_number: int, overprinted: set[int]) -> list[StyledLine]:
+    """Group words on one baseline into lines, split where a wide gap marks a column."""
+    rows: list[list[Char]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"], 1), w["x0"])):
+        if rows and abs(rows[-1][0]["top"] - word["top"]) <= LINE_Y_TOLERANCE:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    lines: list[StyledLine] = []
+    for row in rows:
+        row.sort(key=lambda w: w["x0"])
+        run: list[Char] = [row[0]]
+        for word in row[1:]:
+            gap = word["x0"] - run[-1]["x1"]
+            if gap > COLUMN_GAP_EMS * max(run[-1]["size"], 4.0):
+                lines.append(styled_line(run, page_number, overprinted))
+                run = [word]
+            else:
+                run.append(word)
+        lines.append(styled_line(run, page_number, overprinted))
+    return lines
+
+
+def styled_line(words: list[Char], page_number: int, overprinted: set[int]) -> StyledLine:
+    chars = [c for w in words for c in w["chars"] if not c["text"].isspace()]
+    fonts = Counter(c["fontname"] for c in chars)
+    sizes = Counter(round(c["size"], 1) for c in chars)
+    bold_chars = sum(1 for c in chars if is_bold_font(c["fontname"]) or id(c) in overprinted)
+    font = fonts.most_common(1)[0][0] if fonts else ""
+    return StyledLine.from_words(
+        [Word(w["text"], round(w["x0"], 2), round(w["x1"], 2)) for w in words],
+        page=page_number,
+        x0=round(min(w["x0"] for w in words), 2),
+        top=round(min(w["top"] for w in words), 2),
+        x1=round(max(w["x1"] for w in words), 2),
+        bottom=round(max(w["bottom"] for w in words), 2),
+        font=font.split("+")[-1],
+        size=sizes.most_common(1)[0][0] if sizes else 0.0,
+        bold=bool(chars) and bold_chars * 2 > len(chars),
+    )
+
+
+def page_to_text(page: Any) -> PageText:
+    """All text work on one open page; the caller closes it."""
+    chars = [c for c in page.chars if c.get("upright", True)]
+    has_text = any(not c["text"].isspace() for c in page.chars)
+    chars, overprinted = dedupe_chars(chars)
+    words = extract_words(
+        chars,
+        return_chars=True,
+        x_tolerance=WORD_X_TOLERANCE,
+        y_tolerance=LINE_Y_TOLERANCE,
+        extra_attrs=["size"],
+    )
+    return PageText(
+        number=page.page_number,
+        width=float(page.width),
+        height=float(page.height),
+        lines=words_to_lines(words, page.page_number, overprinted) if words else [],
+        has_text_layer=has_text,
+        tables=ruled_tables(page) if has_text else [],
+    )
+
+
+def ruled_tables(page: Any) -> list[PageTable]:
+    """Cell boxes of ruled tables, from pdfplumber's finder on the already parsed page.
+
+    A page without rules or rectangles cannot hold a ruled table, so the finder (a few ms)
+    only runs where there are edges; unruled tables are found from text alignment later.
+    """
+    if not (page.objects.get("rect") or page.objects.get("line")):
+        return []
+    try:
+        found = page.find_tables()
+    except Exception:  # a malformed drawing must not cost the page's text
+        return []
+    return [
+        PageTable(
+            bbox=tuple(round(v, 2) for v in table.bbox),
+            rows=[[tuple(round(v, 2) for v in cell) if cell else None for cell in row.cells]
+                  for row in table.rows],
+        )
+        for table in found if len(table.rows) >= 2 or len(table.rows[0].cells) >= 2
+    ]
+
+
+def iter_pages(pdf: Any) -> Iterator[PageText]:
+    for page in pdf.pages:
+        try:
+            yield page_to_text(page)
+        finally:
+            page.close()
+
+
+def open_pdf(path: Path, password: str | None = None) -> Any:
+    """Open with pdfplumber, turning pdfminer's many failure types into ours."""
+    check_is_pdf(path)
+    try:
+        pdf = pdfplumber.open(path, password=password or "")
+        pdf.pages  # forces the page tree: a broken xref or bad password shows here
+    except (PDFPasswordIncorrect, PDFEncryptionError) as error:
+        raise EncryptedPdf(f"{path.name} is encrypted and no valid password was given "
+                           f"({type(error).__name__}); try --password") from error
+    except (PdfminerException, MalformedPDFException, PDFSyntaxError) as error:
+        cause = error.args[0] if error.args else error
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise EncryptedPdf(f"{path.name} is encrypted and no valid password was given; "
+                               "try --password") from error
+        raise BrokenPdf(f"{path.name} could not be parsed: {one_line(cause)}") from error
+    except Exception as error:  # pdfminer raises bare errors on truncated files
+        raise BrokenPdf(f"{path.name} could not be parsed: {one_line(error)}") from error
+    return pdf
+
+
+def one_line(error: object) -> str:
+    text = str(error) or type(error).__name__
+    return " ".join(text.split())[:300]
+
+
+def read_pdf(path: Path | str, password: str | None = None) -> PdfText:
+    """PDF -> PdfText with running headers/footers marked."""
+    path = Path(path)
+    digest = sha256_of(path)
+    pdf = open_pdf(path, password)
+    try:
+        producer = pdf.metadata.get("Producer") if isinstance(pdf.metadata, dict) else None
+        if isinstance(producer, bytes):
+            producer = producer.decode("latin-1", "replace")
+        if not pdf.pages:
+            raise NoPages(f"{path.name} has no pages")
+        try:
+            pages = list(iter_pages(pdf))
+        except (PdfminerException, MalformedPDFException, PDFSyntaxError) as error:
+            raise BrokenPdf(f"{path.name} could not be parsed: {one_line(error)}") from error
+    finally:
+        pdf.close()
+    return PdfText(
+        sha256=digest,
+        filename=path.name,
+        producer=str(producer) if producer else None,
+        pages=mark_running_lines(pages),
+    )

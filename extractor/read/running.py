@@ -1,0 +1,85 @@
+"""Recognise running headers and footers so they stay out of item text.
+
+A line is running when it sits in the top or bottom band of the page and either
+looks like a page number ("Side 3 af 4", "4/11", "3") or repeats, with its digits
+masked, at about the same height on many pages ("Mødet den 21.08.2023 DAS Social").
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+import re
+from collections import defaultdict
+
+from dagsorden.models import PageText, StyledLine
+
+BAND = 0.09  # fraction of the page height counted as header or footer band
+MIN_REPEAT_SHARE = 0.25  # of pages, for a repeated line to count as running
+# (low, because bound appendices without the agenda's header can be most of the pages)
+MIN_PAGES_FOR_REPEATS = 3
+POSITION_TOLERANCE = 4.0  # points
+
+PAGE_NUMBER = re.compile(
+    r"^(?:side\s+\d{1,4}(?:\s+(?:af|of)\s+\d{1,4})?|\d{1,4}\s*(?:/|af|of)\s*\d{1,4}|page\s+\d+(?:\s+of\s+\d+)?)$",
+    re.IGNORECASE)
+BARE_NUMBER = re.compile(r"^-?\s*(\d{1,4})\s*-?\.?$")
+MAX_NUMBER_OFFSET = 3  # printed numbering may skip a cover or a few front pages
+PAGE_NUMBER_TAIL = re.compile(r"\b(?:side|page)\s+\d{1,4}\s+(?:af|of)\s+\d{1,4}\s*$", re.IGNORECASE)
+
+
+def masked(text: str) -> str:
+    """Digits masked, so "Side 3 af 4" and "Side 4 af 4" are the same running line."""
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def in_band(line: StyledLine, page: PageText) -> str | None:
+    if line.bottom <= page.height * BAND:
+        return "header"
+    if line.top >= page.height * (1 - BAND):
+        return "footer"
+    return None
+
+
+def looks_like_page_number(text: str, page_number: int) -> bool:
+    """"Side 3 af 4", "4/11", or a bare number close to the physical page number.
+
+    A bare number must match the page, or table cells near the margin would vanish.
+    """
+    text = text.strip()
+    if PAGE_NUMBER.match(text) or PAGE_NUMBER_TAIL.search(text):
+        return True
+    bare = BARE_NUMBER.match(text)
+    return bool(bare) and 0 <= page_number - int(bare.group(1)) <= MAX_NUMBER_OFFSET
+
+
+def mark_running_lines(pages: list[PageText]) -> list[PageText]:
+    text_pages = [p for p in pages if p.lines]
+    repeats: dict[tuple[str, str], list[float]] = defaultdict(list)
+    for page in text_pages:
+        for line in page.lines:
+            band = in_band(line, page)
+            if band:
+                repeats[(band, masked(line.text))].append(line.top)
+    threshold = max(3, MIN_REPEAT_SHARE * len(text_pages))
+    running_keys = {
+        key for key, tops in repeats.items()
+        if len(text_pages) >= MIN_PAGES_FOR_REPEATS and len(tops) >= threshold
+        and spread(tops) <= POSITION_TOLERANCE
+    }
+    marked: list[PageText] = []
+    for page in pages:
+        lines = []
+        for line in page.lines:
+            band = in_band(line, page)
+            if band and ((band, masked(line.text)) in running_keys or looks_like_page_number(line.text, page.number)):
+                line = replace(line, role=band)
+            lines.append(line)
+        marked.append(replace(page, lines=lines))
+    return marked
+
+
+def spread(tops: list[float]) -> float:
+    """How far the most common position's neighbours scatter: robust to a few outliers."""
+    tops = sorted(tops)
+    middle = tops[len(tops) // 2]
+    near = [t for t in tops if abs(t - middle) <= POSITION_TOLERANCE]
+    return 0.0 if len(near) * 2 >= len(tops) else max(tops) - min(tops)

@@ -1,0 +1,1 @@
+"""Styled lines -> document segments (front matter, items, bound appendices) and item sections."""

@@ -1,0 +1,1 @@
+"""Extraction -> SQLite rows: schema, stable ids, one transaction per document."""

@@ -1,0 +1,394 @@
+"""The archive's tables, declared once, and `open_archive`, which creates or migrates them.
+
+Why declarative: the schema is data (`TABLES`), so the migration step, the Datasette
+metadata test and the docs all read the same list. Migration is additive only (new
+tables, new columns, new indexes, new FTS indexes): nothing stored is ever dropped.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+
+# Bump when TABLES changes; stored in PRAGMA user_version so a tool can see which
+# schema an archive file was last opened with.
+SCHEMA_VERSION = 2
+
+# How long a writer waits for another writer (e.g. `serve` reading while `ingest` writes).
+BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """One table: its columns (name -> SQLite type), key, foreign keys, indexes and FTS columns."""
+
+    name: str
+    columns: dict[str, str]
+    pk: str | tuple[str, ...]
+    foreign_keys: tuple[tuple[str, str, str], ...] = ()  # (column, other table, other column)
+    indexes: tuple[tuple[str, ...], ...] = ()
+    fts: tuple[str, ...] = ()
+    not_null: frozenset[str] = field(default_factory=frozenset)
+
+
+def _fact_columns(**extra: str) -> dict[str, str]:
+    """Columns every per-document fact table shares: where the fact sits (item, page, bbox)."""
+    return {
+        "document_sha256": "TEXT",
+        "position": "INTEGER",
+        **extra,
+        "item": "INTEGER",
+        "item_id": "TEXT",
+        "page": "INTEGER",
+        "bbox": "TEXT",
+    }
+
+
+_FACT_FKS = (("document_sha256", "documents", "sha256"), ("item_id", "items", "id"))
+_FACT_INDEXES = (("document_sha256",), ("item_id",))
+
+TABLES: tuple[TableSpec, ...] = (
+    TableSpec(
+        "meetings",
+        {
+            "id": "TEXT", "title": "TEXT", "committee": "TEXT", "date": "TEXT",
+            "start_time": "TEXT", "end_time": "TEXT", "location": "TEXT", "year": "INTEGER",
+        },
+        pk="id",
+        indexes=(("date",), ("committee",), ("year",)),
+    ),
+    TableSpec(
+        "documents",
+        {
+            "sha256": "TEXT", "filename": "TEXT", "path": "TEXT", "pages": "INTEGER",
+            "kind": "TEXT", "producer": "TEXT", "ocr_pages": "TEXT", "title": "TEXT",
+            "meeting_id": "TEXT", "imported_at": "TEXT",
+            # OCR and versions (issue 6): pages still without text; the same path's
+            # older content this document replaces, and the newer one replacing it.
+            "needs_ocr_pages": "TEXT", "supersedes": "TEXT", "superseded_by": "TEXT",
+        },
+        pk="sha256",
+        foreign_keys=(("meeting_id", "meetings", "id"),),
+        indexes=(("meeting_id",), ("kind",), ("path",), ("superseded_by",)),
+    ),
+    TableSpec(
+        "items",
+        {
+            "id": "TEXT", "document_sha256": "TEXT", "meeting_id": "TEXT", "date": "TEXT",
+            "number": "INTEGER", "title": "TEXT", "case_number": "TEXT", "closed": "INTEGER",
+            "section": "TEXT", "page_start": "INTEGER", "page_end": "INTEGER",
+            "decision": "TEXT", "sections_json": "TEXT", "sort_key": "TEXT",
+        },
+        pk="id",
+        foreign_keys=(("document_sha256", "documents", "sha256"), ("meeting_id", "meetings", "id")),
+        indexes=(("document_sha256",), ("meeting_id", "number"), ("case_number",), ("sort_key",),
+                 ("date",)),
+        fts=("title", "case_number", "decision", "sections_json"),
+    ),
+    TableSpec(
+        "item_sections",
+        {"item_id": "TEXT", "position": "INTEGER", "heading": "TEXT", "text": "TEXT"},
+        pk=("item_id", "position"),
+        foreign_keys=(("item_id", "items", "id"),),
+        indexes=(("heading",),),
+        fts=("heading", "text"),
+    ),
+    TableSpec(
+        "recommendations",
+        {"item_id": "TEXT", "position": "INTEGER", "text": "TEXT", "page": "INTEGER"},
+        pk=("item_id", "position"),
+        foreign_keys=(("item_id", "items", "id"),),
+        fts=("text",),
+    ),
+    TableSpec(
+        "attachments",
+        {"item_id": "TEXT", "position": "INTEGER", "title": "TEXT", "page": "INTEGER"},
+        pk=("item_id", "position"),
+        foreign_keys=(("item_id", "items", "id"),),
+        fts=("title",),
+    ),
+    TableSpec(
+        "appendices",
+        {
+            "document_sha256": "TEXT", "position": "INTEGER", "item": "INTEGER",
+            "item_id": "TEXT", "title": "TEXT", "page_start": "INTEGER", "page_end": "INTEGER",
+        },
+        pk=("document_sha256", "position"),
+        foreign_keys=_FACT_FKS,
+        indexes=_FACT_INDEXES,
+    ),
+    TableSpec(
+        "participants",
+        {
+            "document_sha256": "TEXT", "attendance": "TEXT", "position": "INTEGER",
+            "meeting_id": "TEXT", "name": "TEXT", "organization": "TEXT", "role": "TEXT",
+            "item": "INTEGER", "item_id": "TEXT", "page": "INTEGER",
+        },
+        pk=("document_sha256", "attendance", "position"),
+        foreign_keys=_FACT_FKS + (("meeting_id", "meetings", "id"),),
+        indexes=_FACT_INDEXES + (("meeting_id",), ("name",), ("organization",)),
+    ),
+    TableSpec(
+        "pages",
+        {
+            "document_sha256": "TEXT", "number": "INTEGER", "text": "TEXT", "header": "TEXT",
+            "footer": "TEXT", "has_text_layer": "INTEGER",
+        },
+        pk=("document_sha256", "number"),
+        foreign_keys=(("document_sha256", "documents", "sha256"),),
+        fts=("text",),
+    ),
+    TableSpec(
+        "amounts",
+        _fact_columns(value_dkk="REAL", text="TEXT", approx="INTEGER", context="TEXT",
+                      sign="INTEGER", unit="TEXT", year="INTEGER", table_position="INTEGER"),
+        pk=("document_sha256", "position"),
+        foreign_keys=_FACT_FKS,
+        indexes=_FACT_INDEXES + (("value_dkk",), ("unit",), ("year",)),
+    ),
+    TableSpec(
+        "tariffs",
+        _fact_columns(label="TEXT", year="INTEGER", value_dkk="REAL", unit="TEXT", offer="TEXT",
+                      column_header="TEXT", context="TEXT"),
+        pk=("document_sha256", "position"),
+        foreign_keys=_FACT_FKS,
+        indexes=_FACT_INDEXES + (("year",), ("label",), ("unit",)),
+    ),
+    # Named entities (issue 4): one row per distinct entity across all documents, and
+    # one per mention of it (where, as printed, in which sentence).
+    TableSpec(
+        "entities",
+        {"id": "TEXT", "name": "TEXT", "label": "TEXT", "kind": "TEXT", "organization": "TEXT",
+         "folded": "TEXT"},
+        pk="id",
+        indexes=(("label", "name"), ("kind",), ("folded",)),
+    ),
+    TableSpec(
+        "mentions",
+        _fact_columns(entity_id="TEXT", text="TEXT", name="TEXT", label="TEXT", kind="TEXT",
+                      organization="TEXT", role="TEXT", sentence="TEXT", meeting_id="TEXT",
+                      year="INTEGER"),
+        pk=("document_sha256", "position"),
+        foreign_keys=_FACT_FKS + (("entity_id", "entities", "id"), ("meeting_id", "meetings", "id")),
+        indexes=_FACT_INDEXES + (("entity_id",), ("label", "kind"), ("name",), ("meeting_id",)),
+        fts=("text", "sentence"),
+    ),
+    TableSpec(
+        "tables",
+        _fact_columns(rows="TEXT", n_rows="INTEGER", n_cols="INTEGER", header_rows="INTEGER",
+                      page_end="INTEGER", strategy="TEXT"),
+        pk=("document_sha256", "position"),
+        foreign_keys=_FACT_FKS,
+        indexes=_FACT_INDEXES,
+    ),
+    # Issue 3: every cell of every table, its text read as a Danish number where it is one.
+    TableSpec(
+        "table_cells",
+        {"document_sha256": "TEXT", "table_position": "INTEGER", "row": "INTEGER", "col": "INTEGER",
+         "text": "TEXT", "value": "REAL", "page": "INTEGER", "bbox": "TEXT"},
+        pk=("document_sha256", "table_position", "row", "col"),
+        foreign_keys=(("document_sha256", "documents", "sha256"),),
+        indexes=(("document_sha256", "table_position"), ("value",)),
+    ),
+    # Minutes (issue 5): a decision per minutes item, who dissented, and cases over the years.
+    TableSpec(
+        "decisions",
+        {
+            "item_id": "TEXT", "document_sha256": "TEXT", "meeting_id": "TEXT",
+            "committee": "TEXT", "date": "TEXT", "year": "INTEGER", "number": "INTEGER",
+            "title": "TEXT", "case_number": "TEXT", "recommendations": "TEXT", "text": "TEXT",
+            "outcome": "TEXT", "outcome_stated": "INTEGER", "departs": "INTEGER",
+            "dissents": "INTEGER", "page": "INTEGER",
+        },
+        pk="item_id",
+        foreign_keys=(("item_id", "items", "id"), ("document_sha256", "documents", "sha256"),
+                      ("meeting_id", "meetings", "id")),
+        indexes=(("meeting_id", "number"), ("outcome",), ("year",), ("committee",),
+                 ("case_number",)),
+        fts=("title", "text"),
+    ),
+    TableSpec(
+        "dissents",
+        {
+            "item_id": "TEXT", "position": "INTEGER", "document_sha256": "TEXT",
+            "meeting_id": "TEXT", "who": "TEXT", "kind": "TEXT", "points": "TEXT",
+            "text": "TEXT", "page": "INTEGER",
+        },
+        pk=("item_id", "position"),
+        foreign_keys=(("item_id", "items", "id"), ("document_sha256", "documents", "sha256")),
+        indexes=(("who",), ("kind",), ("meeting_id",)),
+    ),
+    TableSpec(
+        "cases",
+        {
+            "id": "TEXT", "kind": "TEXT", "case_number": "TEXT", "title": "TEXT",
+            "first_date": "TEXT", "last_date": "TEXT", "treatments": "INTEGER",
+            "committees": "TEXT",
+        },
+        pk="id",
+        indexes=(("case_number",), ("kind",), ("last_date",)),
+        fts=("title", "case_number"),
+    ),
+    TableSpec(
+        "case_treatments",
+        {
+            "case_id": "TEXT", "position": "INTEGER", "date": "TEXT", "committee": "TEXT",
+            "meeting_id": "TEXT", "number": "INTEGER", "item_id": "TEXT", "title": "TEXT",
+            "decision": "TEXT", "outcome": "TEXT", "source": "TEXT",
+        },
+        pk=("case_id", "position"),
+        foreign_keys=(("case_id", "cases", "id"),),
+        indexes=(("item_id",), ("meeting_id",), ("date",)),
+    ),
+    TableSpec(
+        "failures",
+        {
+            "path": "TEXT", "sha256": "TEXT", "filename": "TEXT", "stage": "TEXT",
+            "code": "TEXT", "reason": "TEXT", "time": "TEXT",
+        },
+        pk="path",
+        indexes=(("sha256",), ("code",)),
+    ),
+    TableSpec(
+        # One row per searchable text, stemmed for Danish (extractor/archive/search_index.py).
+        "search_index",
+        {
+            "id": "INTEGER", "kind": "TEXT", "document_sha256": "TEXT", "item_id": "TEXT",
+            "page": "INTEGER", "title": "TEXT", "text": "TEXT", "stemmed": "TEXT",
+        },
+        pk="id",
+        indexes=(("document_sha256",), ("item_id",), ("kind",)),
+        fts=("stemmed",),
+    ),
+    TableSpec(
+        # Human corrections keyed to stable item ids, applied again after every import.
+        "corrections",
+        {"item_id": "TEXT", "field": "TEXT", "value": "TEXT", "corrected_at": "TEXT"},
+        pk=("item_id", "field"),
+    ),
+)
+
+TABLES_BY_NAME = {spec.name: spec for spec in TABLES}
+
+# Views: derived, never stored, so they are replaced when their SQL changes.
+VIEWS: dict[str, str] = {
+    # What each document yielded, so gaps (scans not OCR'ed, no items) are seen in Datasette.
+    "coverage": """
+SELECT d.sha256 AS document_sha256, d.filename, d.path, d.kind, d.pages,
+  (SELECT count(*) FROM pages p WHERE p.document_sha256 = d.sha256 AND trim(p.text) != '')
+    AS pages_with_text,
+  json_array_length(coalesce(d.ocr_pages, '[]'))
+    - json_array_length(coalesce(d.needs_ocr_pages, '[]')) AS pages_ocr,
+  json_array_length(coalesce(d.needs_ocr_pages, '[]')) AS pages_needing_ocr,
+  (SELECT count(*) FROM items i WHERE i.document_sha256 = d.sha256) AS items,
+  (SELECT count(*) FROM [tables] t WHERE t.document_sha256 = d.sha256) AS tables,
+  (SELECT count(*) FROM failures f WHERE f.path = d.path) AS failures,
+  d.superseded_by IS NULL AS current
+FROM documents d""",
+    # A minutes decision beside what the agenda of the same meeting recommended (issue 5);
+    # newest versions only, so a changed file does not double its rows.
+    "item_outcomes": """
+SELECT dec.item_id, dec.meeting_id, dec.date, dec.committee, dec.number, dec.title,
+  dec.case_number, agenda.id AS agenda_item_id,
+  coalesce((SELECT group_concat(r.text, char(10)) FROM recommendations r WHERE r.item_id = agenda.id),
+           dec.recommendations) AS recommendations,
+  dec.text AS decision, dec.outcome, dec.outcome_stated, dec.departs, dec.dissents, dec.page
+FROM decisions dec
+  LEFT JOIN items agenda ON agenda.meeting_id = dec.meeting_id AND agenda.number = dec.number
+    AND agenda.document_sha256 IN (SELECT sha256 FROM documents WHERE kind = 'agenda'
+                                   AND superseded_by IS NULL)
+WHERE dec.document_sha256 IN (SELECT sha256 FROM documents WHERE superseded_by IS NULL)""",
+}
+
+
+def open_archive(path: Path | str) -> sqlite_utils.Database:
+    """Open (creating if needed) an archive file and bring its schema up to date.
+
+    WAL lets Datasette read while `ingest` writes; the busy timeout makes a second writer
+    wait instead of failing; foreign keys are enforced so a bad write fails loudly.
+    """
+    db = sqlite_utils.Database(Path(path))
+    db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.enable_wal()
+    db.conn.execute("PRAGMA foreign_keys = ON")
+    migrate(db)
+    return db
+
+
+def migrate(db: sqlite_utils.Database) -> None:
+    """Create missing tables, columns, indexes and FTS indexes; never drop anything."""
+    _retire_fact_entities(db)
+    for spec in TABLES:
+        _ensure_table(db, spec)
+    for spec in TABLES:
+        _ensure_indexes(db, spec)
+        _ensure_fts(db, spec)
+    _ensure_views(db)
+    db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    db.conn.commit()
+
+
+def _retire_fact_entities(db: sqlite_utils.Database) -> None:
+    """Archives from before issue 4 had `entities` as per-document facts (always empty, as
+    nothing filled it). Such a table is replaced; one holding rows is kept as `entities_v1`."""
+    table = db.table("entities")
+    if not table.exists() or "document_sha256" not in table.columns_dict:
+        return
+    if table.count == 0:
+        table.drop()
+    else:
+        db.conn.execute("ALTER TABLE entities RENAME TO entities_v1")
+
+
+def _ensure_table(db: sqlite_utils.Database, spec: TableSpec) -> None:
+    table = db.table(spec.name)
+    if not table.exists():
+        table.create(
+            dict(spec.columns),
+            pk=spec.pk,
+            foreign_keys=list(spec.foreign_keys),
+            not_null=set(spec.not_null) or None,
+        )
+        return
+    existing = set(table.columns_dict)
+    for column, type_ in spec.columns.items():
+        if column not in existing:
+            table.add_column(column, type_)
+
+
+def _ensure_views(db: sqlite_utils.Database) -> None:
+    for name, sql in VIEWS.items():
+        create = f"CREATE VIEW [{name}] AS {sql.strip()}"
+        row = db.conn.execute("SELECT sql FROM sqlite_master WHERE type = 'view' AND name = ?",
+                              [name]).fetchone()
+        if row and row[0] == create:
+            continue
+        db.conn.execute(f"DROP VIEW IF EXISTS [{name}]")
+        db.conn.execute(create)
+
+
+def _ensure_indexes(db: sqlite_utils.Database, spec: TableSpec) -> None:
+    table = db.table(spec.name)
+    for columns in spec.indexes:
+        table.create_index(list(columns), if_not_exists=True)
+
+
+def _ensure_fts(db: sqlite_utils.Database, spec: TableSpec) -> None:
+    """FTS5 kept in step by triggers, so every write path (ours or a user's SQL) is indexed."""
+    if not spec.fts:
+        return
+    table = db.table(spec.name)
+    if table.detect_fts() is None:
+        table.enable_fts(list(spec.fts), fts_version="FTS5", create_triggers=True)
+
+
+def is_fts_table(name: str, table_names: list[str] | set[str]) -> bool:
+    """True for an FTS index table or its shadow tables (`items_fts`, `items_fts_data`, ...)."""
+    return any(name == f"{t}_fts" or name.startswith(f"{t}_fts_") for t in table_names)
+
+
+def archive_tables(db: sqlite_utils.Database) -> list[str]:
+    """The archive's own tables, without FTS indexes and their shadow tables."""
+    names = db.table_names()
+    return [n for n in names if not is_fts_table(n, names)]
