@@ -18,11 +18,12 @@ from typing import Any
 
 import click
 
-from dagsorden.extractor.archive.corrections import CORRECTABLE, CorrectionError, add_correction
-from dagsorden.extractor.errors import DagsordenError, ExtractionFailed
-from dagsorden.extractor.batch.ingest import FileResult, IngestOptions, IngestProgress, failed_paths, iter_pdf_paths, one_line
+from dagsorden.extractor.archive.corrections import CORRECTABLE, add_correction
+from dagsorden.extractor.errors import CorrectionError, DagsordenError, ExtractionFailed, one_line
+from dagsorden.extractor.batch.ingest import FileResult, IngestOptions, IngestProgress, failed_paths, iter_pdf_paths
 from dagsorden.extractor.batch.ingest import ingest as ingest_paths
-from dagsorden.extractor.read.ocr import OCR_MODES, tesseract_available
+from dagsorden.extractor.read.ocr import tesseract_available
+from dagsorden.extractor.settings import OCR_MODES, ExtractSettings
 from dagsorden.extractor.site.instance import DEFAULT_HOST, DEFAULT_PORT, Instance, python_command
 from dagsorden.extractor.store.schema import open_archive
 from dagsorden.extractor.batch.workers import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, Limits, default_workers
@@ -81,7 +82,7 @@ def extract(file: str, pretty: bool, with_pages: bool, password: str | None,
 
     check_nlp_model(nlp_model)
     try:
-        extraction = extract_document(Path(file), password=password, nlp_model=nlp_model)
+        extraction = extract_document(Path(file), ExtractSettings(password=password, nlp_model=nlp_model))
     except DagsordenError as error:
         raise click.ClickException(f"{file}: {one_line(error)}")
     except Exception as error:  # a bug: one line, not a traceback, and the code that says so
@@ -134,7 +135,8 @@ def ingest(paths: tuple[str, ...], db_path: str, silent: bool, password: str | N
     with archive_errors(db_path):
         files = iter_pdf_paths(list(paths) + (failed_paths(db_path) if retry_failed else []))
     options = IngestOptions(
-        workers=workers, retry_failed=retry_failed, extract_options={"ocr": ocr, "nlp_model": nlp_model},
+        workers=workers, retry_failed=retry_failed,
+        settings=ExtractSettings(ocr=ocr, nlp_model=nlp_model, password=password),
         limits=Limits(timeout_s=timeout_s or None, memory_mb=memory_mb or None),
     )
     progress = IngestProgress(len(files))
@@ -149,8 +151,7 @@ def ingest(paths: tuple[str, ...], db_path: str, silent: bool, password: str | N
 
         try:
             with archive_errors(db_path):
-                report = ingest_paths(files, db_path, on_progress=on_progress, password=password,
-                                      options=options)
+                report = ingest_paths(files, db_path, on_progress=on_progress, options=options)
         except KeyboardInterrupt:
             click.echo(f"\nInterrupted after {progress.done} of {len(files)} files; what was "
                        "stored is kept. Run the same command again to finish.", err=True)

@@ -1,9 +1,20 @@
 """Typed errors with stable codes, so the CLI, the failures table and tests can name the cause.
 
-Bad input (`DocumentLoadError` and its kinds) is kept apart from defects in our code:
-the batch records the first as a failure and goes on.
+Every code the project uses is declared here (README lists them; tests/test_docs.py checks
+that both agree). Bad input (`DocumentLoadError` and its kinds) is kept apart from defects
+in our code and from the limits of a batch: the batch records each as a failure and goes on.
 """
 from __future__ import annotations
+
+ONE_LINE_LIMIT = 300
+
+
+def one_line(message: object, limit: int = ONE_LINE_LIMIT) -> str:
+    """The first non-empty line of a message, white space folded and shortened: failures are
+    read in a table and on stderr, one line per file."""
+    lines = [" ".join(line.split()) for line in str(message).splitlines()]
+    text = next((line for line in lines if line), "") or type(message).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class DagsordenError(Exception):
@@ -54,3 +65,34 @@ class ExtractionFailed(DagsordenError):
     """A stage failed on a readable PDF (a defect or an unforeseen layout)."""
 
     code = "E200"
+
+
+class DocumentTimeout(DagsordenError):
+    """The document's extraction ran past --timeout; its worker was stopped."""
+
+    code = "E301"
+
+
+class DocumentTooLarge(DagsordenError):
+    """The document's extraction ran past the memory limit."""
+
+    code = "E302"
+
+
+class WorkerDied(DagsordenError):
+    """The worker process ended without an answer (a crash in native code, or the OOM killer)."""
+
+    code = "E303"
+
+
+class CorrectionError(DagsordenError):
+    """A hand correction names an item or field the archive does not have."""
+
+    code = "E401"
+    stage = "correct"
+
+
+ERRORS: tuple[type[DagsordenError], ...] = (
+    DagsordenError, DocumentLoadError, NotAPdf, EmptyFile, EncryptedPdf, BrokenPdf, NoPages,
+    ExtractionFailed, DocumentTimeout, DocumentTooLarge, WorkerDied, CorrectionError,
+)

@@ -1,105 +1,107 @@
 """The pipeline: PDF -> styled lines -> segments -> items and facts -> Extraction.
 
-Each stage is a function from one model to the next; this module only wires them.
+`STAGES` is the whole pipeline as data, in order; each stage is a function from one model
+to the next (read/, segment/, facts/ hold them). A stage that fails on a readable PDF is a
+defect or an unforeseen layout: it is reported as E200 with the stage's name, so a failure
+row says where to look.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from dagsorden.extractor.facts.decisions import decide
-from dagsorden.extractor.facts.entities import segments_to_entities
-from dagsorden.extractor.facts.items import segment_to_item
-from dagsorden.extractor.facts.meeting import extract_meeting
-from dagsorden.extractor.facts.nlp import get_nlp
-from dagsorden.extractor.facts.money import money_facts
-from dagsorden.extractor.read.ocr import OcrMode, apply_ocr
+from dagsorden.extractor.errors import DagsordenError, ExtractionFailed
+from dagsorden.extractor.facts.document import segments_to_extraction
+from dagsorden.extractor.read.ocr import apply_ocr
 from dagsorden.extractor.read.pdf import read_pdf
-from dagsorden.extractor.facts.people import parse_guest_sentences, unique_people
+from dagsorden.extractor.read.running import mark_running
+from dagsorden.extractor.segment.kind import classify
 from dagsorden.extractor.segment.segments import lines_to_segments
-from dagsorden.models import Appendix, DocumentInfo, Extraction, Item, PageInfo, PdfText, Person, SegmentedDocument
+from dagsorden.extractor.settings import ExtractSettings
+from dagsorden.models import Extraction, PdfText, SegmentedDocument
 
 
-def extract_document(path: Path | str, password: str | None = None,
-                     ocr: OcrMode = "auto", nlp_model: str | None = None) -> Extraction:
-    """Extract one PDF. Raises a `DocumentLoadError` subclass for bad input.
+@dataclass(frozen=True)
+class Job:
+    """What every stage may need besides its input: the file and the settings."""
 
-    `ocr`: "auto" OCRs pages without a text layer where Tesseract is installed,
-    "never" only reports them (`needs_ocr_pages`), "always" OCRs every page.
-    `nlp_model`: an installed spaCy pipeline (name or path) whose entity guesses the
-    rules complete; None uses the rules and gazetteers alone (extractor/facts/nlp.py).
-    """
-    pdf = apply_ocr(read_pdf(Path(path), password=password), Path(path), ocr, password)
-    return pdf_to_extraction(pdf, nlp_model=nlp_model)
+    path: Path
+    settings: ExtractSettings
 
 
-def pdf_to_extraction(pdf: PdfText, nlp_model: str | None = None) -> Extraction:
-    return segments_to_extraction(lines_to_segments(pdf), nlp_model=nlp_model)
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    run: Callable[[Any, Job], Any]
 
 
-def segments_to_items(doc: SegmentedDocument) -> list[Item]:
-    items: list[Item] = []
-    for segment in doc.of_kind("item"):
-        for number in segment.numbers or [segment.item or 0]:
-            items.append(decide(segment_to_item(segment, number)))
-    return items
+def read(path: Path, job: Job) -> PdfText:
+    return read_pdf(path, password=job.settings.password)
 
 
-def item_guests(doc: SegmentedDocument) -> list[Person]:
-    """People who attend for one item, named in that item's text."""
-    guests: list[Person] = []
-    for segment in doc.of_kind("item"):
-        text = " ".join(line.text for line in segment.lines)
-        page = segment.page_start
-        guests.extend(parse_guest_sentences(text, segment.item, page))
-    return guests
+def ocr(pdf: PdfText, job: Job) -> PdfText:
+    return apply_ocr(pdf, job.path, job.settings.ocr, job.settings.password)
 
 
-def page_infos(pdf: PdfText) -> list[PageInfo]:
-    return [
-        PageInfo(
-            number=page.number,
-            text="\n".join(line.text for line in page.body),
-            header="\n".join(line.text for line in page.running if line.role == "header"),
-            footer="\n".join(line.text for line in page.running if line.role == "footer"),
-            has_text_layer=page.has_text_layer,
-        )
-        for page in pdf.pages
-    ]
+def running(pdf: PdfText, job: Job) -> PdfText:
+    """After OCR, so headers and page numbers of scanned pages stay out of the text too."""
+    return mark_running(pdf)
 
 
-def segments_to_extraction(doc: SegmentedDocument, nlp_model: str | None = None) -> Extraction:
-    pdf = doc.pdf
-    has_meeting = doc.kind in ("agenda", "minutes")
-    meeting, present, absent, guests = extract_meeting(doc) if has_meeting else (None, [], [], [])
-    if has_meeting:
-        guests = unique_people(guests + item_guests(doc))
-    info = DocumentInfo(
-        sha256=pdf.sha256, filename=pdf.filename, pages=len(pdf.pages), kind=doc.kind,
-        producer=pdf.producer, ocr_pages=pdf.ocr_pages,
-        needs_ocr_pages=pdf.needs_ocr_pages,
-        title=document_title(doc),
-    )
-    tables, amounts, tariffs = money_facts(doc)
-    appendices = [
-        Appendix(title=s.title or "", page_start=s.page_start or 0, page_end=s.page_end or 0, item=s.item)
-        for s in doc.of_kind("appendix")
-    ]
-    return Extraction(
-        document=info,
-        **({"meeting": meeting} if meeting else {}),
-        participants=present, absent=absent, guests=guests,
-        items=segments_to_items(doc) if has_meeting else [],
-        appendices=appendices,
-        tables=tables, amounts=amounts, tariffs=tariffs,
-        entities=segments_to_entities(doc, present + absent + guests,
-                                      meeting.committee if meeting else None, get_nlp(nlp_model)),
-        pages=page_infos(pdf),
-    )
+def segment(pdf: PdfText, job: Job) -> SegmentedDocument:
+    return lines_to_segments(pdf)
 
 
-def document_title(doc: SegmentedDocument) -> str | None:
-    """The largest line of the first page with text: what a reader would call the document."""
-    for page in doc.pdf.pages:
-        if page.body:
-            return max(page.body[:15], key=lambda line: line.size).text.strip()
-    return None
+def kind(doc: SegmentedDocument, job: Job) -> SegmentedDocument:
+    return doc.model_copy(update={"kind": classify(doc.pdf, doc.segments)})
+
+
+def facts(doc: SegmentedDocument, job: Job) -> Extraction:
+    return segments_to_extraction(doc, nlp_model=job.settings.nlp_model)
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("read", read),          # Path -> PdfText: pages of styled lines (pdfplumber)
+    Stage("ocr", ocr),            # PdfText -> PdfText: pages without a text layer read by Tesseract
+    Stage("running", running),    # PdfText -> PdfText: running headers and footers marked
+    Stage("segment", segment),    # PdfText -> SegmentedDocument: front matter, items, appendices
+    Stage("kind", kind),          # SegmentedDocument -> SegmentedDocument: agenda, minutes, ...
+    Stage("facts", facts),        # SegmentedDocument -> Extraction: the contract
+)
+READ_STAGES = ("read", "ocr", "running")
+
+
+def run_stages(value: Any, job: Job, stages: tuple[Stage, ...] = STAGES) -> Any:
+    for stage in stages:
+        try:
+            value = stage.run(value, job)
+        except DagsordenError:
+            raise
+        except Exception as error:  # a defect: name the stage, keep the cause
+            raise ExtractionFailed(f"{stage.name}: {type(error).__name__}: {error}", stage=stage.name) from error
+    return value
+
+
+def extract_document(path: Path | str, settings: ExtractSettings | dict[str, Any] | None = None,
+                     **overrides: Any) -> Extraction:
+    """Extract one PDF. Raises a `DocumentLoadError` subclass for bad input and
+    `ExtractionFailed` (E200) for a stage that failed. `overrides` are ExtractSettings
+    fields (`ocr="never"`, `password=...`, `nlp_model=...`)."""
+    job = Job(Path(path), ExtractSettings.resolve(settings, **overrides))
+    extraction: Extraction = run_stages(job.path, job)
+    return extraction
+
+
+def read_document(path: Path | str, settings: ExtractSettings | dict[str, Any] | None = None,
+                  **overrides: Any) -> PdfText:
+    """The reading stages only (read, OCR, running headers): what segmentation sees."""
+    job = Job(Path(path), ExtractSettings.resolve(settings, **overrides))
+    return run_stages(job.path, job, tuple(s for s in STAGES if s.name in READ_STAGES))
+
+
+def segment_document(pdf: PdfText) -> SegmentedDocument:
+    """Segments with the document kind: what the fact stages see."""
+    job = Job(Path(pdf.filename), ExtractSettings())
+    return run_stages(pdf, job, tuple(s for s in STAGES if s.name in ("segment", "kind")))

@@ -10,9 +10,13 @@ from typing import Literal
 from pydantic import Field
 
 from dagsorden.models.base import StrictModel
+from dagsorden.models.geometry import BBox
 
 DocumentKind = Literal["agenda", "minutes", "strategy", "appendix", "other"]
-BBox = tuple[float, float, float, float]
+# What a decision did with the recommendation (extractor/danish/decisions.py has the words).
+Outcome = Literal["approved", "approved_with_changes", "noted", "recommended", "sent_on", "postponed",
+                  "rejected", "other"]
+DissentKind = Literal["disagreed", "reservation", "did_not_take_part"]
 
 
 class DocumentInfo(StrictModel):
@@ -51,9 +55,19 @@ class Dissent(StrictModel):
     """A member or group that did not join the decision ("Ø kunne ikke tiltræde at 2")."""
 
     who: str
-    kind: Literal["disagreed", "reservation", "did_not_take_part"]
+    kind: DissentKind
     points: list[int] = []  # recommendation points ("at 2"), when the text names them
     text: str = ""  # the sentence it was read from
+
+
+class EarlierTreatment(StrictModel):
+    """A treatment of the item's case listed in its "Sagsforløb" (another body, an earlier
+    meeting): "DAS Social 19.06.2023, punkt 5"."""
+
+    date: str | None = None  # YYYY-MM-DD
+    committee: str | None = None
+    number: int | None = None  # the item number at that meeting
+    text: str = ""  # the entry as printed
 
 
 class Item(StrictModel):
@@ -66,13 +80,16 @@ class Item(StrictModel):
     page_end: int | None = None
     sections: dict[str, str] = {}
     recommendations: list[str] = []
+    recommendation_pages: list[int] = []  # the page each recommendation starts on, in order
     decision: str | None = None
     attachments: list[Attachment] = []
+    history: list[EarlierTreatment] = []  # "Sagsforløb": earlier treatments of the case
     # minutes: what the decision did with the recommendation (extractor/facts/decisions.py)
     decision_page: int | None = None
-    outcome: str | None = None  # approved, approved_with_changes, noted, recommended, sent_on, ...
+    outcome: Outcome | None = None
     outcome_stated: bool | None = None  # False: inferred (no outcome words in the text)
     dissents: list[Dissent] = []
+    departs: bool = False  # changed, postponed or rejected the recommendation, or a dissent
 
 
 class Appendix(StrictModel):

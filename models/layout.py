@@ -15,8 +15,9 @@ from array import array
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple, Sequence
 
+from dagsorden.models.geometry import BBox
+
 LineRole = Literal["body", "header", "footer"]
-BBox = tuple[float, float, float, float]
 # Word edges are packed as doubles: 8 bytes each, and the rounded values come back exactly.
 EDGE_FORMAT = "d"
 

@@ -1,6 +1,7 @@
 """Document segments: front matter, agenda items and bound appendices."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
 
 from dagsorden.models.base import StrictModel
@@ -8,6 +9,8 @@ from dagsorden.models.extraction import DocumentKind
 from dagsorden.models.layout import PdfText, StyledLine
 
 SegmentKind = Literal["front", "item", "appendix", "body"]
+# Line -> the agenda item it belongs to (an appendix bound in after item N belongs to N).
+ItemOf = Callable[[StyledLine], "int | None"]
 
 
 class Segment(StrictModel):
@@ -37,7 +40,7 @@ class Segment(StrictModel):
 
 class SegmentedDocument(StrictModel):
     pdf: PdfText
-    kind: DocumentKind
+    kind: DocumentKind = "other"  # decided from the evidence after segmentation (segment/kind.py)
     segments: list[Segment] = []
 
     def of_kind(self, kind: SegmentKind) -> list[Segment]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Literal
 
 from dagsorden.models.base import StrictModel
+from dagsorden.models.geometry import BBox
 from dagsorden.models.layout import StyledLine
 
-BBox = tuple[float, float, float, float]
 
 
 class GridCell(StrictModel):
@@ -45,6 +45,10 @@ class Grid(StrictModel):
         """The texts of the header rows in one column, top to bottom."""
         parts = [c.text for c in self.cells if c.col == col and c.row < self.header_rows and c.text]
         return " ".join(parts)
+
+    def row_context(self, index: int) -> str:
+        """A row as one line, "cell | cell | ...": the context of a fact found in it."""
+        return " | ".join(text for text in self.row_texts(index) if text)
 
     def row_texts(self, index: int) -> list[str]:
         cells = {c.col: c.text for c in self.row(index)}

@@ -10,6 +10,7 @@ from dagsorden.extractor.store.write import store_extraction
 from dagsorden.extractor.site.metadata import load_metadata
 from dagsorden.extractor.store.schema import archive_tables, open_archive
 from test_store import make_extraction
+from dagsorden.extractor.site.instance import SETTINGS
 from siteclient import get, make_site
 
 DATASETTE_DIR = Path(__file__).resolve().parent.parent / "datasette"
@@ -88,7 +89,8 @@ def test_datasette_facets_and_default_sort(db_path):
     ds = make_site(db_path)
     items = get(ds, f"/{DB_NAME}/items.json").json()
     assert {"section", "closed"} <= set(items["facet_results"])
-    assert items["query"]["sql"].endswith("order by sort_key limit 101")
+    # the site's own page size (the settings `serve` and `publish` share), plus one to see if there is more
+    assert items["query"]["sql"].endswith(f"order by sort_key limit {SETTINGS['default_page_size'] + 1}")
     people = get(ds, f"/{DB_NAME}/participants.json").json()
     assert {"attendance", "organization"} <= set(people["facet_results"])
     meetings = get(ds, f"/{DB_NAME}/meetings.json?_shape=objects").json()

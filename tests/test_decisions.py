@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from dagsorden.extractor.facts.decisions import decide, departs_from_recommendation
+from dagsorden.extractor.facts.decisions import decide
 from dagsorden.extractor.pipeline import extract_document
 from dagsorden.models import Item
 
@@ -91,7 +91,7 @@ def test_dissents(text: str, expected: list[tuple[str, str, list[int]]]) -> None
     ("Godkendt. Enhedslisten (Ø) kunne ikke tiltræde.", True),
 ])
 def test_departs_from_the_recommendation(text: str, departs: bool) -> None:
-    assert departs_from_recommendation(decided(text)) is departs
+    assert decided(text).departs is departs
 
 
 def test_item_without_decision_is_left_alone() -> None:

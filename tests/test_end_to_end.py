@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from dagsorden.cli import cli
-from test_datasette import get, make_datasette
+from siteclient import get, make_site
 
 LOOK = "classic"
 
@@ -45,7 +45,7 @@ def test_reimport_changes_nothing(archive: Path, corpus_dir: Path) -> None:
 
 
 def test_datasette_finds_item_by_full_text_search(archive: Path) -> None:
-    ds = make_datasette(archive)
+    ds = make_site(archive)
     response = get(ds, f"/{archive.stem}/items.json?_search=Socialtilsyn&_shape=objects")
     assert response.status_code == 200
     titles = [row["title"] for row in response.json()["rows"]]

@@ -11,9 +11,7 @@ from click.testing import CliRunner
 
 from dagsorden.cli import cli
 from dagsorden.extractor.facts.entities import fold_name, segments_to_entities
-from dagsorden.extractor.read.pdf import read_pdf
-from dagsorden.extractor.pipeline import extract_document
-from dagsorden.extractor.segment.segments import lines_to_segments
+from dagsorden.extractor.pipeline import extract_document, read_document, segment_document
 from dagsorden.extractor.store.write import store_extraction
 from dagsorden.extractor.store.schema import open_archive
 from dagsorden.models import Entity, Extraction, Person
@@ -77,7 +75,7 @@ def small_document(tmp_path: Path, name: str, sentence: str) -> Path:
 def test_entities_spelling_variant_is_linked_only_where_organisation_agrees(
         tmp_path: Path, printed_org: str, linked: bool) -> None:
     pdf = small_document(tmp_path, "notat", f"Henrik Rene Christensen, {printed_org}, fremlagde sagen.")
-    doc = lines_to_segments(read_pdf(pdf))
+    doc = segment_document(read_document(pdf))
     attendee = Person(name="Henrik René Christensen", organization="Morsø Kommune")
     mentions = [e for e in segments_to_entities(doc, [attendee]) if e.label == "PER"]
     variant = next(e for e in mentions if e.text == "Henrik Rene Christensen")
@@ -87,7 +85,7 @@ def test_entities_spelling_variant_is_linked_only_where_organisation_agrees(
 
 def test_entities_offer_named_beside_another_offer_is_an_organisation(tmp_path: Path) -> None:
     pdf = small_document(tmp_path, "tilbud", "Pladserne på Lindely og Specialbørnehaven Solsikken er fyldt.")
-    found = segments_to_entities(lines_to_segments(read_pdf(pdf)))
+    found = segments_to_entities(segment_document(read_document(pdf)))
     orgs = {e.text: e.kind for e in found if e.label == "ORG"}
     assert orgs["Specialbørnehaven Solsikken"] == "offer"
     assert orgs["Lindely"] == "offer"
@@ -101,7 +99,7 @@ def test_entities_name_broken_over_two_lines_is_one_mention(tmp_path: Path) -> N
         Text("Kommune", x=80),
         Text("• Værkstedet overtages af Region Syddanmark"),
     ]])
-    found = segments_to_entities(lines_to_segments(read_pdf(pdf)))
+    found = segments_to_entities(segment_document(read_document(pdf)))
     assert {"Kolding Kommune", "Region Syddanmark"} <= {e.text for e in found if e.label == "ORG"}
     kolding = next(e for e in found if e.text == "Kolding Kommune")
     assert kolding.page == 1 and kolding.bbox is not None

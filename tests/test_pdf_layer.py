@@ -9,8 +9,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from dagsorden.extractor.errors import BrokenPdf, EmptyFile, EncryptedPdf, NotAPdf
+from dagsorden.extractor.pipeline import read_document
 from dagsorden.extractor.read.pdf import read_pdf
-from dagsorden.extractor.facts.textrun import join_lines
+from dagsorden.extractor.segment.lines import join_lines
 from pdfmaker import Text, bold, make_pdf
 
 
@@ -20,7 +21,7 @@ def body_texts(pdf) -> list[str]:
 
 def test_overprinted_fake_bold_is_read_once_and_marked_bold(tmp_path: Path) -> None:
     path = make_pdf(tmp_path / "fake.pdf", [[Text("Indstilling", overprint=2), Text("Det indstilles, at")]])
-    pdf = read_pdf(path)
+    pdf = read_document(path)
     lines = pdf.body_lines()
     assert [line.text for line in lines] == ["Indstilling", "Det indstilles, at"]
     assert lines[0].bold and not lines[1].bold
@@ -28,7 +29,7 @@ def test_overprinted_fake_bold_is_read_once_and_marked_bold(tmp_path: Path) -> N
 
 def test_real_bold_and_size_are_kept(tmp_path: Path) -> None:
     path = make_pdf(tmp_path / "styles.pdf", [[bold("Budget og takster", size=14), Text("Brødtekst")]])
-    first, second = read_pdf(path).body_lines()
+    first, second = read_document(path).body_lines()
     assert first.bold and first.size == 14 and "Bold" in first.font
     assert not second.bold and second.size == 10
 
@@ -36,7 +37,7 @@ def test_real_bold_and_size_are_kept(tmp_path: Path) -> None:
 def test_running_header_and_page_footer_are_kept_out_of_body(tmp_path: Path) -> None:
     pages = [[Text(f"Tekst på side {n}")] for n in range(1, 5)]
     path = make_pdf(tmp_path / "running.pdf", pages, header="Mødet den 21.08.2023 DAS Social")
-    pdf = read_pdf(path)
+    pdf = read_document(path)
     assert body_texts(pdf) == [f"Tekst på side {n}" for n in range(1, 5)]
     assert [line.text for line in pdf.pages[2].running] == ["Mødet den 21.08.2023 DAS Social", "Side 3 af 4"]
 
@@ -51,9 +52,9 @@ def test_label_and_value_columns_are_separate_lines(tmp_path: Path) -> None:
     canvas.setFont("Helvetica", 10)
     canvas.drawString(200, 700, "Regionshuset, Niels Bohrs Vej 30")
     canvas.save()
-    texts = body_texts(read_pdf(canvas_path))
+    texts = body_texts(read_document(canvas_path))
     assert texts == ["Sted", "Regionshuset, Niels Bohrs Vej 30"]
-    assert body_texts(read_pdf(path)) == ["Tid", "2. marts 2017, kl. 13.00-16.00"]
+    assert body_texts(read_document(path)) == ["Tid", "2. marts 2017, kl. 13.00-16.00"]
 
 
 @pytest.mark.parametrize("lines,expected", [
@@ -77,7 +78,7 @@ def test_page_without_text_layer_is_reported(tmp_path: Path) -> None:
     canvas.drawImage(str(image), 50, 300, width=400, height=300)
     canvas.showPage()
     canvas.save()
-    assert read_pdf(path).ocr_pages == [2]
+    assert read_document(path, ocr="never").ocr_pages == [2]
 
 
 def test_empty_file_is_refused(tmp_path: Path) -> None:
@@ -110,16 +111,16 @@ def test_encrypted_pdf_needs_its_password(tmp_path: Path) -> None:
     canvas.save()
     with pytest.raises(EncryptedPdf, match="--password"):
         read_pdf(path)
-    assert body_texts(read_pdf(path, password="hemmelig")) == ["Lukket punkt"]
+    assert body_texts(read_document(path, password="hemmelig")) == ["Lukket punkt"]
 
 
 def test_a_span_of_a_line_gets_its_own_box(tmp_path: Path) -> None:
-    from dagsorden.extractor.facts.textrun import span_bbox
+    from dagsorden.extractor.facts.textrun import tight_bbox
 
     path = make_pdf(tmp_path / "span.pdf", [[Text("Budgettet stiger med kr. 1.320.124 i 2024")]])
-    line = read_pdf(path).body_lines()[0]
+    line = read_document(path).body_lines()[0]
     start = line.text.index("kr. 1.320.124")
-    x0, top, x1, bottom = span_bbox(line, start, start + len("kr. 1.320.124"))
+    x0, top, x1, bottom = tight_bbox(line, start, start + len("kr. 1.320.124"))
     assert line.x0 < x0 < x1 < line.x1
     assert (top, bottom) == (line.top, line.bottom)
     import pdfplumber

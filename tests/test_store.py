@@ -9,6 +9,7 @@ import pytest
 import sqlite_utils
 
 from dagsorden.extractor.batch.ingest import FileResult, ingest, iter_pdf_paths
+from dagsorden.extractor.settings import ExtractSettings
 from dagsorden.extractor.store.write import record_failure, store_extraction
 from dagsorden.extractor.store.schema import TABLES, archive_tables, open_archive
 from dagsorden.models import (
@@ -41,6 +42,7 @@ def make_extraction(seed: str = "a", *, date: str = "2023-08-21", kind: str = "a
                  sections={"Resume": "Status på takstudviklingen.",
                            "Baggrund": "Specialundervisning og botilbud i Nordjylland."},
                  recommendations=["DAS beslutter hvilke temaer der prioriteres"],
+                 recommendation_pages=[2],
                  decision="Godkendt.",
                  attachments=[Attachment(title="Bilag 1: Oplæg", page=3)]),
             Item(number=3, title="Personsag", closed=True, page_start=3, page_end=3),
@@ -187,7 +189,7 @@ def test_ingest_skips_known_file_without_extracting(tmp_path):
     pdf.write_bytes(b"%PDF-1.4 fake")
     calls: list[Path] = []
 
-    def fake_extract(path: Path) -> Extraction:
+    def fake_extract(path: Path, settings: ExtractSettings) -> Extraction:
         calls.append(path)
         return make_extraction("whatever")
 
@@ -207,7 +209,7 @@ def test_ingest_bug_is_recorded_and_batch_goes_on(tmp_path):
     for name in ("a.pdf", "b.pdf", "c.pdf"):
         (folder / name).write_bytes(name.encode())
 
-    def extract(path: Path) -> Extraction:
+    def extract(path: Path, settings: ExtractSettings) -> Extraction:
         if path.name == "b.pdf":
             raise ValueError("boom\nsecond line")
         return make_extraction(path.name)

@@ -4,7 +4,8 @@ Why over the database and not per document: a case runs over years and bodies (a
 agenda in one committee, minutes in another, the council the month after), so its
 treatments are only known once many documents are stored. Two rules group items:
 - a case number ("2023-016352", "EMN-2025-003383", "Sagsnr. 2012-28504") is one case;
-  the "Sagsforløb" of its items adds treatments the archive holds no document for;
+  the earlier treatments its items list ("Sagsforløb", read at extraction into
+  `item_history`) add treatments the archive holds no document for;
 - items without a case number whose titles match closely once years and numbers are
   taken out ("Takster 2013 for plejeboliger" / "Takster 2014 for plejeboliger") and that
   recur in different years are a series (the yearly tariff approval, budget, report).
@@ -20,13 +21,12 @@ from typing import Any
 import sqlite_utils
 from pydantic import BaseModel
 
-from dagsorden.extractor.danish.dates import find_date
-from dagsorden.extractor.danish.decisions import HISTORY_HEADING, HISTORY_ITEM, STANDING_ITEM
-from dagsorden.extractor.store.write import _insert, slugify  # the one schema-checked INSERT of the archive
+from dagsorden.extractor.danish.decisions import STANDING_ITEM
+from dagsorden.extractor.store.ids import slugify
+from dagsorden.extractor.store.schema import insert_rows
 
 SERIES_SIMILARITY = 0.9  # of normalised titles; "Takster 2013 ..." and "Takster 2014 ..." are 1.0
 MIN_SERIES_YEARS = 2
-HISTORY_LEAD = re.compile(r"^[\s•\-–·*]+")
 YEARS_AND_NUMBERS = re.compile(r"\b\d+(?:[./-]\d+)*\b")
 
 Row = dict[str, Any]
@@ -42,7 +42,7 @@ class CaseReport(BaseModel):
 
 @dataclass
 class Treatment:
-    """One treatment of a case: an item at a meeting, or a line of a "Sagsforløb"."""
+    """One treatment of a case: an item at a meeting, or an entry of an item's "Sagsforløb"."""
 
     date: str | None
     committee: str | None
@@ -64,16 +64,16 @@ class Case:
 
 
 def group_cases(db: sqlite_utils.Database) -> CaseReport:
-    """Rebuild `cases` and `case_treatments` from the items, decisions and sections stored."""
+    """Rebuild `cases` and `case_treatments` from the items, decisions and case histories stored."""
     items = stored_items(db)
-    cases = cases_by_number(items, history_texts(db)) + series_of_titles(items)
+    cases = cases_by_number(items, stored_history(db)) + series_of_titles(items)
     rows, treatment_rows = case_rows(cases)
     with db.conn:
         db.conn.execute("BEGIN IMMEDIATE")
         db.conn.execute("DELETE FROM case_treatments")
         db.conn.execute("DELETE FROM cases")
-        _insert(db, "cases", rows)
-        _insert(db, "case_treatments", treatment_rows)
+        insert_rows(db, "cases", rows)
+        insert_rows(db, "case_treatments", treatment_rows)
     return CaseReport(cases=sum(c.kind == "case_number" for c in cases),
                       series=sum(c.kind == "series" for c in cases), treatments=len(treatment_rows))
 
@@ -93,12 +93,13 @@ def stored_items(db: sqlite_utils.Database) -> list[Row]:
     return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
-def history_texts(db: sqlite_utils.Database) -> dict[str, list[str]]:
-    """Item id -> the text of its "Sagsforløb" section(s)."""
-    found: dict[str, list[str]] = {}
-    for item_id, heading, text in db.conn.execute("SELECT item_id, heading, text FROM item_sections"):
-        if HISTORY_HEADING.match(heading or "") and text:
-            found.setdefault(item_id, []).append(text)
+def stored_history(db: sqlite_utils.Database) -> dict[str, list[Treatment]]:
+    """Item id -> the earlier treatments its "Sagsforløb" lists."""
+    found: dict[str, list[Treatment]] = {}
+    for item_id, date, committee, number in db.conn.execute(
+            "SELECT item_id, date, committee, number FROM item_history ORDER BY item_id, position"):
+        found.setdefault(item_id, []).append(Treatment(date=date, committee=committee, number=number,
+                                                       source="sagsforløb"))
     return found
 
 
@@ -120,29 +121,7 @@ def item_treatments(rows: list[Row]) -> list[Treatment]:
     return list(by_meeting.values())
 
 
-def parse_history(text: str) -> list[Treatment]:
-    """"DAS Social 19.06.2023, punkt 5 KKR 22.09.2022, punkt 4" -> two earlier treatments.
-
-    Entries are told apart by their dates, since the section's lines may have been joined
-    into one paragraph: the body is the text before a date, the item number follows it.
-    """
-    treatments: list[Treatment] = []
-    pos = 0
-    while True:
-        found = find_date(text[pos:])
-        if not found:
-            return treatments
-        iso, match = found
-        committee = HISTORY_LEAD.sub("", text[pos:pos + match.start()]).strip(" ,.:;-–") or None
-        after = pos + match.end()
-        number = HISTORY_ITEM.match(text, after)
-        treatments.append(Treatment(date=iso, committee=committee,
-                                    number=int(number.group(1)) if number else None,
-                                    source="sagsforløb"))
-        pos = number.end() if number else after
-
-
-def cases_by_number(items: list[Row], history: dict[str, list[str]]) -> list[Case]:
+def cases_by_number(items: list[Row], history: dict[str, list[Treatment]]) -> list[Case]:
     groups: dict[str, list[Row]] = {}
     for row in items:
         if row["case_number"]:
@@ -152,11 +131,10 @@ def cases_by_number(items: list[Row], history: dict[str, list[str]]) -> list[Cas
         treatments = item_treatments(rows)
         known = {(t.date, t.number) for t in treatments} | {(t.date, None) for t in treatments}
         for row in rows:
-            for text in history.get(row["id"], []):
-                for earlier in parse_history(text):
-                    if (earlier.date, earlier.number) not in known:
-                        known |= {(earlier.date, earlier.number), (earlier.date, None)}
-                        treatments.append(earlier)
+            for earlier in history.get(row["id"], []):
+                if (earlier.date, earlier.number) not in known:
+                    known |= {(earlier.date, earlier.number), (earlier.date, None)}
+                    treatments.append(earlier)
         cases.append(Case(id=f"sag-{slugify(key)}", kind="case_number",
                           case_number=rows[0]["case_number"], treatments=treatments))
     return cases

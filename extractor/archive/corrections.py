@@ -10,12 +10,10 @@ from datetime import datetime, timezone
 
 import sqlite_utils
 
+from dagsorden.extractor.errors import CorrectionError
+
 CORRECTABLE = ("title", "case_number", "decision", "section", "closed")
 TABLE = "corrections"
-
-
-class CorrectionError(ValueError):
-    """The item or field does not exist."""
 
 
 def add_correction(db: sqlite_utils.Database, item_id: str, field: str, value: str) -> None:

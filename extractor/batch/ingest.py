@@ -13,31 +13,31 @@ documents in flight), then run the batch-level steps (`finish_batch`).
 from __future__ import annotations
 
 import functools
-import hashlib
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import sqlite_utils
 from pydantic import BaseModel
 
-from dagsorden.extractor.errors import EncryptedPdf, ExtractionFailed
+from dagsorden.extractor.errors import EncryptedPdf, ExtractionFailed, one_line
+from dagsorden.extractor.settings import ExtractSettings
 from dagsorden.extractor.store.write import clear_failure, is_known, record_failure, store_extraction
 from dagsorden.extractor.store.schema import open_archive
-from dagsorden.extractor.batch.workers import Failure, Limits, WorkerPool, one_line, run_task
+from dagsorden.extractor.batch.workers import Failure, Limits, WorkerPool, run_task
+from dagsorden.extractor.read.pdf import sha256_file
 from dagsorden.models import Extraction
 
-Extract = Callable[..., Extraction]
+# PDF -> Extraction, given the settings: the real pipeline, or a stand-in of a test.
+Extract = Callable[[Path, ExtractSettings], Extraction]
 
-HASH_CHUNK_BYTES = 1 << 20
 # Opening a fresh archive races with a second import creating the same tables; retry.
 OPEN_ATTEMPTS = 5
 
-__all__ = ["FileResult", "IngestReport", "IngestOptions", "IngestProgress", "ingest", "iter_pdf_paths",
-           "one_line", "sha256_file"]
+__all__ = ["FileResult", "IngestReport", "IngestOptions", "IngestProgress", "ingest", "iter_pdf_paths"]
 
 
 class FileResult(BaseModel):
@@ -97,14 +97,13 @@ class IngestProgress:
 
 @dataclass(frozen=True)
 class IngestOptions:
-    """How a batch runs. `extract_options` go to `extract_document(path, **extract_options)`
-    in every worker (password, ocr mode, and whatever options later stages add)."""
+    """How a batch runs; `settings` reach `extract_document` in every worker."""
 
     # Worker processes; 0 extracts in this process (no limits: for debugging and for
     # library callers). `dagsorden ingest` defaults to `default_workers()`, one per CPU.
     workers: int = 0
     limits: Limits = field(default_factory=Limits)
-    extract_options: dict[str, Any] = field(default_factory=dict)
+    settings: ExtractSettings = field(default_factory=ExtractSettings)
     retry_failed: bool = False
 
 
@@ -123,19 +122,11 @@ def iter_pdf_paths(paths: Iterable[Path | str]) -> list[Path]:
     return sorted(found.values(), key=lambda p: str(p))
 
 
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(HASH_CHUNK_BYTES), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def default_extract(path: Path, **options: Any) -> Extraction:
+def default_extract(path: Path, settings: ExtractSettings) -> Extraction:
     """The real pipeline, imported late so `ingest` can be used (and tested) without it."""
     from dagsorden.extractor.pipeline import extract_document
 
-    return extract_document(path, **options)
+    return extract_document(path, settings)
 
 
 def failed_paths(db_path: Path | str) -> list[Path]:
@@ -154,20 +145,16 @@ def ingest(
     on_progress: Callable[[FileResult], None] | None = None,
     *,
     extract: Extract | None = None,
-    password: str | None = None,
     options: IngestOptions | None = None,
 ) -> IngestReport:
     """Import every PDF under `paths` into the archive at `db_path`.
 
     `on_progress` is called once per file, when it is done. `extract` is the
     PDF -> Extraction step (the real pipeline unless a caller passes another one); it
-    is called as `extract(path, **options.extract_options)` in a worker process.
+    is called as `extract(path, options.settings)` in a worker process.
     """
     options = options or IngestOptions()
-    extract_options = dict(options.extract_options)
-    if password is not None:
-        extract_options["password"] = password
-    work = functools.partial(_extract, extract or default_extract, extract_options)
+    work = functools.partial(extract or default_extract, settings=options.settings)
     started = time.monotonic()
     files = iter_pdf_paths(paths)
     order = {str(path): n for n, path in enumerate(files)}
@@ -182,7 +169,7 @@ def ingest(
     try:
         todo: dict[Path, str] = {}
         for path, result in plan(db, files, retry_failed=options.retry_failed,
-                                 have_password=password is not None):
+                                 have_password=options.settings.password is not None):
             if isinstance(result, FileResult):
                 done(result)
             else:
@@ -277,10 +264,6 @@ def finish_batch(db: sqlite_utils.Database, report: IngestReport) -> None:
     apply_corrections(db)  # hand corrections win over whatever was just re-extracted
     group_cases(db)  # rebuilt whole, so a run after a killed import catches up
     refresh_search_index(db)  # adds the documents not indexed yet
-
-
-def _extract(extract: Extract, options: dict[str, Any], path: Path) -> Extraction:
-    return extract(path, **options)
 
 
 def _with_sha(extraction: Extraction, sha: str) -> Extraction:

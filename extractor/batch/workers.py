@@ -24,7 +24,14 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from dagsorden.extractor.errors import DagsordenError, ExtractionFailed
+from dagsorden.extractor.errors import (
+    DagsordenError,
+    DocumentTimeout,
+    DocumentTooLarge,
+    ExtractionFailed,
+    WorkerDied,
+    one_line,
+)
 
 # Defaults for `dagsorden ingest`; a 500-page agenda takes about a minute on one core.
 DEFAULT_TIMEOUT_S = 300.0
@@ -36,27 +43,6 @@ T = TypeVar("T")
 # Exit codes of a worker that ran out of memory: SIGABRT (CPython's fatal error), SIGSEGV,
 # SIGBUS (a failed allocation in C), SIGKILL (the kernel's OOM killer).
 MEMORY_DEATHS = {-signal.SIGABRT, -signal.SIGSEGV, -signal.SIGBUS, -signal.SIGKILL}
-
-
-class DocumentTimeout(DagsordenError):
-    """The document's extraction ran past --timeout; its worker was killed."""
-
-    code = "E301"
-    stage = "extract"
-
-
-class DocumentTooLarge(DagsordenError):
-    """The document's extraction ran past the memory limit."""
-
-    code = "E302"
-    stage = "extract"
-
-
-class WorkerDied(DagsordenError):
-    """The worker process ended without an answer (a crash in native code, or the OOM killer)."""
-
-    code = "E303"
-    stage = "extract"
 
 
 @dataclass(frozen=True)
@@ -86,13 +72,6 @@ def failure_of(error: BaseException) -> Failure:
                        "ran out of memory (over the per-document limit); "
                        "raise --max-memory or import this file alone")
     return Failure("extract", ExtractionFailed.code, one_line(f"{type(error).__name__}: {error}"))
-
-
-def one_line(message: object, limit: int = 300) -> str:
-    """First non-empty line of a message, shortened: failure rows are read in a table."""
-    text = str(message).strip()
-    line = text.splitlines()[0] if text else ""
-    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def run_task(work: Callable[[Path], T], path: Path, memory_mb: int | None = None) -> T | Failure:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-# Outcome codes, stored as text in the archive and faceted in Datasette.
+# Outcome codes (models.Outcome), stored as text in the archive and faceted in Datasette.
 APPROVED = "approved"  # approved as recommended
 APPROVED_WITH_CHANGES = "approved_with_changes"
 NOTED = "noted"  # taken note of, discussed
@@ -23,8 +23,6 @@ SENT_ON = "sent_on"  # sent on to another body without a recommendation
 POSTPONED = "postponed"
 REJECTED = "rejected"
 OTHER = "other"
-
-OUTCOMES = (APPROVED, APPROVED_WITH_CHANGES, NOTED, RECOMMENDED, SENT_ON, POSTPONED, REJECTED, OTHER)
 
 _F = re.IGNORECASE
 
@@ -68,8 +66,6 @@ NOTHING_DECIDED = re.compile(r"^\s*(?:intet|ingen|-|–|ingen bemærkninger|inte
 DISAGREED = "disagreed"  # could not agree, voted against
 RESERVATION = "reservation"  # took a reservation
 DID_NOT_TAKE_PART = "did_not_take_part"  # did not take part, abstained, was disqualified
-
-DISSENT_KINDS = (DISAGREED, RESERVATION, DID_NOT_TAKE_PART)
 
 # The verb phrase that follows who dissented: "<who> kunne ikke tiltræde ...".
 DISSENT_VERBS: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -56,10 +56,6 @@ AGENDA_WORD = re.compile(r"\b(?:dagsorden)\b", re.IGNORECASE)
 STRATEGY_WORD = re.compile(r"\b(?:strategi|udviklingsstrategi|handleplan|politik for)\b", re.IGNORECASE)
 
 
-def is_bullet(text: str) -> bool:
-    return bool(BULLET.match(text))
-
-
 # "(cid:127)" is how pdfminer spells a bullet glyph without a Unicode mapping.
 BULLET = re.compile(r"^\s*(?:\(cid:\d+\)|[•\u2022\u25cf\u25aa\u25a0\u2013\u2014\-–·○◦o\uf0b7\uf0a7\uf0d8*]|\d{1,2}\)|[a-z]\)|at\s+\d+\))\s+",
                     re.IGNORECASE)

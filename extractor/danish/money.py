@@ -40,8 +40,6 @@ APPROX_WORDS = ("ca.", "ca", "cirka", "omkring", "knap", "godt", "omtrent", "op 
 # printed on the number): a deficit, a saving, an overspend, a reduction.
 NEGATIVE_WORDS = ("underskud", "besparelse", "merforbrug", "reduktion", "mindreindtægt",
                   "nedskrivning", "fald", "tab")
-# Words joining the two ends of a range: "0,7 til 1 mio. kr.", "2-3 mio. kr.".
-RANGE_JOINERS = ("til", "-", "–", "og")
 # A basis written after an amount: "pr. døgn", "om året". Time bases are normalised.
 TIME_BASES: dict[str, str] = {
     "om året": "om året", "årligt": "om året", "pr. år": "om året", "om måneden": "pr. måned",
@@ -255,3 +253,7 @@ def years_in(text: str) -> list[int]:
     """Years named in a text, leaving out a price level in parentheses ("(i 2024 priser)")."""
     plain = re.sub(r"\([^)]*\)", " ", text)
     return [int(y) for y in YEAR.findall(plain)]
+
+# Column headers that hold counts or shares, never money, whatever the table says.
+NOT_MONEY_HEADER = re.compile(r"%|\bpct\b|procent|\bantal\b|pladsantal|\bandel\b|årsværk|\bstk\b",
+                              re.IGNORECASE)

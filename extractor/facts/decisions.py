@@ -10,29 +10,33 @@ from __future__ import annotations
 import re
 
 from dagsorden.extractor.danish import decisions as words
+from dagsorden.extractor.danish.sentences import split_sentences
 from dagsorden.models import Dissent, Item
 
-# A sentence ends at ". " before a capital; not before a digit ("pkt. 2", "d. 18. januar").
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ(])|\n+")
 MAX_WHO_WORDS = 12  # a dissenter is a name, party or group, not a clause
 # Outcomes that say the meeting decided something itself; "noted" only when none is present.
 DECISIVE = (words.POSTPONED, words.REJECTED, words.SENT_ON, words.RECOMMENDED,
             words.APPROVED_WITH_CHANGES, words.APPROVED)
 # An approval that is passed on to another body is a recommendation to it.
 PASSED_ON = (words.RECOMMENDED, words.SENT_ON)
+# Outcomes that are not what the recommendation asked for, whatever its wording: with a
+# dissent, what a reader of minutes looks for first (Item.departs).
+DEPARTING = (words.APPROVED_WITH_CHANGES, words.POSTPONED, words.REJECTED)
 
 
 def decide(item: Item) -> Item:
-    """Add outcome, outcome_stated and dissents to an item that has a decision text."""
+    """Add outcome, outcome_stated, dissents and `departs` to an item that has a decision text."""
     if not item.decision:
         return item
     dissents = find_dissents(item.decision)
     outcome, stated = find_outcome(item.decision, item.recommendations, bool(dissents))
-    return item.model_copy(update={"outcome": outcome, "outcome_stated": stated, "dissents": dissents})
+    return item.model_copy(update={"outcome": outcome, "outcome_stated": stated, "dissents": dissents,
+                                   "departs": outcome in DEPARTING or bool(dissents)})
 
 
 def sentences(text: str) -> list[str]:
-    return [s.strip() for s in SENTENCE_END.split(text) if s and s.strip()]
+    """A decision's sentences; every line break ends one too (minutes list points per line)."""
+    return split_sentences(text, lines=True)
 
 
 def is_dissent_sentence(sentence: str) -> bool:
@@ -125,13 +129,3 @@ def parse_points(sentence: str) -> list[int]:
                 if n not in points:
                     points.append(n)
     return points
-
-
-# Outcomes that are not what the recommendation asked for, whatever its wording.
-DEPARTING = (words.APPROVED_WITH_CHANGES, words.POSTPONED, words.REJECTED)
-
-
-def departs_from_recommendation(item: Item) -> bool:
-    """True when the decision changed, postponed or rejected the recommendation, or
-    someone stood outside it: what a reader of minutes looks for first."""
-    return item.outcome in DEPARTING or bool(item.dissents)

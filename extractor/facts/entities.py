@@ -13,24 +13,20 @@ person ("René"/"Rene") are one entity when their organisation agrees.
 """
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.lang.da.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from dagsorden.extractor.danish.names import fold_name
 from dagsorden.extractor.facts.nlp import Alias, get_nlp, span_canonical, span_kind
-from dagsorden.extractor.danish.headings import BULLET
-from dagsorden.extractor.facts.textrun import HYPHEN_END, SUSPENDED_HYPHEN_NEXT, ended_early, right_edge, span_bbox
 from dagsorden.models import Entity, Person, SegmentedDocument, StyledLine
 
-__all__ = ["segments_to_entities", "SegmentText", "segment_text", "fold_name"]
+from dagsorden.extractor.facts.textrun import TextRun
 
-BBox = tuple[float, float, float, float]
 GENITIVE_APOSTROPHE = re.compile(r"['’]s$")
 MAX_SENTENCE_CHARS = 300
 MAX_CHUNK_CHARS = 100_000  # well under spaCy's default max_length of 1,000,000
@@ -43,61 +39,20 @@ CONJUNCT_WORD = r"[A-ZÆØÅ][a-zæøå]{3,}"
 MIN_ALIAS_CHARS = 3
 
 
-@dataclass
+@dataclass(frozen=True)
 class SegmentText:
-    """A segment's lines joined into one text, with where each line starts in it."""
+    """The text of a segment (or a page chunk of one) as read, and the item it belongs to."""
 
-    text: str
-    lines: list[StyledLine]
-    starts: list[int]
+    run: TextRun
     item: int | None
 
-    def line_at(self, offset: int) -> StyledLine:
-        return self.lines[max(0, bisect.bisect_right(self.starts, offset) - 1)]
-
-    def locate(self, start: int, end: int) -> tuple[int | None, BBox | None]:
-        """Page and bounding box of text[start:end] (the part on its first page)."""
-        if not self.lines:
-            return None, None
-        first = max(0, bisect.bisect_right(self.starts, start) - 1)
-        last = max(0, bisect.bisect_right(self.starts, max(start, end - 1)) - 1)
-        page = self.lines[first].page
-        boxes = []
-        for i in range(first, last + 1):
-            line = self.lines[i]
-            if line.page != page:
-                break
-            lo = max(0, start - self.starts[i])
-            hi = min(len(line.text), end - self.starts[i])
-            boxes.append(span_bbox(line, lo, hi))
-        x0, top, x1, bottom = zip(*boxes)
-        return page, (min(x0), min(top), max(x1), max(bottom))
+    @property
+    def text(self) -> str:
+        return self.run.text
 
 
 def segment_text(lines: list[StyledLine], item: int | None) -> SegmentText:
-    """Join lines as a reader does: wrapped lines with a space (names run on over them),
-    deliberate breaks (a short line, a bullet, a new page) with a newline, and an
-    end-of-line hyphen before a lower-case word undone."""
-    parts: list[str] = []
-    starts: list[int] = []
-    offset = 0
-    edge = right_edge(lines)
-    for i, line in enumerate(lines):
-        text = line.text
-        starts.append(offset)
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        next_word = nxt.text.split(" ", 1)[0] if nxt is not None else ""
-        if HYPHEN_END.search(text) and next_word[:1].islower() and next_word not in SUSPENDED_HYPHEN_NEXT:
-            parts.append(text[:-1])
-            offset += len(text) - 1
-            continue
-        wrapped = (nxt is not None and nxt.page == line.page and not BULLET.match(nxt.text)
-                   and nxt.top > line.bottom - 1
-                   and (nxt.x0 <= line.x0 + 1 or BULLET.match(line.text) is not None)
-                   and not ended_early(line, nxt.text, edge))
-        parts.append(text + (" " if wrapped else "\n"))
-        offset += len(text) + 1
-    return SegmentText("".join(parts), lines, starts, item)
+    return SegmentText(TextRun.as_read(lines), item)
 
 
 def surface_text(span_text: str, canonical: str) -> str:
@@ -130,7 +85,7 @@ class Mention:
 
 @dataclass
 class ParsedChunk:
-    """A chunk of text with what the pipeline marked in it: entity and sentence ranges.
+    """A chunk of text with the entity ranges the pipeline marked in it.
 
     Why not keep the spaCy Doc: propagation needs every chunk of the document at once, and
     a Doc costs ~200 bytes a token (~66 KB a page), so a long document's Docs would make
@@ -139,32 +94,9 @@ class ParsedChunk:
 
     segment: SegmentText
     entity_ranges: list[tuple[int, int]]  # char ranges of the pipeline's entities
-    sentence_starts: list[int]  # sentence char ranges, in order; empty without a sentencizer
-    sentence_ends: list[int]
 
-    @classmethod
-    def of(cls, segment: SegmentText, spacy_doc: Doc, mentions: list[Mention]) -> ParsedChunk:
-        try:
-            sentences = [(sent.start_char, sent.end_char) for sent in spacy_doc.sents]
-        except ValueError:  # a pipeline without sentence boundaries
-            sentences = []
-        return cls(segment, [(m.start, m.end) for m in mentions],
-                   [lo for lo, _ in sentences], [hi for _, hi in sentences])
-
-    def sentence(self, start: int, end: int) -> str | None:
-        """The sentence(s) around text[start:end], at most MAX_SENTENCE_CHARS (a list without
-        full stops is one long "sentence"; the part around the mention is what a reader needs)."""
-        if not self.sentence_starts:
-            return None
-        first = max(0, bisect.bisect_right(self.sentence_starts, start) - 1)
-        last = max(first, bisect.bisect_right(self.sentence_starts, max(start, end - 1)) - 1)
-        lo, hi = self.sentence_starts[first], self.sentence_ends[last]
-        text = self.segment.text[lo:hi]
-        if len(text) > MAX_SENTENCE_CHARS:
-            middle = (start + end) // 2 - lo
-            cut = max(0, min(middle - MAX_SENTENCE_CHARS // 2, len(text) - MAX_SENTENCE_CHARS))
-            text = "…" + text[cut:cut + MAX_SENTENCE_CHARS] + "…"
-        return " ".join(text.split())
+    def sentence(self, start: int, end: int) -> str:
+        return self.segment.run.sentence(start, end)
 
 
 def is_cell(mention: Mention, segment: SegmentText) -> bool:
@@ -172,13 +104,13 @@ def is_cell(mention: Mention, segment: SegmentText) -> bool:
     where it stands for the municipality's figures rather than naming a place in the text."""
     if mention.kind != "place":
         return False
-    rest = segment.line_at(mention.start).text.replace(mention.text, "", 1)
+    rest = segment.run.line_at(mention.start).text.replace(mention.text, "", 1)
     return not re.search(r"[^\W\d_]", rest)
 
 
 def mention_to_entity(mention: Mention, chunk: ParsedChunk) -> Entity:
     kind, canonical = mention.kind, mention.canonical
-    page, bbox = chunk.segment.locate(mention.start, mention.end)
+    page, bbox = chunk.segment.run.locate(mention.start, mention.end)
     text = canonical if kind == "party" and len(mention.text) == 1 else surface_text(mention.text, canonical)
     return Entity(text=text, label=mention.label, item=chunk.segment.item, page=page, kind=kind,
                   canonical=surface_text(canonical, canonical) if kind != "party" else canonical,
@@ -200,7 +132,7 @@ def segments_to_entities(
     # A small batch: spaCy holds a whole batch of Docs at once.
     for segment, spacy_doc in zip(segments, nlp.pipe((s.text for s in segments), batch_size=PIPE_BATCH)):
         mentions = [Mention.of(span) for span in spacy_doc.ents]
-        chunk = ParsedChunk.of(segment, spacy_doc, mentions)
+        chunk = ParsedChunk(segment, [(m.start, m.end) for m in mentions])
         entities.extend(mention_to_entity(m, chunk) for m in mentions if not is_cell(m, segment))
         aliases.extend(spacy_doc._.entity_aliases or [])
         chunks.append(chunk)

@@ -1,7 +1,5 @@
-"""Item segment -> item sections -> Item (recommendations, attachments, case number).
-
-A section heading is a known heading word (any style) or a short heading-styled
-line; the text up to the next heading is that section's text.
+"""Item segment -> Item: case number, sections (segment/sections.py), recommendations with
+their pages, attachments, and the case history of a "Sagsforløb" section.
 """
 from __future__ import annotations
 
@@ -10,14 +8,14 @@ import re
 
 from dagsorden.extractor.danish.headings import (
     ATTACHMENT_HEADING,
-    BULLET,
     DECISION_HEADING,
-    KNOWN_SECTION,
     RECOMMENDATION_HEADING,
     RECOMMENDATION_LEAD,
 )
-from dagsorden.extractor.segment.segments import body_font_size, is_heading_styled
-from dagsorden.extractor.facts.textrun import URL, lines_to_entries, lines_to_paragraphs, right_edge, typical_gap
+from dagsorden.extractor.facts.history import history_of
+from dagsorden.extractor.segment.sections import Sections, split_sections
+from dagsorden.extractor.segment.segments import body_font_size
+from dagsorden.extractor.segment.lines import URL, lines_to_entries, lines_to_paragraphs, right_edge, typical_gap
 from dagsorden.models import Attachment, Item, Segment, StyledLine
 
 CASE_NUMBER = re.compile(
@@ -25,31 +23,7 @@ CASE_NUMBER = re.compile(
     r"(?P<case>\b(?:[A-ZÆØÅ]{2,5}-)?(?:19|20)\d{2}-\d{3,7}\b|\b\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2}\b)",
     re.IGNORECASE)
 CASE_LINE_WINDOW = 6  # a case number belongs to the item head, not to amounts in the text
-MAX_HEADING_WORDS = 9
 LEAD_SUBJECT_WORDS = 3  # "Det indstilles, at DAS" + bullets: "DAS" is a subject, not a point
-UNTITLED = "Tekst"
-
-Sections = list[tuple[str, list[StyledLine]]]
-
-
-def is_section_heading(line: StyledLine, body_size: float) -> bool:
-    text = line.text.strip()
-    if KNOWN_SECTION.match(text) or RECOMMENDATION_HEADING.match(text) or DECISION_HEADING.match(text):
-        return True
-    return (is_heading_styled(line, body_size) and len(text.split()) <= MAX_HEADING_WORDS
-            and not BULLET.match(text) and not text.endswith((".", ",")) and not text[:1].isdigit())
-
-
-def split_sections(lines: list[StyledLine], body_size: float) -> Sections:
-    sections: Sections = []
-    for line in lines:
-        if is_section_heading(line, body_size):
-            sections.append((line.text.strip().rstrip(":").strip(), []))
-        elif sections:
-            sections[-1][1].append(line)
-        else:
-            sections.append((UNTITLED, [line]))
-    return sections
 
 
 def find_case_number(lines: list[StyledLine]) -> tuple[str | None, StyledLine | None]:
@@ -114,6 +88,7 @@ def segment_to_item(segment: Segment, number: int | None = None) -> Item:
     for heading, section_lines in sections:
         key = heading if heading not in texts else f"{heading} ({sum(k.startswith(heading) for k in texts) + 1})"
         texts[key] = lines_to_paragraphs(section_lines)
+    recommendations = recommendations_from(recommendation_lines(sections), edge, gap)
     decision = next((texts[h] for h, _ in sections if DECISION_HEADING.match(h) and texts.get(h)), None)
     decision_page = next((ls[0].page for h, ls in sections if DECISION_HEADING.match(h) and ls), None)
     pages = [line.page for line in segment.lines]
@@ -126,8 +101,10 @@ def segment_to_item(segment: Segment, number: int | None = None) -> Item:
         page_start=min(pages) if pages else None,
         page_end=max(pages) if pages else None,
         sections=texts,
-        recommendations=[text for text, _ in recommendations_from(recommendation_lines(sections), edge, gap)],
+        recommendations=[text for text, _ in recommendations],
+        recommendation_pages=[line.page for _, line in recommendations],
         decision=decision,
         attachments=attachments_from(sections, edge, gap),
+        history=history_of(texts),
         decision_page=decision_page if decision else None,
     )

@@ -22,8 +22,8 @@ from dagsorden.extractor.danish.headings import (
 )
 from dagsorden.extractor.facts.people import GUEST_SENTENCE, parse_guest_sentences, parse_people, unique_people
 from dagsorden.extractor.segment.segments import body_font_size
-from dagsorden.extractor.facts.textrun import join_lines
-from dagsorden.models import Meeting, Person, SegmentedDocument, StyledLine
+from dagsorden.extractor.segment.lines import join_lines
+from dagsorden.models import Meeting, Person, SegmentedDocument, StrictModel, StyledLine
 
 LABELS = {
     "committee": COMMITTEE_LABEL, "time": TIME_LABEL, "place": PLACE_LABEL,
@@ -35,6 +35,15 @@ FRONT_WINDOW = 80  # lines of front matter searched for the meeting block
 MEETING_PHRASE = re.compile(r"\b(?:mødet|møde)\s+(?:den|d\.)\s*", re.IGNORECASE)
 PAGE_PHRASE = re.compile(r"\b(?:side|page)\s+\d+\s+(?:af|of)\s+\d+\b|\bkl\.?\s*[\d.:]+(?:\s*-\s*[\d.:]+)?",
                          re.IGNORECASE)
+
+
+class Attendance(StrictModel):
+    """The meeting block of a document: the meeting and who was there."""
+
+    meeting: Meeting
+    present: list[Person] = []
+    absent: list[Person] = []
+    guests: list[Person] = []
 
 
 @dataclass
@@ -170,7 +179,7 @@ def location_from_cover(lines: list[StyledLine]) -> str | None:
     return None
 
 
-def extract_meeting(doc: SegmentedDocument) -> tuple[Meeting, list[Person], list[Person], list[Person]]:
+def extract_meeting(doc: SegmentedDocument) -> Attendance:
     lines = cover_lines(doc)
     fields = read_fields(lines)
 
@@ -191,7 +200,8 @@ def extract_meeting(doc: SegmentedDocument) -> tuple[Meeting, list[Person], list
     )
     people = {name: unique_people([p for f in fields if f.name == name for p in field_people(f)])
               for name in ("present", "absent", "guests")}
-    return meeting, people["present"], people["absent"], people["guests"]
+    return Attendance(meeting=meeting, present=people["present"], absent=people["absent"],
+                      guests=people["guests"])
 
 
 def field_people(attendance: Field) -> list[Person]:

@@ -5,10 +5,10 @@ tariffs (price rows), and all three need the item every line belongs to.
 """
 from __future__ import annotations
 
-from dagsorden.extractor.facts.amounts import ItemOf, find_amounts
+from dagsorden.extractor.facts.amounts import find_amounts
 from dagsorden.extractor.facts.tables import find_grids, grid_to_table
 from dagsorden.extractor.facts.tariffs import find_tariffs
-from dagsorden.models import Amount, SegmentedDocument, StyledLine, Table, Tariff
+from dagsorden.models import Amount, ItemOf, SegmentedDocument, StyledLine, Table, Tariff
 
 
 def item_of_lines(doc: SegmentedDocument) -> ItemOf:

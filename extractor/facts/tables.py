@@ -8,10 +8,8 @@ Why stitch: a table broken by a page break is one table to a reader; pdfplumber 
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from dagsorden.extractor.danish.money import YEAR, parse_number
-from dagsorden.models import PageTable, PageText, StyledLine, Table, TableCell, Word
+from dagsorden.models import ItemOf, PageTable, PageText, StyledLine, Table, TableCell, Word
 from dagsorden.models.tables import Grid, GridCell
 
 # Column edges of two parts of one table may differ this much (points) and still line up.
@@ -26,8 +24,6 @@ SHORT_CELL_CHARS = 30
 SHORT_CELL_SHARE = 0.6
 # Columns where this share of cells continue the cell above read as prose.
 PROSE_SHARE = 0.4
-
-ItemOf = Callable[[StyledLine], "int | None"]
 
 
 def _inside(x: float, y: float, box: tuple[float, float, float, float]) -> bool:

@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import re
 
-from dagsorden.extractor.facts.amounts import NOT_MONEY_HEADER, row_context
 from dagsorden.extractor.danish import money
 from dagsorden.extractor.danish.tariffs import (LABEL_FILLER, OFFER_HEADER, OLD_NEW, TARIFF_WORD, UNIT_HEADER,
                                       names_tariff, unit_of)
 from dagsorden.extractor.facts.tables import is_data_cell
-from dagsorden.extractor.facts.textrun import span_bbox
 from dagsorden.models import Amount, Tariff
 from dagsorden.models.tables import Grid
 
@@ -61,7 +59,7 @@ def value_columns(grid: Grid) -> dict[int, str]:
     columns = {}
     for col in range(1, grid.n_cols):
         header = grid.column_header(col)
-        if not header or NOT_MONEY_HEADER.search(header) or UNIT_HEADER.search(header) \
+        if not header or money.NOT_MONEY_HEADER.search(header) or UNIT_HEADER.search(header) \
                 or OFFER_HEADER.search(header):
             continue
         columns[col] = header
@@ -125,7 +123,7 @@ def tariffs_in_grid(grid: Grid) -> list[Tariff]:
                 unit=row_unit(unit_text, clean_label, header),
                 offer=offer_cell.text if offer_cell is not None and offer_cell.text else None,
                 column=header or None, item=grid.item, page=cell.page,
-                bbox=span_bbox(line, 0, len(line.text)), context=row_context(grid, row),
+                bbox=line.bbox, context=grid.row_context(row),
             ))
     return found
 

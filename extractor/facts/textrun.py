@@ -1,136 +1,121 @@
-"""Lines -> running text and list entries, using the geometry of the lines.
+"""Lines -> one text whose every offset maps back to its line, page, box and sentence.
 
-Why geometry: bullets are often lost glyphs (private-use characters) and wrapped
-lines must be joined, so a line that ends well before the right edge ends an entry,
-and a line ending in a hyphen before a lower-case word joins that word.
+Why one module: every fact stage (amounts, tariffs, entities, tables) finds its facts by
+searching joined text ("1,5 mio." / "kr." wraps over two lines, so does a name), and must
+then say where on the page the fact stands. A `TextRun` is that joined text with the start
+offset of each line, built one of two ways:
+- `TextRun.of(lines)`: lines joined by single spaces (a paragraph, a table cell);
+- `TextRun.as_read(lines)`: joined as a reader reads them: wrapped lines with a space,
+  deliberate breaks (a short line, a bullet, a new page) with a newline, and an end-of-line
+  hyphen before a lower-case word undone.
 """
 from __future__ import annotations
 
-import re
+import bisect
+from dataclasses import dataclass
 
 from dagsorden.extractor.danish.headings import BULLET
-from dagsorden.models import StyledLine, Word
+from dagsorden.extractor.danish.sentences import sentence_around
+from dagsorden.extractor.segment.lines import HYPHEN_END, SUSPENDED_HYPHEN_NEXT, ended_early, right_edge
+from dagsorden.models import BBox, StyledLine
+from dagsorden.models.geometry import union
 
-# A line whose right edge is this far (points) from the block's right edge ended on purpose.
-SHORT_LINE_SLACK = 40.0
-# Words after a suspended hyphen that keep the hyphen: "børne- og ungepsykiatrien".
-SUSPENDED_HYPHEN_NEXT = {"og", "eller", "samt", "til", "som", "&"}
-SENTENCE_END = re.compile(r"[.:;!?]\s*$")
-PARAGRAPH_GAP = 0.4  # extra space (in font sizes) above a line that opens a new paragraph
-URL = re.compile(r"^(?:https?://|www\.)\S", re.IGNORECASE)
-# A line opening like a numbered list entry starts a new entry even without a bullet.
-ENTRY_LABEL = re.compile(r"^(?:bilag\s+\d+|\d{1,2}[.)]\s|at\s+\d+\))", re.IGNORECASE)
-HYPHEN_END = re.compile(r"(?<=[a-zæøåA-ZÆØÅ])-$")
+MAX_SENTENCE_CHARS = 300
 
 
-def join_two(left: str, right: str) -> str:
-    """Join a wrapped line to the next, undoing end-of-line hyphenation."""
-    if HYPHEN_END.search(left):
-        first = right.split(" ", 1)[0]
-        if first and first[0].islower() and first.lower() not in SUSPENDED_HYPHEN_NEXT:
-            return left[:-1] + right
-        return left + " " + right
-    if not left:
-        return right
-    return left + " " + right
+@dataclass(frozen=True)
+class TextRun:
+    text: str
+    lines: list[StyledLine]
+    starts: list[int]  # offset of each line's first character in `text`
+
+    @classmethod
+    def of(cls, lines: list[StyledLine]) -> TextRun:
+        starts, offset = [], 0
+        for line in lines:
+            starts.append(offset)
+            offset += len(line.text) + 1
+        return cls(" ".join(line.text for line in lines), lines, starts)
+
+    @classmethod
+    def as_read(cls, lines: list[StyledLine]) -> TextRun:
+        parts: list[str] = []
+        starts: list[int] = []
+        offset = 0
+        edge = right_edge(lines)
+        for i, line in enumerate(lines):
+            text = line.text
+            starts.append(offset)
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            next_word = nxt.text.split(" ", 1)[0] if nxt is not None else ""
+            if HYPHEN_END.search(text) and next_word[:1].islower() and next_word not in SUSPENDED_HYPHEN_NEXT:
+                parts.append(text[:-1])
+                offset += len(text) - 1
+                continue
+            wrapped = (nxt is not None and nxt.page == line.page and not BULLET.match(nxt.text)
+                       and nxt.top > line.bottom - 1
+                       and (nxt.x0 <= line.x0 + 1 or BULLET.match(line.text) is not None)
+                       and not ended_early(line, nxt.text, edge))
+            parts.append(text + (" " if wrapped else "\n"))
+            offset += len(text) + 1
+        return cls("".join(parts), lines, starts)
+
+    def line_index(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    def line_at(self, offset: int) -> StyledLine:
+        return self.lines[self.line_index(offset)]
+
+    def span_boxes(self, start: int, end: int) -> list[tuple[StyledLine, BBox]]:
+        """The part of text[start:end] on each line it covers, with that part's box."""
+        parts: list[tuple[StyledLine, BBox]] = []
+        first, last = self.line_index(start), self.line_index(max(start, end - 1))
+        for i in range(first, last + 1):
+            line, base = self.lines[i], self.starts[i]
+            lo, hi = max(0, start - base), min(len(line.text), end - base)
+            if hi > lo:
+                parts.append((line, tight_bbox(line, lo, hi)))
+        return parts or [(self.lines[first], self.lines[first].bbox)]
+
+    def locate(self, start: int, end: int) -> tuple[int | None, BBox | None]:
+        """Page and box of text[start:end]: the part on its first page."""
+        if not self.lines:
+            return None, None
+        parts = self.span_boxes(start, end)
+        page = parts[0][0].page
+        return page, union(box for line, box in parts if line.page == page)
+
+    def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
+        return sentence_around(self.text, start, end)
+
+    def sentence(self, start: int, end: int, max_chars: int = MAX_SENTENCE_CHARS) -> str:
+        """The sentence around text[start:end] on one line, cut to `max_chars` around the span
+        (a list without full stops is one long "sentence"; the part near the span is what a
+        reader needs)."""
+        lo, hi = self.sentence_bounds(start, end)
+        text = self.text[lo:hi]
+        if len(text) > max_chars:
+            middle = (start + end) // 2 - lo
+            cut = max(0, min(middle - max_chars // 2, len(text) - max_chars))
+            text = "…" + text[cut:cut + max_chars] + "…"
+        return " ".join(text.split())
 
 
-def join_lines(texts: list[str]) -> str:
-    joined = ""
-    for text in texts:
-        joined = join_two(joined, text.strip()) if joined else text.strip()
-    return joined
-
-
-def strip_bullet(text: str) -> str:
-    return BULLET.sub("", text, count=1).strip()
-
-
-def right_edge(lines: list[StyledLine]) -> float:
-    return max((line.x1 for line in lines), default=0.0)
-
-
-def ended_early(previous: StyledLine, next_text: str, edge: float) -> bool:
-    """True when the next line's first word would have fitted on the previous line.
-
-    That is how a reader sees a deliberate line break in ragged or justified text.
-    """
-    chars = max(len(previous.text), 1)
-    char_width = (previous.x1 - previous.x0) / chars
-    first_word = next_text.split(" ", 1)[0]
-    room = edge - previous.x1
-    return room > (len(first_word) + 1) * char_width + SHORT_LINE_SLACK / 4
-
-
-def typical_gap(lines: list[StyledLine]) -> float:
-    """The most common white space between wrapped lines of one paragraph."""
-    gaps = sorted(round(b.top - a.bottom, 1) for a, b in zip(lines, lines[1:])
-                  if a.page == b.page and 0 <= b.top - a.bottom < 3 * max(a.size, 6))
-    return gaps[len(gaps) // 3] if gaps else 3.0
-
-
-def lines_to_entries(lines: list[StyledLine], edge: float | None = None,
-                     gap: float | None = None) -> list[tuple[str, StyledLine]]:
-    """Split lines into list entries (bullets, numbered points or plain lines).
-
-    A new entry starts at a bullet, or after a line that ended short of the right
-    edge or with a sentence end. Returns (text, first line) pairs so the page is kept.
-    """
-    edge = right_edge(lines) if edge is None else edge
-    gap = typical_gap(lines) if gap is None else gap
-    entries: list[tuple[list[str], StyledLine]] = []
-    previous: StyledLine | None = None
-    for line in lines:
-        text = line.text.strip()
-        if not text:
-            continue
-        starts_new = (
-            previous is None
-            or BULLET.match(text) is not None
-            or ENTRY_LABEL.match(text) is not None
-            or ended_early(previous, text, edge)
-            or URL.match(text) is not None
-            or (line.page == previous.page and line.top - previous.bottom > gap + PARAGRAPH_GAP * line.size)
-            or (SENTENCE_END.search(previous.text) is not None and not text[0].islower())
-            or line.page != previous.page and line.x0 < previous.x0 - 5
-        )
-        if starts_new or not entries:
-            entries.append(([strip_bullet(text)], line))
-        else:
-            entries[-1][0].append(text)
-        previous = line
-    return [(join_lines(parts), first) for parts, first in entries if join_lines(parts)]
-
-
-def lines_to_paragraphs(lines: list[StyledLine]) -> str:
-    """Running text with paragraphs separated by blank lines (wide vertical gaps)."""
-    paragraphs: list[list[str]] = []
-    previous: StyledLine | None = None
-    for line in lines:
-        gap = (line.top - previous.bottom) if previous and previous.page == line.page else 0.0
-        if previous is None or gap > max(line.size, 6.0) * 0.9 or BULLET.match(line.text):
-            paragraphs.append([line.text])
-        else:
-            paragraphs[-1].append(line.text)
-        previous = line
-    return "\n\n".join(join_lines(p) for p in paragraphs)
-
-
-def span_bbox(line: StyledLine, start: int, end: int,
-              words: list[Word] | None = None) -> tuple[float, float, float, float]:
-    """The box of characters start:end of `line.text`, from the boxes of the words they touch
-    (`words`: the line's words, when the caller has unpacked them already)."""
-    words = line.words if words is None else words
+def tight_bbox(line: StyledLine, start: int, end: int) -> BBox:
+    """The box of characters start:end of a line's text, from the boxes of the words they
+    touch, cut inside a word where the span starts or ends within it ("(3.080 kr.)," -> the
+    box of "3.080 kr."), assuming even glyph widths inside a word."""
+    words = line.words
     if not words:
         return line.bbox
-    x0s, x1s = [], []
-    offset = 0
+    x0s, x1s, offset = [], [], 0
     for word in words:
         word_end = offset + len(word.text)
         if word_end > start and offset < end:
-            x0s.append(word.x0)
-            x1s.append(word.x1)
+            width = (word.x1 - word.x0) / max(len(word.text), 1)
+            x0s.append(word.x0 + width * max(0, start - offset))
+            x1s.append(word.x1 - width * max(0, word_end - end))
         offset = word_end + 1
     if not x0s:
         return line.bbox
-    return (min(x0s), line.top, max(x1s), line.bottom)
+    return (round(min(x0s), 2), line.top, round(max(x1s), 2), line.bottom)

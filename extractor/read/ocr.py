@@ -15,13 +15,11 @@ import subprocess
 import tempfile
 from collections import defaultdict
 from pathlib import Path
-from typing import Literal
 
 from dagsorden.extractor.read.render import render_page
+from dagsorden.extractor.settings import OcrMode
 from dagsorden.models import PageText, PdfText, StyledLine, Word
 
-OcrMode = Literal["auto", "never", "always"]
-OCR_MODES: tuple[str, ...] = ("auto", "never", "always")
 LANGUAGE = "dan"
 # 200 dpi reads 10 pt print well and takes ~2.5 s/page; 300 dpi doubles the time for little gain.
 DPI = 200

@@ -19,8 +19,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from pdfplumber.utils.text import extract_words
 
-from dagsorden.extractor.errors import BrokenPdf, EmptyFile, EncryptedPdf, NoPages, NotAPdf
-from dagsorden.extractor.read.running import mark_running_lines
+from dagsorden.extractor.errors import BrokenPdf, EmptyFile, EncryptedPdf, NoPages, NotAPdf, one_line
 from dagsorden.models import PageTable, PageText, PdfText, StyledLine, Word
 
 # Two glyphs with the same text closer than this (points) are one overprinted glyph.
@@ -35,7 +34,8 @@ BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demi", ",b")
 Char = dict[str, Any]
 
 
-def sha256_of(path: Path) -> str:
+def sha256_file(path: Path) -> str:
+    """The file's identity in the archive (the batch hashes before it extracts)."""
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -207,15 +207,10 @@ def open_pdf(path: Path, password: str | None = None) -> Any:
     return pdf
 
 
-def one_line(error: object) -> str:
-    text = str(error) or type(error).__name__
-    return " ".join(text.split())[:300]
-
-
 def read_pdf(path: Path | str, password: str | None = None) -> PdfText:
-    """PDF -> PdfText with running headers/footers marked."""
+    """PDF -> PdfText: every page's styled lines (running headers are marked later, after OCR)."""
     path = Path(path)
-    digest = sha256_of(path)
+    digest = sha256_file(path)
     pdf = open_pdf(path, password)
     try:
         producer = pdf.metadata.get("Producer") if isinstance(pdf.metadata, dict) else None
@@ -233,5 +228,5 @@ def read_pdf(path: Path | str, password: str | None = None) -> PdfText:
         sha256=digest,
         filename=path.name,
         producer=str(producer) if producer else None,
-        pages=mark_running_lines(pages),
+        pages=pages,
     )

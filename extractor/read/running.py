@@ -10,7 +10,7 @@ from dataclasses import replace
 import re
 from collections import defaultdict
 
-from dagsorden.models import PageText, StyledLine
+from dagsorden.models import PageText, PdfText, StyledLine
 
 BAND = 0.09  # fraction of the page height counted as header or footer band
 MIN_REPEAT_SHARE = 0.25  # of pages, for a repeated line to count as running
@@ -49,6 +49,11 @@ def looks_like_page_number(text: str, page_number: int) -> bool:
         return True
     bare = BARE_NUMBER.match(text)
     return bool(bare) and 0 <= page_number - int(bare.group(1)) <= MAX_NUMBER_OFFSET
+
+
+def mark_running(pdf: PdfText) -> PdfText:
+    """The document with its running header and footer lines marked (role header/footer)."""
+    return replace(pdf, pages=mark_running_lines(pdf.pages))
 
 
 def mark_running_lines(pages: list[PageText]) -> list[PageText]:

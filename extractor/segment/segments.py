@@ -15,10 +15,8 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from dagsorden.extractor.danish.headings import AGENDA_GROUP, CLOSED_MARK, DECISION_HEADING, OPEN_MARK
-from dagsorden.extractor.segment.kind import classify
 from dagsorden.extractor.read.running import masked
 from dagsorden.models import PdfText, Segment, SegmentedDocument, StyledLine
-from dagsorden.models.extraction import DocumentKind
 
 # Capitalised: "punkt 3" inside a wrapped sentence ("deltager under punkt 3") is no heading.
 PUNKT = re.compile(
@@ -261,7 +259,8 @@ def running_marks(pdf: PdfText, page_number: int) -> tuple[str | None, bool | No
     return group_before(pdf.pages[page_number - 1].running, len(pdf.pages[page_number - 1].running), 0)
 
 
-def lines_to_segments(pdf: PdfText, kind_hint: DocumentKind | None = None) -> SegmentedDocument:
+def lines_to_segments(pdf: PdfText) -> SegmentedDocument:
+    """Front matter, items and bound appendices; the kind is decided after (segment/kind.py)."""
     lines = pdf.body_lines()
     starts = find_item_starts(lines)
     start_pages = {lines[s.index].page for s in starts}
@@ -288,8 +287,7 @@ def lines_to_segments(pdf: PdfText, kind_hint: DocumentKind | None = None) -> Se
                                 numbers=start.numbers, title=title, section=group,
                                 closed=bool(closed) or bool(title and CLOSED_MARK.match(title))))
         segments.extend(appendix_segments(lines[start.index:end], bound, start.numbers[0]))
-    kind = kind_hint or classify(pdf, segments)
-    return SegmentedDocument(pdf=pdf, kind=kind, segments=segments)
+    return SegmentedDocument(pdf=pdf, segments=segments)
 
 
 def repeats_heading(line: StyledLine, numbers: list[int]) -> bool:

@@ -11,11 +11,11 @@ from pathlib import Path
 from PIL import ImageDraw
 
 from dagsorden.extractor.read.render import render_page
+from dagsorden.models import BBox
 
 PREVIEW_SCALE = 1.5  # 108 dpi: readable, small
 HIGHLIGHT = (255, 200, 0, 90)
 OUTLINE = (220, 120, 0, 255)
-BBox = tuple[float, float, float, float]
 
 
 def parse_bbox(text: str | None) -> BBox | None:

@@ -1,5 +1,5 @@
-"""Entity mentions of one Extraction -> rows of `entities` (one per distinct entity across the
-archive) and `mentions` (one per place it is named).
+"""Which archive entity each mention of a document names: the one decision of the store that
+needs the archive itself.
 
 Why identity is decided here: only the archive knows the entities of earlier documents.
 An organisation or place is its label and canonical name. A person is the exact
@@ -9,22 +9,16 @@ different people who share a name up to accents stay apart unless the evidence l
 """
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import sqlite_utils
 
 from dagsorden.extractor.danish.names import fold_name
+from dagsorden.extractor.store.ids import slugify
 from dagsorden.models import Entity, Extraction
 
 Row = dict[str, Any]
 LABEL_PREFIX = {"PER": "per", "ORG": "org", "LOC": "loc", "MISC": "misc"}
-
-
-def slug(text: str) -> str:
-    from dagsorden.extractor.store.write import slugify  # late: store imports this module
-
-    return slugify(text) or "x"
 
 
 def entity_name(entity: Entity) -> str:
@@ -44,7 +38,7 @@ def resolve_person(db: sqlite_utils.Database, name: str, organization: str | Non
         " ORDER BY name = ? DESC LIMIT 1", [name, folded, organization, name]).fetchone()
     if found:
         return found[0]
-    base = f"per:{slug(name)}"
+    base = f"per:{slugify(name) or 'x'}"
     candidate, n = base, 1
     while candidate in new or db.conn.execute("SELECT 1 FROM entities WHERE id = ?", [candidate]).fetchone():
         n += 1
@@ -52,31 +46,18 @@ def resolve_person(db: sqlite_utils.Database, name: str, organization: str | Non
     return candidate
 
 
-def entity_rows(db: sqlite_utils.Database, extraction: Extraction, by_number: dict[int | None, str],
-                mid: str | None) -> tuple[list[Row], list[Row]]:
-    """Rows for `entities` (new ones only; existing ids are kept) and `mentions`."""
-    date = extraction.meeting.date
-    year = int(date[:4]) if date and date[:4].isdigit() else None
+def resolve_entities(db: sqlite_utils.Database, extraction: Extraction) -> tuple[list[str], list[Row]]:
+    """The entity id of every mention, in order, and rows for the entities new to the archive."""
     new: dict[str, Row] = {}
-    mentions: list[Row] = []
-    for pos, e in enumerate(extraction.entities, 1):
+    ids: list[str] = []
+    for e in extraction.entities:
         name = entity_name(e)
         if e.label == "PER":
             eid = resolve_person(db, name, e.organization, new)
         else:
-            eid = f"{LABEL_PREFIX[e.label]}:{slug(name)}"
+            eid = f"{LABEL_PREFIX[e.label]}:{slugify(name) or 'x'}"
         if eid not in new:
             new[eid] = {"id": eid, "name": name, "label": e.label, "kind": e.kind,
                         "organization": e.organization, "folded": fold_name(name)}
-        mentions.append({
-            "document_sha256": extraction.document.sha256, "position": pos, "entity_id": eid,
-            "text": e.text, "name": new[eid]["name"], "label": e.label, "kind": e.kind,
-            "organization": e.organization, "role": e.role, "sentence": e.sentence,
-            "meeting_id": mid, "year": year, "item": e.item, "item_id": by_number.get(e.item),
-            "page": e.page, "bbox": _bbox(e.bbox),
-        })
-    return list(new.values()), mentions
-
-
-def _bbox(bbox: tuple[float, float, float, float] | None) -> str | None:
-    return json.dumps([round(v, 1) for v in bbox]) if bbox else None
+        ids.append(eid)
+    return ids, list(new.values())

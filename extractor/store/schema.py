@@ -6,14 +6,18 @@ tables, new columns, new indexes, new FTS indexes): nothing stored is ever dropp
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
 # Bump when TABLES changes; stored in PRAGMA user_version so a tool can see which
 # schema an archive file was last opened with.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+
+Row = dict[str, Any]
 
 # How long a writer waits for another writer (e.g. `serve` reading while `ingest` writes).
 BUSY_TIMEOUT_MS = 5000
@@ -107,6 +111,15 @@ TABLES: tuple[TableSpec, ...] = (
         pk=("item_id", "position"),
         foreign_keys=(("item_id", "items", "id"),),
         fts=("title",),
+    ),
+    TableSpec(
+        # "Sagsforløb": earlier treatments of the item's case, as the item lists them.
+        "item_history",
+        {"item_id": "TEXT", "position": "INTEGER", "date": "TEXT", "committee": "TEXT",
+         "number": "INTEGER", "text": "TEXT"},
+        pk=("item_id", "position"),
+        foreign_keys=(("item_id", "items", "id"),),
+        indexes=(("date",),),
     ),
     TableSpec(
         "appendices",
@@ -381,6 +394,27 @@ def _ensure_fts(db: sqlite_utils.Database, spec: TableSpec) -> None:
     table = db.table(spec.name)
     if table.detect_fts() is None:
         table.enable_fts(list(spec.fts), fts_version="FTS5", create_triggers=True)
+
+
+def insert_rows(db: sqlite_utils.Database, table: str, rows: Iterable[Row], *,
+                verb: str = "INSERT", on_conflict: str = "") -> None:
+    """Insert rows whose keys are columns of `table` (checked against TABLES), as plain
+    statements on the connection, so they join the caller's transaction.
+
+    Why not `table.insert_all`: sqlite-utils 3.x commits inside it, which would split a
+    document over several transactions.
+    """
+    rows = list(rows)
+    if not rows:
+        return
+    columns = list(rows[0])
+    unknown = set(columns) - set(TABLES_BY_NAME[table].columns)
+    if unknown:
+        raise ValueError(f"{table}: unknown columns {sorted(unknown)}")
+    names = ", ".join(f"[{c}]" for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    sql = f"{verb} INTO [{table}] ({names}) VALUES ({marks}) {on_conflict}"
+    db.conn.executemany(sql, [[row[c] for c in columns] for row in rows])
 
 
 def is_fts_table(name: str, table_names: list[str] | set[str]) -> bool:

@@ -1,0 +1,117 @@
+"""Lines -> running text and list entries, using the geometry of the lines (facts/textrun.py
+maps offsets in such text back to lines and boxes).
+
+Why geometry: bullets are often lost glyphs (private-use characters) and wrapped
+lines must be joined, so a line that ends well before the right edge ends an entry,
+and a line ending in a hyphen before a lower-case word joins that word.
+"""
+from __future__ import annotations
+
+import re
+
+from dagsorden.extractor.danish.headings import BULLET
+from dagsorden.models import StyledLine
+
+# A line whose right edge is this far (points) from the block's right edge ended on purpose.
+SHORT_LINE_SLACK = 40.0
+# Words after a suspended hyphen that keep the hyphen: "børne- og ungepsykiatrien".
+SUSPENDED_HYPHEN_NEXT = {"og", "eller", "samt", "til", "som", "&"}
+CLAUSE_END = re.compile(r"[.:;!?]\s*$")  # a line that ends a clause or sentence
+PARAGRAPH_GAP = 0.4  # extra space (in font sizes) above a line that opens a new paragraph
+URL = re.compile(r"^(?:https?://|www\.)\S", re.IGNORECASE)
+# A line opening like a numbered list entry starts a new entry even without a bullet.
+ENTRY_LABEL = re.compile(r"^(?:bilag\s+\d+|\d{1,2}[.)]\s|at\s+\d+\))", re.IGNORECASE)
+HYPHEN_END = re.compile(r"(?<=[a-zæøåA-ZÆØÅ])-$")
+
+
+def join_two(left: str, right: str) -> str:
+    """Join a wrapped line to the next, undoing end-of-line hyphenation."""
+    if HYPHEN_END.search(left):
+        first = right.split(" ", 1)[0]
+        if first and first[0].islower() and first.lower() not in SUSPENDED_HYPHEN_NEXT:
+            return left[:-1] + right
+        return left + " " + right
+    if not left:
+        return right
+    return left + " " + right
+
+
+def join_lines(texts: list[str]) -> str:
+    joined = ""
+    for text in texts:
+        joined = join_two(joined, text.strip()) if joined else text.strip()
+    return joined
+
+
+def strip_bullet(text: str) -> str:
+    return BULLET.sub("", text, count=1).strip()
+
+
+def right_edge(lines: list[StyledLine]) -> float:
+    return max((line.x1 for line in lines), default=0.0)
+
+
+def ended_early(previous: StyledLine, next_text: str, edge: float) -> bool:
+    """True when the next line's first word would have fitted on the previous line.
+
+    That is how a reader sees a deliberate line break in ragged or justified text.
+    """
+    chars = max(len(previous.text), 1)
+    char_width = (previous.x1 - previous.x0) / chars
+    first_word = next_text.split(" ", 1)[0]
+    room = edge - previous.x1
+    return room > (len(first_word) + 1) * char_width + SHORT_LINE_SLACK / 4
+
+
+def typical_gap(lines: list[StyledLine]) -> float:
+    """The most common white space between wrapped lines of one paragraph."""
+    gaps = sorted(round(b.top - a.bottom, 1) for a, b in zip(lines, lines[1:])
+                  if a.page == b.page and 0 <= b.top - a.bottom < 3 * max(a.size, 6))
+    return gaps[len(gaps) // 3] if gaps else 3.0
+
+
+def lines_to_entries(lines: list[StyledLine], edge: float | None = None,
+                     gap: float | None = None) -> list[tuple[str, StyledLine]]:
+    """Split lines into list entries (bullets, numbered points or plain lines).
+
+    A new entry starts at a bullet, or after a line that ended short of the right
+    edge or with a sentence end. Returns (text, first line) pairs so the page is kept.
+    """
+    edge = right_edge(lines) if edge is None else edge
+    gap = typical_gap(lines) if gap is None else gap
+    entries: list[tuple[list[str], StyledLine]] = []
+    previous: StyledLine | None = None
+    for line in lines:
+        text = line.text.strip()
+        if not text:
+            continue
+        starts_new = (
+            previous is None
+            or BULLET.match(text) is not None
+            or ENTRY_LABEL.match(text) is not None
+            or ended_early(previous, text, edge)
+            or URL.match(text) is not None
+            or (line.page == previous.page and line.top - previous.bottom > gap + PARAGRAPH_GAP * line.size)
+            or (CLAUSE_END.search(previous.text) is not None and not text[0].islower())
+            or line.page != previous.page and line.x0 < previous.x0 - 5
+        )
+        if starts_new or not entries:
+            entries.append(([strip_bullet(text)], line))
+        else:
+            entries[-1][0].append(text)
+        previous = line
+    return [(join_lines(parts), first) for parts, first in entries if join_lines(parts)]
+
+
+def lines_to_paragraphs(lines: list[StyledLine]) -> str:
+    """Running text with paragraphs separated by blank lines (wide vertical gaps)."""
+    paragraphs: list[list[str]] = []
+    previous: StyledLine | None = None
+    for line in lines:
+        gap = (line.top - previous.bottom) if previous and previous.page == line.page else 0.0
+        if previous is None or gap > max(line.size, 6.0) * 0.9 or BULLET.match(line.text):
+            paragraphs.append([line.text])
+        else:
+            paragraphs[-1].append(line.text)
+        previous = line
+    return "\n\n".join(join_lines(p) for p in paragraphs)
