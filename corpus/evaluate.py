@@ -27,12 +27,19 @@ def predict(look_dir: Path, out_dir: Path) -> Path:
 
 
 def score_look(pred_dir: Path) -> dict[str, score.Count]:
-    totals = {f: score.Count() for f in score.FIELDS}
+    predictions = {}
     for gold_file in sorted(GOLD.glob("*.json")):
-        gold = json.loads(gold_file.read_text(encoding="utf-8"))
         pred_file = score.find_pred(pred_dir, gold_file.stem)
-        pred = json.loads(pred_file.read_text(encoding="utf-8")) if pred_file else {}
-        for field, count in score.score_doc(gold, pred).items():
+        predictions[gold_file.stem] = json.loads(pred_file.read_text(encoding="utf-8")) if pred_file else {}
+    return score_predictions(predictions)
+
+
+def score_predictions(predictions: dict[str, dict], gold_dir: Path = GOLD) -> dict[str, score.Count]:
+    """Totals over the gold documents of `gold_dir`, given predictions by stem (missing: empty)."""
+    totals = {f: score.Count() for f in score.FIELDS}
+    for gold_file in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        for field, count in score.score_doc(gold, predictions.get(gold_file.stem, {})).items():
             totals[field].tp += count.tp
             totals[field].fp += count.fp
             totals[field].fn += count.fn

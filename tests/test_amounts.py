@@ -66,13 +66,13 @@ def test_bare_numbers_count_where_the_header_names_the_currency(tmp_path: Path) 
     assert all(a.context and a.context.startswith(("Botilbud", "Dagtilbud")) and a.table == 0 for a in amounts)
 
 
-def test_corpus_amounts_sit_in_their_boxes(corpus_dir: Path) -> None:
+def test_corpus_amounts_sit_in_their_boxes(corpus_dir: Path, corpus_extractions: dict) -> None:
     """Every amount's box, read back with pdfplumber, holds the amount's text (the part on
     the first line for a sum wrapped over two lines)."""
     wrapped = 0
     for pdf in sorted((corpus_dir / "classic").glob("*.pdf")):
         chars = page_chars(pdf)
-        for amount in extract_document(pdf).amounts:
+        for amount in corpus_extractions[("classic", pdf.stem)].amounts:
             assert amount.page and amount.bbox, amount
             inside, text = text_in_box(chars[amount.page], amount.bbox), squash(amount.text)
             wrapped += inside != text
@@ -80,8 +80,8 @@ def test_corpus_amounts_sit_in_their_boxes(corpus_dir: Path) -> None:
     assert wrapped <= 10  # a handful of sums wrap over two lines
 
 
-def test_amounts_in_bound_appendices_belong_to_their_item(corpus_dir: Path, gold: dict[str, dict]) -> None:
-    extraction = extract_document(corpus_dir / "modern" / "002_25e43dcc1d34d20d.pdf")
+def test_amounts_in_bound_appendices_belong_to_their_item(corpus_extractions: dict, gold: dict[str, dict]) -> None:
+    extraction = corpus_extractions[("modern", "002_25e43dcc1d34d20d")]
     items = {a.item for a in extraction.amounts if a.value_dkk == 304.8e9}
     assert items == {5}  # printed in the bound appendix after item 5, as the gold counts it
     gold_items = {a["item"] for a in gold["002_25e43dcc1d34d20d"]["amounts"]}

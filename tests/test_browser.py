@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from dagsorden.extractor.batch.ingest import ingest
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -23,7 +22,8 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
          "--hide-scrollbars", "--window-size=1200,1600"]
 
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)")
+pytestmark = [pytest.mark.browser, pytest.mark.slow,
+              pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)")]
 
 
 def free_port() -> int:
@@ -33,9 +33,8 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory):
-    db_path = tmp_path_factory.mktemp("browser") / "dagsorden.db"
-    ingest([corpus_dir / "classic"], db_path)
+def server(classic_archive: Path):
+    db_path = classic_archive
     port = free_port()
     process = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "serve", "--db", str(db_path),
                                 "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

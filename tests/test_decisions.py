@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 
 from dagsorden.extractor.facts.decisions import decide
-from dagsorden.extractor.pipeline import extract_document
 from dagsorden.models import Item
 
 
@@ -106,10 +105,8 @@ def minutes_gold(gold: dict[str, dict]) -> dict[str, dict]:
 
 
 @pytest.fixture(scope="module")
-def minutes_predictions(corpus_dir: Path, gold: dict[str, dict]) -> dict[tuple[str, str], dict]:
-    looks = sorted(p for p in corpus_dir.iterdir() if p.is_dir() and p.name != "predictions")
-    return {(look.name, stem): extract_document(look / f"{stem}.pdf").model_dump(mode="json")
-            for look in looks for stem in minutes_gold(gold)}
+def minutes_predictions(corpus_predictions: dict, gold: dict[str, dict]) -> dict[tuple[str, str], dict]:
+    return {key: prediction for key, prediction in corpus_predictions.items() if key[1] in minutes_gold(gold)}
 
 
 def test_corpus_has_minutes_in_each_layout(gold: dict[str, dict]) -> None:

@@ -15,11 +15,9 @@ LOOK = "classic"
 
 
 @pytest.fixture(scope="module")
-def archive(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db_path = tmp_path_factory.mktemp("e2e") / "dagsorden.db"
-    result = CliRunner().invoke(cli, ["ingest", str(corpus_dir / LOOK), "--db", str(db_path), "--silent", "--json"])
-    assert result.exit_code == 0, result.output
-    return db_path
+def archive(classic_archive: Path) -> Path:
+    """The classic look imported with `dagsorden ingest` (conftest.py)."""
+    return classic_archive
 
 
 def counts(db_path: Path) -> dict[str, int]:
@@ -35,13 +33,14 @@ def test_ingest_stores_every_corpus_document(archive: Path, corpus_dir: Path) ->
     assert stored["items"] >= 41
 
 
-def test_reimport_changes_nothing(archive: Path, corpus_dir: Path) -> None:
-    before = counts(archive)
-    result = CliRunner().invoke(cli, ["ingest", str(corpus_dir / LOOK), "--db", str(archive), "--silent", "--json"])
+def test_reimport_changes_nothing(archive_copy: Path, corpus_dir: Path) -> None:
+    before = counts(archive_copy)
+    result = CliRunner().invoke(cli, ["ingest", str(corpus_dir / LOOK), "--db", str(archive_copy), "--silent",
+                                      "--json"])
     assert result.exit_code == 0
     report = json.loads(result.stdout)
     assert report["imported"] == 0 and report["skipped"] == before["documents"]
-    assert counts(archive) == before
+    assert counts(archive_copy) == before
 
 
 def test_datasette_finds_item_by_full_text_search(archive: Path) -> None:

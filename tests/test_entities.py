@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from dagsorden.cli import cli
 from dagsorden.extractor.facts.entities import fold_name, segments_to_entities
-from dagsorden.extractor.pipeline import extract_document, read_document, segment_document
+from dagsorden.extractor.pipeline import read_document, segment_document
 from dagsorden.extractor.store.write import store_extraction
 from dagsorden.extractor.store.schema import open_archive
 from dagsorden.models import Entity, Extraction, Person
@@ -23,8 +23,8 @@ AGENDA_000 = "000_2f48120141bc914f"
 
 
 @pytest.fixture(scope="module")
-def agenda(corpus_dir: Path) -> Extraction:
-    return extract_document(corpus_dir / "classic" / f"{AGENDA_000}.pdf")
+def agenda(corpus_extractions: dict) -> Extraction:
+    return corpus_extractions[("classic", AGENDA_000)]
 
 
 def entities_of(extraction: Extraction, label: str) -> set[str]:

@@ -1,11 +1,10 @@
 """The issue's bar, measured with the scorer on every look the corpus builder makes."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
-from dagsorden.corpus.evaluate import evaluate
+from dagsorden.corpus.evaluate import f1_by_field, score_predictions
 
 THRESHOLDS = {
     "items": 0.95,
@@ -24,8 +23,12 @@ THRESHOLDS = {
 
 
 @pytest.fixture(scope="module")
-def scores(corpus_dir: Path) -> dict[str, dict[str, float]]:
-    return evaluate(corpus_dir)
+def scores(corpus_predictions: dict[tuple[str, str], dict]) -> dict[str, dict[str, float]]:
+    """F1 per field on each look, the corpus extracted once for the whole run."""
+    by_look: dict[str, dict[str, dict]] = {}
+    for (look, stem), prediction in corpus_predictions.items():
+        by_look.setdefault(look, {})[stem] = prediction
+    return {look: f1_by_field(score_predictions(predictions)) for look, predictions in by_look.items()}
 
 
 def test_builder_makes_several_looks(scores: dict[str, dict[str, float]]) -> None:
@@ -38,22 +41,15 @@ def test_field_meets_bar_on_every_look(scores: dict[str, dict[str, float]], fiel
     assert not below, f"{field} F1 below {threshold}: {below}"
 
 
-def predictions(corpus_dir: Path) -> dict[tuple[str, str], dict]:
-    import json
-
-    return {(p.parent.name, p.stem): json.loads(p.read_text(encoding="utf-8"))
-            for p in sorted((corpus_dir / "predictions").glob("*/*.json"))}
-
-
-def test_document_kinds_on_every_look(scores: dict, corpus_dir: Path, gold: dict[str, dict]) -> None:
-    kinds = {key: pred["document"]["kind"] for key, pred in predictions(corpus_dir).items()}
+def test_document_kinds_on_every_look(corpus_predictions: dict, gold: dict[str, dict]) -> None:
+    kinds = {key: pred["document"]["kind"] for key, pred in corpus_predictions.items()}
     for (look, stem), kind in kinds.items():
         expected = gold[stem]["kind"] if stem in gold else "strategy"
         assert kind == expected, f"{look}/{stem}: {kind} != {expected}"
 
 
-def test_items_and_appendices_have_consistent_pages(scores: dict, corpus_dir: Path) -> None:
-    for (look, stem), pred in predictions(corpus_dir).items():
+def test_items_and_appendices_have_consistent_pages(corpus_predictions: dict) -> None:
+    for (look, stem), pred in corpus_predictions.items():
         pages = pred["document"]["pages"]
         item_pages = set()
         for item in pred["items"]:
@@ -66,8 +62,8 @@ def test_items_and_appendices_have_consistent_pages(scores: dict, corpus_dir: Pa
             assert not bound & item_pages, f"{look}/{stem}: appendix {appendix['title']!r} overlaps an item"
 
 
-def test_bound_appendices_are_found_after_their_items(scores: dict, corpus_dir: Path) -> None:
-    preds = predictions(corpus_dir)
+def test_bound_appendices_are_found_after_their_items(corpus_predictions: dict) -> None:
+    preds = corpus_predictions
     for look in {look for look, _ in preds}:
         budget = preds[(look, "002_25e43dcc1d34d20d")]
         first = budget["appendices"][0]

@@ -24,11 +24,8 @@ BUDGET_ITEM = "das-social-2023-08-21-3"
 
 
 @pytest.fixture(scope="module")
-def site_db(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db_path = tmp_path_factory.mktemp("site") / "arkiv.db"
-    report = ingest([corpus_dir / "classic"], db_path)
-    assert report.failed == 0  # ingest indexes the new documents for search itself
-    return db_path
+def site_db(classic_archive: Path) -> Path:
+    return classic_archive
 
 
 

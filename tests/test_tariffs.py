@@ -47,8 +47,8 @@ def test_tariffs_from_a_table_one_per_row_and_column(tmp_path: Path) -> None:
     ]
 
 
-def test_tariff_years_from_column_headers(corpus_dir: Path) -> None:
-    tariffs = extract_document(corpus_dir / "classic" / "002_25e43dcc1d34d20d.pdf").tariffs
+def test_tariff_years_from_column_headers(corpus_extractions: dict) -> None:
+    tariffs = corpus_extractions[("classic", "002_25e43dcc1d34d20d")].tariffs
     group = {(t.year, t.value_dkk) for t in tariffs if t.label == "Takstgruppe 2 (8-24 pladser)"}
     assert group == {(2023, 51461.0), (2024, 52622.0)}  # "År 2023 (i 2024 priser)": 2024 is a price level
     assert not any(t.column and "pct" in t.column for t in tariffs)
