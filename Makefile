@@ -7,7 +7,7 @@ CORPUS_OUT ?= build/corpus
 # The demo archive holds one rendering of each seed; the tests use every look.
 DEMO_LOOK ?= classic
 
-.PHONY: demo test install corpus ingest serve clean score
+.PHONY: demo test test-fast install corpus ingest serve clean score
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ demo: ingest serve
 
 test: install
 	$(BIN)/python -m pytest
+
+# The inner loop: everything but the tests marked slow or browser.
+test-fast: install
+	$(BIN)/python -m pytest -m "not slow and not browser"
 
 score: corpus
 	$(BIN)/python -m dagsorden.corpus.evaluate $(CORPUS_OUT)
