@@ -13,6 +13,8 @@ import pytest
 
 from pdfmaker import Text, make_pdf
 
+pytestmark = pytest.mark.slow  # each test runs `dagsorden ingest` in subprocesses with limits
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # each test runs `dagsorden ingest` in subprocesses
+
 ROOT = Path(__file__).resolve().parent.parent
 TABLES = ("documents", "meetings", "items", "pages", "participants", "recommendations")
 

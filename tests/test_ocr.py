@@ -14,6 +14,8 @@ from dagsorden.extractor.read.ocr import tesseract_available
 from dagsorden.extractor.pipeline import extract_document
 from pdfmaker import Text, make_pdf
 
+pytestmark = pytest.mark.slow  # Tesseract reads pages at ~2.5 s each
+
 ROOT = Path(__file__).resolve().parent.parent
 SCANNED = "41a2fb_1537646.pdf"  # ../shared/realworld: 8 scanned pages, no text layer
 

@@ -8,16 +8,18 @@ import pytest
 from dagsorden.extractor.pipeline import extract_document
 
 SCANNED = "41a2fb_1537646.pdf"
+LONG = "00e961_1543229.pdf"  # the 108-page report
 
 
-def realworld_pdfs() -> list[str]:
+def realworld_pdfs() -> list:
     folder = Path(__file__).resolve().parent.parent.parent / "shared" / "realworld"
-    return sorted(p.name for p in folder.glob("*.pdf")) if folder.is_dir() else []
+    names = sorted(p.name for p in folder.glob("*.pdf")) if folder.is_dir() else []
+    return [pytest.param(name, marks=pytest.mark.slow) if name == LONG else name for name in names]
 
 
 @pytest.mark.parametrize("name", realworld_pdfs())
 def test_realworld_pdf_extracts_with_pages_and_text(realworld: Path, name: str) -> None:
-    extraction = extract_document(realworld / name)
+    extraction = extract_document(realworld / name, ocr="never")  # OCR: tests/test_ocr.py
     assert extraction.document.pages == len(extraction.pages) > 0
     assert extraction.document.kind in ("appendix", "other")
     if name != SCANNED:
