@@ -28,6 +28,8 @@ class Segment(StrictModel):
     title: str | None = None
     section: str | None = None  # "Sager til behandling", "Åben", ...
     closed: bool = False
+    heading_lines: list[StyledLine] = []  # the item's heading and title lines (not its text)
+    evidence: str | None = None  # why segmentation took this for an item (`dagsorden explain`)
 
     @property
     def page_start(self) -> int | None:

@@ -34,8 +34,34 @@ AGENDA_GROUP = re.compile(
     r"velkomst|afrunding|meddelelser|orienteringssager|beslutningssager|drøftelsessager)" + _END,
     re.IGNORECASE)
 
-OPEN_MARK = re.compile(r"^(?:åben|åbent punkt|åbent)" + _END, re.IGNORECASE)
-CLOSED_MARK = re.compile(r"^(?:lukket|lukket punkt|lukket møde)" + _END, re.IGNORECASE)
+OPEN_MARK = re.compile(r"^(?:åben|åbent punkt|åbent|åben sag|åbent møde)" + _END, re.IGNORECASE)
+CLOSED_MARK = re.compile(r"^(?:lukket|lukket punkt|lukket møde|lukket sag)" + _END, re.IGNORECASE)
+# A title that says the item is closed: "Lukket punkt", "Lukket - Køb af ejendom",
+# "Lukket punkt: Personalesag", "Salg af grund (Lukket)".
+CLOSED_TITLE = re.compile(r"^lukket\b(?:\s+punkt)?(?:\s*[-–:.]|\s*$)|\((?:lukket|lukket punkt)\)\s*$", re.IGNORECASE)
+
+# How agenda systems number items. Each pattern is a whole line; `numbers`/`number` is the
+# item number as printed (running numbers over the year kept: "715."), `title` the title
+# when it stands on the same line. Kinds with a word ("Punkt", "Nr.", "Sag nr.") are
+# strong evidence; bare numbers must prove themselves by style and sequence (segment/item_starts.py).
+# "Punkt 3", "Punkt 3:", "Punkt 1 + 2", "Pkt. 4 Title", "PUNKT 7-9".
+ITEM_KEYWORD = re.compile(
+    r"^(?:Punkt|PUNKT|Pkt\.?|PKT\.?)\s*(?P<numbers>\d{1,4}(?:\s*(?:\+|,|og|&|-|–)\s*\d{1,4})*)"
+    r"\s*[.:]?(?:\s*[-–]\s*|\s+)?(?P<title>.*)$")
+# "Nr.86 - Title", "Nr. 12 Title".
+ITEM_NR = re.compile(r"^(?:Nr|NR)\.?\s*(?P<number>\d{1,4})\s*(?:[-–:.]\s*)?(?P<title>\S.*)?$")
+# "Sag nr. 19 (ØU 23/2010)": the title stands on the line before or after.
+ITEM_CASE = re.compile(r"^(?:Sag|SAG)\s+(?:nr|Nr|NR)\.?\s*(?P<number>\d{1,4})\b\s*(?P<title>.*)$")
+# "12. Title", "1.Title", "12.   Title" (not "1.1 Title": a sub-point).
+ITEM_NUMBERED = re.compile(r"^(?P<number>\d{1,4})\s?\.(?!\d)\s*(?P<title>\S.*)$")
+# "3: Title".
+ITEM_COLON = re.compile(r"^(?P<number>\d{1,4}):\s+(?P<title>\S.*)$")
+# "2      Title" (no dot): the weakest evidence.
+ITEM_BARE = re.compile(r"^(?P<number>\d{1,3})\s+(?P<title>[A-ZÆØÅ\"“].*)$")
+# A lone number, with the title in the next column on the same baseline.
+ITEM_NUMBER_ALONE = re.compile(r"^(?P<number>\d{1,3})\s*[.:]?$")
+# Words that open a numbered recommendation or decision point, not an item title.
+POINT_OPENERS = re.compile(r"^(?:at|At|AT)\b")
 
 # Recommendations are introduced by this phrase, with or without a heading.
 RECOMMENDATION_LEAD = re.compile(

@@ -12,25 +12,25 @@ from dagsorden.extractor.danish.headings import (
     RECOMMENDATION_HEADING,
     RECOMMENDATION_LEAD,
 )
+from dagsorden.extractor.danish.case_numbers import find_case_number as case_number_in
 from dagsorden.extractor.facts.history import history_of
 from dagsorden.extractor.segment.sections import Sections, split_sections
-from dagsorden.extractor.segment.segments import body_font_size
+from dagsorden.extractor.segment.style import body_font_size
 from dagsorden.extractor.segment.lines import URL, lines_to_entries, lines_to_paragraphs, right_edge, typical_gap
 from dagsorden.models import Attachment, Item, Segment, StyledLine
 
-CASE_NUMBER = re.compile(
-    r"(?:sags?\s*nr\.?:?|sagsnummer:?|j\.\s*nr\.?:?)?\s*"
-    r"(?P<case>\b(?:[A-ZÆØÅ]{2,5}-)?(?:19|20)\d{2}-\d{3,7}\b|\b\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2}\b)",
-    re.IGNORECASE)
 CASE_LINE_WINDOW = 6  # a case number belongs to the item head, not to amounts in the text
+MAX_CASE_LINE_WORDS = 10
 LEAD_SUBJECT_WORDS = 3  # "Det indstilles, at DAS" + bullets: "DAS" is a subject, not a point
 
 
 def find_case_number(lines: list[StyledLine]) -> tuple[str | None, StyledLine | None]:
+    """The case number printed in the item's head (its first lines, on a line of its own or a
+    short line of labels: "Sagsnr. 16/1203  Initialer: kfb  Åben sag"), and that line."""
     for line in lines[:CASE_LINE_WINDOW]:
-        match = CASE_NUMBER.search(line.text)
-        if match and len(line.text.split()) <= 4:
-            return match.group("case"), line
+        case = case_number_in(line.text) if len(line.text.split()) <= MAX_CASE_LINE_WORDS else None
+        if case:
+            return case, line
     return None, None
 
 

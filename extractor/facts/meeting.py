@@ -21,7 +21,7 @@ from dagsorden.extractor.danish.headings import (
     TIME_LABEL,
 )
 from dagsorden.extractor.facts.people import GUEST_SENTENCE, parse_guest_sentences, parse_people, unique_people
-from dagsorden.extractor.segment.segments import body_font_size
+from dagsorden.extractor.segment.style import body_font_size
 from dagsorden.extractor.segment.lines import join_lines
 from dagsorden.models import Meeting, Person, SegmentedDocument, StrictModel, StyledLine
 

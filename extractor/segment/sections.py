@@ -12,7 +12,7 @@ from dagsorden.extractor.danish.headings import (
     KNOWN_SECTION,
     RECOMMENDATION_HEADING,
 )
-from dagsorden.extractor.segment.segments import is_heading_styled
+from dagsorden.extractor.segment.style import is_heading_styled
 from dagsorden.models import StyledLine
 
 MAX_HEADING_WORDS = 9

@@ -1,0 +1,73 @@
+"""Bound appendices: pages after an item that belong to a document bound in, not to the item.
+
+A page after an item start that is set in another font family than the item pages, or
+lacks the agenda's running header, is a bound appendix; a page opening with "Bilag N", or
+in a larger size of another family, starts a new one. Their headings are never taken for
+items or sections.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from dagsorden.extractor.read.running import masked
+from dagsorden.extractor.segment.style import body_font_size, page_family
+from dagsorden.models import PdfText, Segment, StyledLine
+
+APPENDIX_LABEL = re.compile(r"^bilag\s+\d+\b", re.IGNORECASE)
+HEADER_SHARE = 0.8  # of item start pages, for a running line to be the agenda's own header
+
+
+def appendix_pages(pdf: PdfText, start_pages: set[int]) -> set[int]:
+    """Pages that belong to bound appendices: unlike the item start pages."""
+    if not start_pages:
+        return set()
+    agenda_families = Counter(page_family(p.body) for p in pdf.pages if p.number in start_pages)
+    agenda_family = agenda_families.most_common(1)[0][0]
+    agenda_running = Counter(masked(line.text) for p in pdf.pages if p.number in start_pages
+                             for line in p.running)
+    header_keys = {key for key, n in agenda_running.items() if n >= HEADER_SHARE * len(start_pages)}
+    first_start = min(start_pages)
+    pages: set[int] = set()
+    for page in pdf.pages:
+        if page.number <= first_start or page.number in start_pages or not page.body:
+            continue
+        other_font = page_family(page.body) != agenda_family
+        no_header = bool(header_keys) and not header_keys & {masked(line.text) for line in page.running}
+        if other_font or no_header:
+            pages.add(page.number)
+    return pages
+
+
+def appendix_segments(lines: list[StyledLine], bound: set[int], item: int) -> list[Segment]:
+    """Consecutive bound pages after an item, split where a new appendix visibly begins."""
+    segments: list[Segment] = []
+    current: list[StyledLine] = []
+    last_page = None
+    for line in lines:
+        if line.page not in bound:
+            continue
+        starts_new = last_page is not None and line.page != last_page and line.page != last_page + 1
+        if current and (starts_new or (line.page != last_page and opens_document(line, current))):
+            segments.append(appendix_segment(current, item))
+            current = []
+        current.append(line)
+        last_page = line.page
+    if current:
+        segments.append(appendix_segment(current, item))
+    return segments
+
+
+def opens_document(first_line: StyledLine, before: list[StyledLine]) -> bool:
+    """A new appendix begins on a page that opens with "Bilag N", or in another font family
+    (and larger) than the last page."""
+    if APPENDIX_LABEL.match(first_line.text.strip()):
+        return True
+    previous = [line for line in before if line.page == before[-1].page]
+    return page_family([first_line]) != page_family(previous) and first_line.size > body_font_size(previous)
+
+
+def appendix_segment(lines: list[StyledLine], item: int) -> Segment:
+    first_page = [line for line in lines if line.page == lines[0].page][:6]
+    biggest = max(first_page, key=lambda line: (line.size, line.bold))
+    return Segment(kind="appendix", lines=lines, item=item, title=biggest.text.strip())

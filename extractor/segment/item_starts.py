@@ -1,0 +1,352 @@
+"""Body lines -> where agenda items start, read from this document's own evidence.
+
+Agenda systems number items in many ways ("Punkt 3.", "Pkt. 4", "12. Title", "1.Title",
+"2  Title", "Nr.86 - Title", "Sag nr. 19", "3: Title"), in running numbers over the year,
+in bold or in the body font. So no style is assumed: every line that could open an item
+is a candidate, candidates that look alike (same numbering kind, weight, size and left
+edge) form a family, and the family whose numbers rise through the document in small
+steps, with the most evidence of being headings, is the item numbering of this document.
+Around that: tight runs of numbered lines are a table of contents or programme; a number
+printed twice (contents line, then heading) opens one item; a title wraps onto the lines
+below as long as the line above it ran to the margin.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+
+from dagsorden.extractor.danish.headings import (
+    CLOSED_MARK,
+    DECISION_HEADING,
+    ITEM_BARE,
+    ITEM_CASE,
+    ITEM_COLON,
+    ITEM_KEYWORD,
+    ITEM_NR,
+    ITEM_NUMBER_ALONE,
+    ITEM_NUMBERED,
+    KNOWN_SECTION,
+    OPEN_MARK,
+    POINT_OPENERS,
+    RECOMMENDATION_HEADING,
+)
+from dagsorden.extractor.segment.lines import ended_early
+from dagsorden.extractor.segment.style import body_font_size, font_family, is_heading_styled, same_style
+from dagsorden.models import StyledLine
+
+MAX_NUMBER_JUMP = 15  # public agendas omit closed items, so numbers may skip
+TOC_RUN_LINES = 2  # numbered lines this close (in lines) form a table of contents
+TOC_MIN_RUN = 3
+TOC_TAIL = re.compile(r"(?:\(side\s*\d+\)|\.{3,}\s*\d+|\s\d{1,3})\s*$", re.IGNORECASE)
+MAX_HEADING_CHARS = 200
+MAX_TITLE_LINES = 4
+X0_BUCKET = 12.0  # points: heading lines of one family start at about the same x
+# Kinds that name themselves items; numbers alone must prove it by style and sequence.
+STRONG_KINDS = ("keyword", "nr", "case")
+KIND_PATTERNS = (("keyword", ITEM_KEYWORD), ("nr", ITEM_NR), ("case", ITEM_CASE),
+                 ("numbered", ITEM_NUMBERED), ("colon", ITEM_COLON), ("bare", ITEM_BARE))
+
+
+@dataclass
+class ItemStart:
+    index: int  # position in the body line list
+    numbers: list[int]
+    title_lines: list[StyledLine] = field(default_factory=list)
+    kind: str = "keyword"
+    consumed: set[int] = field(default_factory=set)  # line indexes that are heading, not text
+    evidence: str = ""  # why this line opens an item (for `dagsorden explain`)
+
+    @property
+    def explicit(self) -> bool:
+        return self.kind in STRONG_KINDS
+
+
+def parse_numbers(text: str) -> list[int]:
+    """"1 + 2" -> [1, 2]; a range "7-9" -> [7, 8, 9]."""
+    numbers: list[int] = []
+    for first, last in re.findall(r"(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?", text):
+        low, high = int(first), int(last or first)
+        numbers.extend(range(low, high + 1) if 0 <= high - low <= MAX_NUMBER_JUMP else [low])
+    return numbers
+
+
+def ends_decision_heading(lines: list[StyledLine], index: int) -> bool:
+    """eDoc prints "Punkt N" at the right of "<Udvalg>s beslutning den DD.MM.YYYY": on that
+    baseline it names the item the decision belongs to, it does not start one."""
+    if index == 0:
+        return False
+    before, line = lines[index - 1], lines[index]
+    return before.page == line.page and abs(before.top - line.top) <= 2.5 \
+        and bool(DECISION_HEADING.match(before.text.strip()))
+
+
+def beside(lines: list[StyledLine], index: int) -> StyledLine | None:
+    """The line printed to the right on the same baseline (a title in its own column)."""
+    line = lines[index]
+    if index + 1 < len(lines):
+        nxt = lines[index + 1]
+        if nxt.page == line.page and abs(nxt.top - line.top) <= 2.5 and nxt.x0 > line.x1:
+            return nxt
+    return None
+
+
+def title_opens_item(title: str) -> bool:
+    """A title starts like a name of a matter: capital, digit or quote; not "at ..." (a
+    numbered recommendation point) and not a lower-case continuation."""
+    title = title.strip()
+    return bool(title) and not POINT_OPENERS.match(title) and (title[0].isupper() or title[0] in "\"“«(" or
+                                                               title[0].isdigit())
+
+
+def candidate_at(lines: list[StyledLine], index: int, body_size: float) -> ItemStart | None:
+    line = lines[index]
+    text = line.text.strip()
+    if len(text) > MAX_HEADING_CHARS or ends_decision_heading(lines, index):
+        return None
+    neighbour = beside(lines, index)
+    if neighbour is not None and ITEM_NUMBER_ALONE.match(text):
+        text = f"{text.rstrip('.:')}. {neighbour.text.strip()}"  # "1" | "Budget ..." in two columns
+    for kind, pattern in KIND_PATTERNS:
+        match = pattern.match(text)
+        if not match:
+            continue
+        groups = match.groupdict()
+        title = (groups.get("title") or "").strip()
+        numbers = parse_numbers(groups["numbers"]) if "numbers" in groups else [int(groups["number"])]
+        if kind == "case":
+            title = ""  # "(ØU 23/2010)" is a reference; the title stands on its own line
+        elif title and not title_opens_item(title):
+            return None
+        elif not title and kind not in STRONG_KINDS:
+            return None
+        consumed = {index} | ({index + 1} if neighbour is not None and text != line.text.strip() else set())
+        start = ItemStart(index, numbers, [replace(line, text=title)] if title else [], kind, consumed)
+        styled = "heading-styled" if is_heading_styled(line, body_size) else "body-styled"
+        start.evidence = f"{kind} numbering {numbers}, {styled}"
+        return start
+    return None
+
+
+def family_key(lines: list[StyledLine], start: ItemStart) -> tuple[object, ...]:
+    line = lines[start.index]
+    return (start.kind, line.bold, round(line.size * 2) / 2, round(line.x0 / X0_BUCKET),
+            font_family(line.font))
+
+
+def drop_tables_of_contents(lines: list[StyledLine], family: list[ItemStart],
+                            everyone: list[ItemStart]) -> list[ItemStart]:
+    """Numbered lines of one family in a tight run of three or more are a contents list or a
+    programme when a line ends in a page reference ("... 12", "(side 3)") or their numbers
+    are printed again later; a single line with a page reference whose number is printed
+    again later is a contents line too. A run of items without text stays."""
+    last_seen: dict[int, int] = {}
+    for cand in everyone:
+        last_seen[cand.numbers[0]] = max(cand.index, last_seen.get(cand.numbers[0], -1))
+
+    def again_later(cand: ItemStart) -> bool:
+        return last_seen.get(cand.numbers[0], -1) > cand.index
+
+    def page_reference(cand: ItemStart) -> bool:
+        return bool(TOC_TAIL.search(lines[cand.index].text))
+
+    runs: list[list[ItemStart]] = []
+    for cand in family:
+        if runs and cand.index - runs[-1][-1].index <= TOC_RUN_LINES:
+            runs[-1].append(cand)
+        else:
+            runs.append([cand])
+    kept = []
+    for run in runs:
+        if len(run) >= TOC_MIN_RUN and (any(map(page_reference, run))
+                                        or 2 * sum(map(again_later, run)) >= len(run)):
+            continue
+        kept.extend(c for c in run if not (page_reference(c) and again_later(c)))
+    return kept
+
+
+def in_sequence(starts: list[ItemStart]) -> list[ItemStart]:
+    """The longest chain of starts whose numbers rise in small steps.
+
+    A stray "3." inside an item, or a "Punkt 3" in the front matter, is not item 3:
+    it breaks the chain that the real item headings form.
+    """
+    if not starts:
+        return []
+    best: list[int] = [1] * len(starts)
+    before: list[int | None] = [None] * len(starts)
+    for i, start in enumerate(starts):
+        for j in range(i):
+            gap = start.numbers[0] - max(starts[j].numbers)
+            if 0 < gap <= MAX_NUMBER_JUMP and best[j] + 1 > best[i]:
+                best[i], before[i] = best[j] + 1, j
+    end: int | None = max(range(len(starts)), key=lambda i: (best[i], i))
+    chain: list[ItemStart] = []
+    while end is not None:
+        chain.append(starts[end])
+        end = before[end]
+    return chain[::-1]
+
+
+def printed_twice(lines: list[StyledLine], starts: list[ItemStart]) -> list[ItemStart]:
+    """A number printed twice with no text between (contents line, then the heading)
+    opens one item, at the second printing; the first is consumed as heading."""
+    kept: list[ItemStart] = []
+    for start in starts:
+        if kept and kept[-1].numbers == start.numbers and start.index - kept[-1].index <= MAX_TITLE_LINES + 1:
+            start.consumed |= set(range(kept[-1].index, start.index))
+            kept[-1] = start
+        else:
+            kept.append(start)
+    return kept
+
+
+def family_score(lines: list[StyledLine], chain: list[ItemStart], body_size: float) -> float:
+    """How strongly a chain of candidates reads as the document's item headings."""
+    if not chain:
+        return 0.0
+    n = sum(len(s.numbers) for s in chain)  # "Punkt 7-9" opens three items
+    styled = sum(is_heading_styled(lines[s.index], body_size) for s in chain) / len(chain)
+    score = n * (1.0 + styled)
+    if chain[0].kind in STRONG_KINDS:  # "Punkt", "Nr.", "Sag nr." say what they are
+        score += 2 + 2 * n
+    steps = [b.numbers[0] - max(a.numbers) for a, b in zip(chain, chain[1:])]
+    score += sum(step == 1 for step in steps) * 0.5
+    return score
+
+
+def choose_family(lines: list[StyledLine], candidates: list[ItemStart],
+                  body_size: float) -> list[ItemStart]:
+    families: dict[tuple[object, ...], list[ItemStart]] = defaultdict(list)
+    for cand in candidates:
+        families[family_key(lines, cand)].append(cand)
+    best: list[ItemStart] = []
+    best_score = 0.0
+    for members in families.values():
+        members = drop_tables_of_contents(lines, members, candidates)
+        chain = in_sequence(printed_twice(lines, members))
+        score = family_score(lines, chain, body_size)
+        if score > best_score:
+            best, best_score = chain, score
+    return best
+
+
+def needs_more_evidence(lines: list[StyledLine], chain: list[ItemStart], body_size: float) -> bool:
+    """Bare numbers in the body font, a single one, are as likely a numbered paragraph as an
+    item: they count only where what follows them reads like an item (a section heading)."""
+    if not chain or chain[0].explicit:
+        return False
+    styled = all(is_heading_styled(lines[s.index], body_size) for s in chain)
+    if len(chain) >= 2 and (styled or chain[0].kind == "numbered"):
+        return False
+    return not any(followed_by_section(lines, s.index) for s in chain)
+
+
+def followed_by_section(lines: list[StyledLine], index: int, window: int = 8) -> bool:
+    for line in lines[index + 1:index + 1 + window]:
+        text = line.text.strip()
+        if KNOWN_SECTION.match(text) or RECOMMENDATION_HEADING.match(text) or DECISION_HEADING.match(text):
+            return True
+    return False
+
+
+def title_continues(lines: list[StyledLine], i: int, head: StyledLine, last: StyledLine,
+                    body_size: float, edge: float) -> bool:
+    """A wrapped title: the next line in the same style, close below, under the title, and
+    the line above ran to the margin (or the title is set apart from the body by style)."""
+    line = lines[i]
+    text = line.text.strip()
+    if not text or line.page != last.page or line.top - last.bottom >= line.size * 0.9:
+        return False
+    if not same_style(line, head) or line.x0 < head.x0 - 3:
+        return False
+    if KNOWN_SECTION.match(text) or RECOMMENDATION_HEADING.match(text) or DECISION_HEADING.match(text):
+        return False
+    if OPEN_MARK.match(text) or CLOSED_MARK.match(text):
+        return False
+    return is_heading_styled(head, body_size) or not ended_early(last, text, edge)
+
+
+def wrapped_title(lines: list[StyledLine], start: ItemStart, limit: int, body_size: float) -> None:
+    """Add the lines a title wraps onto (a title on the heading line, or after "Punkt N.")."""
+    if not start.title_lines:
+        return
+    head = start.title_lines[0]
+    edge = max((line.x1 for line in lines if line.page == head.page), default=head.x1)
+    last, i = head, max(start.consumed) + 1
+    while i < limit and len(start.title_lines) < MAX_TITLE_LINES and \
+            title_continues(lines, i, head, last, body_size, edge):
+        start.title_lines.append(lines[i])
+        start.consumed.add(i)
+        last, i = lines[i], i + 1
+
+
+def title_after(lines: list[StyledLine], index: int, limit: int) -> list[int]:
+    """The first heading line after "Punkt N." (an Åben/Lukket mark skipped)."""
+    for i in range(index + 1, min(limit, index + 4)):
+        text = lines[i].text.strip()
+        if OPEN_MARK.match(text) or CLOSED_MARK.match(text) or not text:
+            continue
+        if KNOWN_SECTION.match(text) or RECOMMENDATION_HEADING.match(text) or DECISION_HEADING.match(text):
+            return []
+        return [i]
+    return []
+
+
+def title_before(lines: list[StyledLine], index: int, floor: int) -> list[int]:
+    """"Title" / "Sag nr. 19": the title printed just above the case line, touching it."""
+    i = index - 1
+    if i < floor:
+        return []
+    above, line = lines[i], lines[index]
+    if above.page == line.page and 0 <= line.top - above.bottom < line.size * 0.9 and above.text.strip():
+        return [i]
+    return []
+
+
+def titled(lines: list[StyledLine], starts: list[ItemStart], numbered: list[ItemStart],
+           body_size: float) -> list[ItemStart]:
+    """Give every start its title lines: on its own line, in a "N. Title" heading that follows
+    "Punkt N", on the line before a "Sag nr." line, or on the heading lines below."""
+    by_number: dict[int, list[ItemStart]] = defaultdict(list)
+    for cand in numbered:
+        by_number[cand.numbers[0]].append(cand)
+    result: list[ItemStart] = []
+    for pos, start in enumerate(starts):
+        limit = starts[pos + 1].index if pos + 1 < len(starts) else len(lines)
+        floor = starts[pos - 1].index + 1 if pos else 0
+        subs = [c for n in start.numbers for c in by_number.get(n, []) if start.index < c.index < limit]
+        if start.explicit and len(start.numbers) > 1 and subs:
+            # "Punkt 1 + 2" with "1. ..." and "2. ..." headings: the first starts at the line itself
+            for k, sub in enumerate(subs):
+                index = start.index if k == 0 else sub.index
+                result.append(ItemStart(index, sub.numbers, sub.title_lines, start.kind,
+                                        sub.consumed | ({start.index} if k == 0 else set()), start.evidence))
+            continue
+        if not start.title_lines:
+            following = [c for c in subs if c.index - start.index <= 4]
+            if following:
+                start.title_lines = following[0].title_lines
+                start.consumed |= following[0].consumed
+            else:
+                indexes = title_after(lines, start.index, limit)
+                if start.kind == "case":
+                    before = title_before(lines, start.index, floor)
+                    indexes = before or indexes
+                start.title_lines = [lines[i] for i in indexes]
+                start.consumed |= set(indexes)
+        wrapped_title(lines, start, limit, body_size)
+        result.append(start)
+    return result
+
+
+def find_item_starts(lines: list[StyledLine]) -> list[ItemStart]:
+    """The item starts of a document, in line order (empty where it has no items)."""
+    body_size = body_font_size(lines)
+    candidates = [c for i in range(len(lines)) if (c := candidate_at(lines, i, body_size)) is not None]
+    chain = choose_family(lines, candidates, body_size)
+    if needs_more_evidence(lines, chain, body_size):
+        return []
+    numbered = [c for c in candidates if c.kind == "numbered"]
+    starts = titled(lines, chain, numbered if chain and chain[0].explicit else [], body_size)
+    return sorted(starts, key=lambda s: s.index)
