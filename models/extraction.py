@@ -89,6 +89,7 @@ class Item(StrictModel):
     outcome: Outcome | None = None
     outcome_stated: bool | None = None  # False: inferred (no outcome words in the text)
     dissents: list[Dissent] = []
+    absent: list[Person] = []  # members printed as absent with this item's decision
     departs: bool = False  # changed, postponed or rejected the recommendation, or a dissent
 
 

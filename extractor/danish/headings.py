@@ -14,17 +14,32 @@ _END = r"\s*:?\s*$"
 RECOMMENDATION_HEADING = re.compile(
     r"^(?:indstilling(?:er)?|.{0,40}\bindstilling|beslutningspunkter|forslag til beslutning|"
     r"[a-zæøå]+\s+indstiller(?:,? at)?)" + _END, re.IGNORECASE)
+# An attachment named on its own line anywhere in an item: "Bilag 1: Referat fra mødet".
+ATTACHMENT_LINE = re.compile(r"^bilag\s+\d{1,3}\s*[:.)-]\s*\S", re.IGNORECASE)
 ATTACHMENT_HEADING = re.compile(r"^(?:bilag|bilagsliste|vedhæftede bilag|bilag til punktet)" + _END, re.IGNORECASE)
 # "Beslutning", "Økonomiudvalgets beslutning den 04.12.2012 Punkt 1" (eDoc), "Byrådets beslutning",
 # "Beslutning i Økonomiudvalget den 27-11-2012".
+# "Beslutning i Byrådet den 13-05-2015", "Beslutning Økonomiudvalget den 15-10-2019", "Beslutning fra
+# Handicaprådet", and Roskilde's "Handicaprådet, 23-05-2019, pkt. 1" (body, date, item: no word at all).
 DECISION_HEADING = re.compile(
-    r"^(?:beslutning(?:er)?|.{0,60}s beslutning(?: den .*| \d.*)?|beslutning i .{0,60} den .*)" + _END,
+    r"^(?:beslutning(?:er)?|.{0,60}s beslutning(?: den .*| \d.*)?|beslutning (?:i |fra )?.{0,60} den .*|"
+    r"beslutning fra .{2,60}|[^,]{2,80},\s*\d{1,2}[-.]\d{1,2}[-.]\d{2,4},\s*(?:pkt|punkt)\.?\s*\d{1,4})" + _END,
     re.IGNORECASE)
+# Lines that record who was not there: they end a decision text and name absent members.
+ATTENDANCE_LINE = re.compile(
+    r"^(?:fraværende|fravær|afbud|ikke til stede|følgende deltog ikke|deltog ikke)\b"
+    r"|\b(?:deltog|deltager) ikke i (?:behandlingen|sagens behandling|mødet|punktet)", re.IGNORECASE)
+# Seen in DAS, eDoc, FirstAgenda, SBSYS, Acadre and council web exports (../shared/wild/README.md).
 KNOWN_SECTION = re.compile(
-    r"^(?:resum[eé]|sammendrag|baggrund|sagsfremstilling|sagsbeskrivelse|beskrivelse|"
-    r"indstilling(?:er)?|beslutning(?:er)?|beslutningspunkter|bilag|sagsforløb|"
-    r"økonomi(?:ske konsekvenser)?|lovgrundlag|retsgrundlag|vurdering|proces|tidsplan|"
-    r"høring|kommunikation|videre proces|forslag|formål|konklusion|"
+    r"^(?:resum[eé]|sammendrag|baggrund(?: og vurdering)?|sagsfremstilling(?: og økonomi)?|sagsbeskrivelse|"
+    r"beskrivelse|sagens kerne|sagens indhold|problemstilling|anledning|beslutningstema|"
+    r"indstilling(?:er)?(?: og beslutning)?|administrativ indstilling|beslutning(?:er)?|beslutningspunkter|"
+    r"bilag|bilagsliste|sagsforløb|tidligere behandling|"
+    r"økonomi(?:ske konsekvenser)?|personalemæssige konsekvenser|miljømæssige konsekvenser|"
+    r"lovgrundlag|retsgrundlag|vurdering|proces|tidsplan|"
+    r"høring|høringssvar|kommunikation|videre proces|forslag|formål|konklusion|"
+    r"kompetence|beslutningskompetence|sagen afgøres af|hvem beslutter|forventet sagsgang|"
+    r"politisk behandling|referat|"
     r"administrationens indstilling|forvaltningens indstilling|supplerende sagsfremstilling)" + _END,
     re.IGNORECASE)
 
@@ -73,8 +88,15 @@ PRESENT_LABEL = re.compile(r"^(?:deltagere|til stede|tilstede|medlemmer|fremmød
 ABSENT_LABEL = re.compile(r"^(?:afbud|fraværende|fravær|afbud fra)" + _END, re.IGNORECASE)
 GUEST_LABEL = re.compile(r"^(?:gæster|gæst|øvrige deltagere|øvrige|desuden deltog|inviterede)" + _END, re.IGNORECASE)
 COMMITTEE_LABEL = re.compile(r"^(?:møde|mødeforum|udvalg|forum)" + _END, re.IGNORECASE)
-TIME_LABEL = re.compile(r"^(?:tid|tidspunkt|dato|mødetidspunkt|mødedato)" + _END, re.IGNORECASE)
+TIME_LABEL = re.compile(r"^(?:tid|tidspunkt|dato|mødetidspunkt|mødedato|starttidspunkt|kl|"
+                        r"tidspunkt og sted|dato og tid|mødet påbegyndt)" + _END, re.IGNORECASE)
+END_TIME_LABEL = re.compile(r"^(?:sluttidspunkt|mødet afsluttet|mødet slut|mødet hævet)" + _END, re.IGNORECASE)
 PLACE_LABEL = re.compile(r"^(?:sted|mødested|lokale|mødelokale)" + _END, re.IGNORECASE)
+# Any label of a meeting block: evidence that a document records a meeting.
+MEETING_LABEL = re.compile(
+    r"^(?:deltagere|til stede|tilstede|medlemmer|fremmødte|afbud|fraværende|gæster|udvalg|mødeforum|forum|"
+    r"tid|tidspunkt|dato|mødedato|mødetidspunkt|starttidspunkt|sted|mødested|mødelokale|referent)\s*:",
+    re.IGNORECASE)
 
 # Words that name the document kind on a cover or in a header.
 MINUTES_WORD = re.compile(r"\b(?:referat|beslutningsprotokol)\b", re.IGNORECASE)

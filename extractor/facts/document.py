@@ -13,11 +13,12 @@ from dagsorden.extractor.facts.people import parse_guest_sentences, unique_peopl
 from dagsorden.models import Appendix, DocumentInfo, Extraction, Item, PageInfo, PdfText, Person, SegmentedDocument
 
 
-def segments_to_items(doc: SegmentedDocument) -> list[Item]:
+def segments_to_items(doc: SegmentedDocument, meeting_date: str | None = None) -> list[Item]:
     items: list[Item] = []
+    minutes = doc.kind == "minutes"
     for segment in doc.of_kind("item"):
         for number in segment.numbers or [segment.item or 0]:
-            items.append(decide(segment_to_item(segment, number)))
+            items.append(decide(segment_to_item(segment, number, minutes=minutes, meeting_date=meeting_date)))
     return items
 
 
@@ -53,11 +54,14 @@ def document_title(doc: SegmentedDocument) -> str | None:
 
 def segments_to_extraction(doc: SegmentedDocument, nlp_model: str | None = None) -> Extraction:
     pdf = doc.pdf
-    has_meeting = doc.kind in ("agenda", "minutes")
+    # The kind is a label, not a gate: whatever has items or is called an agenda or minutes
+    # gets its meeting, attendance and items read.
+    has_meeting = bool(doc.of_kind("item")) or doc.kind in ("agenda", "minutes")
     attendance = extract_meeting(doc) if has_meeting else None
     meeting = attendance.meeting if attendance else None
+    items = segments_to_items(doc, meeting.date if meeting else None) if has_meeting else []
     present = attendance.present if attendance else []
-    absent = attendance.absent if attendance else []
+    absent = unique_people((attendance.absent if attendance else []) + [p for i in items for p in i.absent])
     guests = unique_people(attendance.guests + item_guests(doc)) if attendance else []
     info = DocumentInfo(
         sha256=pdf.sha256, filename=pdf.filename, pages=len(pdf.pages), kind=doc.kind,
@@ -73,7 +77,7 @@ def segments_to_extraction(doc: SegmentedDocument, nlp_model: str | None = None)
         document=info,
         **({"meeting": meeting} if meeting else {}),
         participants=present, absent=absent, guests=guests,
-        items=segments_to_items(doc) if has_meeting else [],
+        items=items,
         appendices=appendices,
         tables=tables, amounts=amounts, tariffs=tariffs,
         entities=segments_to_entities(doc, present + absent + guests,

@@ -8,12 +8,13 @@ import re
 
 from dagsorden.extractor.danish.headings import (
     ATTACHMENT_HEADING,
-    DECISION_HEADING,
     RECOMMENDATION_HEADING,
     RECOMMENDATION_LEAD,
 )
 from dagsorden.extractor.danish.case_numbers import find_case_number as case_number_in
+from dagsorden.extractor.facts.decision_text import decision_of
 from dagsorden.extractor.facts.history import history_of
+from dagsorden.extractor.facts.people import absent_in
 from dagsorden.extractor.segment.sections import Sections, split_sections
 from dagsorden.extractor.segment.style import body_font_size
 from dagsorden.extractor.segment.lines import URL, lines_to_entries, lines_to_paragraphs, right_edge, typical_gap
@@ -76,7 +77,9 @@ def attachments_from(sections: Sections, edge: float, gap: float) -> list[Attach
     return found
 
 
-def segment_to_item(segment: Segment, number: int | None = None) -> Item:
+def segment_to_item(segment: Segment, number: int | None = None, *, minutes: bool = False,
+                    meeting_date: str | None = None) -> Item:
+    number = number if number is not None else (segment.item or 0)
     lines = list(segment.lines)
     case_number, case_line = find_case_number(lines)
     if case_line is not None:
@@ -89,11 +92,10 @@ def segment_to_item(segment: Segment, number: int | None = None) -> Item:
         key = heading if heading not in texts else f"{heading} ({sum(k.startswith(heading) for k in texts) + 1})"
         texts[key] = lines_to_paragraphs(section_lines)
     recommendations = recommendations_from(recommendation_lines(sections), edge, gap)
-    decision = next((texts[h] for h, _ in sections if DECISION_HEADING.match(h) and texts.get(h)), None)
-    decision_page = next((ls[0].page for h, ls in sections if DECISION_HEADING.match(h) and ls), None)
+    decision = decision_of(sections, meeting_date, minutes)
     pages = [line.page for line in segment.lines]
     return Item(
-        number=number if number is not None else (segment.item or 0),
+        number=number,
         title=segment.title or "",
         case_number=case_number,
         closed=segment.closed,
@@ -103,8 +105,9 @@ def segment_to_item(segment: Segment, number: int | None = None) -> Item:
         sections=texts,
         recommendations=[text for text, _ in recommendations],
         recommendation_pages=[line.page for _, line in recommendations],
-        decision=decision,
+        decision=decision.text,
         attachments=attachments_from(sections, edge, gap),
         history=history_of(texts),
-        decision_page=decision_page if decision else None,
+        decision_page=decision.page,
+        absent=[p.model_copy(update={"item": number}) for p in absent_in(decision.attendance or [])],
     )

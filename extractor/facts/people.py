@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from dagsorden.models import Person
+from dagsorden.models import Person, StyledLine
 
 TITLE_SUFFIX = re.compile(
     r"(?:chef|direktør|konsulent|leder|formand|sekretær|mester|læge|rådgiver|fuldmægtig|koordinator|"
@@ -118,3 +118,24 @@ def unique_people(people: list[Person]) -> list[Person]:
         if key not in chosen or (chosen[key].organization is None and person.organization):
             chosen[key] = person
     return list(chosen.values())
+
+
+# "Fraværende: ...", "Afbud: ...", "FRAVÆRENDE MED AFBUD:", "Ikke til stede: ..."
+ATTENDANCE_LABEL = re.compile(
+    r"^(?:fraværende|fravær|afbud|ikke til stede|følgende deltog ikke i behandlingen af punktet)"
+    r"(?:\s+(?:med|uden|indtil/fra|indtil|fra)(?:\s+\w+)?)?\s*:?\s*", re.IGNORECASE)
+NOT_TAKING_PART = re.compile(r"\s*\b(?:deltog|deltager) ikke i (?:behandlingen|sagens behandling|mødet|punktet)\b.*$",
+                             re.IGNORECASE)
+ASIDE = re.compile(r"\s+[-–]\s+.*$")  # "Rikke Damgaard - suppleanten Bo Kristiansen er indkaldt."
+
+
+def absent_in(lines: list[StyledLine]) -> list[Person]:
+    """Members named in attendance lines printed with a decision: "Fraværende: Steen Petersen
+    (O) deltog ikke i behandlingen af punktet.", "Afbud:" followed by one name a line."""
+    people: list[Person] = []
+    for line in lines:
+        text = ATTENDANCE_LABEL.sub("", " ".join(line.text.split()), count=1)
+        text = ASIDE.sub("", NOT_TAKING_PART.sub("", text)).strip(" .")
+        if text:
+            people.extend(p.model_copy(update={"page": line.page}) for p in parse_people(text))
+    return unique_people(people)

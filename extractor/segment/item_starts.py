@@ -17,6 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from dagsorden.extractor.danish.headings import (
+    AGENDA_WORD,
     CLOSED_MARK,
     DECISION_HEADING,
     ITEM_BARE,
@@ -27,6 +28,8 @@ from dagsorden.extractor.danish.headings import (
     ITEM_NUMBER_ALONE,
     ITEM_NUMBERED,
     KNOWN_SECTION,
+    MEETING_LABEL,
+    MINUTES_WORD,
     OPEN_MARK,
     POINT_OPENERS,
     RECOMMENDATION_HEADING,
@@ -136,16 +139,19 @@ def family_key(lines: list[StyledLine], start: ItemStart) -> tuple[object, ...]:
 
 def drop_tables_of_contents(lines: list[StyledLine], family: list[ItemStart],
                             everyone: list[ItemStart]) -> list[ItemStart]:
-    """Numbered lines of one family in a tight run of three or more are a contents list or a
-    programme when a line ends in a page reference ("... 12", "(side 3)") or their numbers
-    are printed again later; a single line with a page reference whose number is printed
-    again later is a contents line too. A run of items without text stays."""
-    last_seen: dict[int, int] = {}
+    """Contents lists and programmes are not item starts: a numbered line whose number the
+    family prints again further on (the heading), a line ending in a page reference
+    ("... 12", "(side 3)") whose number is printed again, and a tight run of three or more
+    numbered lines with a page reference. A run of items without text stays."""
+    last_in_family: dict[int, int] = {}
+    for cand in family:
+        last_in_family[cand.numbers[0]] = cand.index
+    last_anywhere: dict[int, int] = {}
     for cand in everyone:
-        last_seen[cand.numbers[0]] = max(cand.index, last_seen.get(cand.numbers[0], -1))
+        last_anywhere[cand.numbers[0]] = max(cand.index, last_anywhere.get(cand.numbers[0], -1))
 
-    def again_later(cand: ItemStart) -> bool:
-        return last_seen.get(cand.numbers[0], -1) > cand.index
+    def listed_before(cand: ItemStart) -> bool:
+        return last_in_family[cand.numbers[0]] - cand.index > MAX_TITLE_LINES + 1
 
     def page_reference(cand: ItemStart) -> bool:
         return bool(TOC_TAIL.search(lines[cand.index].text))
@@ -158,10 +164,10 @@ def drop_tables_of_contents(lines: list[StyledLine], family: list[ItemStart],
             runs.append([cand])
     kept = []
     for run in runs:
-        if len(run) >= TOC_MIN_RUN and (any(map(page_reference, run))
-                                        or 2 * sum(map(again_later, run)) >= len(run)):
+        if len(run) >= TOC_MIN_RUN and any(map(page_reference, run)):
             continue
-        kept.extend(c for c in run if not (page_reference(c) and again_later(c)))
+        kept.extend(c for c in run if not listed_before(c)
+                    and not (page_reference(c) and last_anywhere[c.numbers[0]] > c.index))
     return kept
 
 
@@ -231,23 +237,43 @@ def choose_family(lines: list[StyledLine], candidates: list[ItemStart],
     return best
 
 
-def needs_more_evidence(lines: list[StyledLine], chain: list[ItemStart], body_size: float) -> bool:
-    """Bare numbers in the body font, a single one, are as likely a numbered paragraph as an
-    item: they count only where what follows them reads like an item (a section heading)."""
-    if not chain or chain[0].explicit:
-        return False
-    styled = all(is_heading_styled(lines[s.index], body_size) for s in chain)
-    if len(chain) >= 2 and (styled or chain[0].kind == "numbered"):
-        return False
-    return not any(followed_by_section(lines, s.index) for s in chain)
+FRONT_LINES = 40  # lines at the top of a document searched for meeting words and labels
+SECTION_WINDOW = 12
 
 
-def followed_by_section(lines: list[StyledLine], index: int, window: int = 8) -> bool:
+def followed_by_section(lines: list[StyledLine], index: int, window: int = SECTION_WINDOW) -> bool:
+    """A case section heading ("Sagsfremstilling", "Beslutning", ...) soon after a heading."""
     for line in lines[index + 1:index + 1 + window]:
-        text = line.text.strip()
+        text = " ".join(line.text.split())
         if KNOWN_SECTION.match(text) or RECOMMENDATION_HEADING.match(text) or DECISION_HEADING.match(text):
             return True
     return False
+
+
+def records_a_meeting(lines: list[StyledLine]) -> bool:
+    """The document's top names an agenda or minutes, or has a meeting block label."""
+    for line in lines[:FRONT_LINES]:
+        text = " ".join(line.text.split())
+        if AGENDA_WORD.search(text) or MINUTES_WORD.search(text) or MEETING_LABEL.match(text):
+            return True
+    return False
+
+
+def accepted(lines: list[StyledLine], chain: list[ItemStart], body_size: float) -> bool:
+    """Numbered headings are agenda items, not a report's chapters or a numbered list, when
+    they name themselves ("Punkt", "Sag nr."), when a case section follows a third of them,
+    or when the document records a meeting and they repeat (or stand out by style)."""
+    if not chain:
+        return False
+    if chain[0].explicit:
+        return True
+    sectioned = sum(followed_by_section(lines, s.index) for s in chain)
+    if 3 * sectioned >= len(chain):
+        return True
+    styled = all(is_heading_styled(lines[s.index], body_size) for s in chain)
+    if records_a_meeting(lines):
+        return len(chain) >= 2 or styled
+    return len(chain) >= 2 and styled and sectioned >= 1
 
 
 def title_continues(lines: list[StyledLine], i: int, head: StyledLine, last: StyledLine,
@@ -345,7 +371,7 @@ def find_item_starts(lines: list[StyledLine]) -> list[ItemStart]:
     body_size = body_font_size(lines)
     candidates = [c for i in range(len(lines)) if (c := candidate_at(lines, i, body_size)) is not None]
     chain = choose_family(lines, candidates, body_size)
-    if needs_more_evidence(lines, chain, body_size):
+    if not accepted(lines, chain, body_size):
         return []
     numbered = [c for c in candidates if c.kind == "numbered"]
     starts = titled(lines, chain, numbered if chain and chain[0].explicit else [], body_size)

@@ -1,0 +1,76 @@
+"""An item's sections -> this meeting's decision text, and the attendance printed with it.
+
+Minutes print decisions in many ways: under "Beslutning"; under a dated heading naming the
+body ("Beslutning i Byrådet den 13-05-2015", "Handicaprådet, 23-05-2019, pkt. 1"), often
+after earlier bodies' dated decisions of the same case; or with no label at all, the text
+under each point being what was decided. Attendance lines printed after a decision
+("Fraværende: ...", "Afbud: ...", "X deltog ikke i behandlingen af punktet") are not part of
+it: they name who was absent for the item.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dagsorden.extractor.danish.dates import find_date
+from dagsorden.extractor.danish.headings import (
+    ATTACHMENT_HEADING,
+    ATTACHMENT_LINE,
+    ATTENDANCE_LINE,
+    DECISION_HEADING,
+    RECOMMENDATION_HEADING,
+    RECOMMENDATION_LEAD,
+)
+from dagsorden.extractor.segment.lines import lines_to_paragraphs
+from dagsorden.extractor.segment.sections import Sections
+from dagsorden.models import StyledLine
+
+# Sections of a minutes item that are not what was decided when no decision heading exists.
+NOT_DECIDED = (RECOMMENDATION_HEADING, ATTACHMENT_HEADING)
+
+
+@dataclass
+class DecisionText:
+    text: str | None = None
+    page: int | None = None
+    attendance: list[StyledLine] | None = None  # the attendance lines printed with it
+
+
+def is_capitals_heading(line: StyledLine) -> bool:
+    letters = [c for c in line.text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def split_attendance(lines: list[StyledLine]) -> tuple[list[StyledLine], list[StyledLine]]:
+    """The decision's own lines, and the attendance lines from the first one that opens a
+    paragraph (a sentence inside the decision's paragraph stays: "Godkendt. X deltog ikke")."""
+    for i, line in enumerate(lines):
+        text = line.text.strip()
+        opens_paragraph = i == 0 or line.page != lines[i - 1].page or \
+            line.top - lines[i - 1].bottom > 0.9 * max(line.size, 6.0) or lines[i - 1].text.rstrip().endswith((".", ":"))
+        if opens_paragraph and (ATTENDANCE_LINE.match(text) or (is_capitals_heading(line) and i > 0)):
+            return lines[:i], lines[i:]
+    return lines, []
+
+
+def dated(heading: str) -> str | None:
+    found = find_date(heading)
+    return found[0] if found else None
+
+
+def decision_of(sections: Sections, meeting_date: str | None = None, minutes: bool = False) -> DecisionText:
+    """This meeting's decision: the decision section dated this meeting's date, else the last
+    decision section; in minutes without one, the item's own text."""
+    decided = [(heading, lines) for heading, lines in sections if DECISION_HEADING.match(heading) and lines]
+    if decided:
+        this_meeting = [d for d in decided if meeting_date and dated(d[0]) == meeting_date]
+        undated = [d for d in decided if not dated(d[0])]
+        heading, lines = (this_meeting or undated or decided)[-1]
+    elif minutes:
+        lines = [line for heading, body in sections if not any(p.match(heading) for p in NOT_DECIDED)
+                 for line in body
+                 if not RECOMMENDATION_LEAD.match(line.text.strip()) and not ATTACHMENT_LINE.match(line.text.strip())]
+    else:
+        return DecisionText()
+    own, attendance = split_attendance(lines)
+    text = lines_to_paragraphs(own).strip() or None
+    return DecisionText(text, own[0].page if text and own else None, attendance)
