@@ -4,10 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= dagsorden.db
 CORPUS_OUT ?= build/corpus
+WILD_OUT ?= build/wild
 # The demo archive holds one rendering of each seed; the tests use every look.
 DEMO_LOOK ?= classic
 
-.PHONY: demo test test-fast install corpus ingest serve clean score
+.PHONY: demo test test-fast install corpus ingest serve clean score score-wild
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +40,12 @@ test-fast: install
 
 score: corpus
 	$(BIN)/python -m dagsorden.corpus.evaluate $(CORPUS_OUT)
+
+# The 32 wild documents (corpus/wild) in every look, scored dev and sealed apart; the sealed
+# part is reported, never tuned on.
+score-wild: install
+	$(BIN)/python -m dagsorden.corpus.wild build $(WILD_OUT) > /dev/null
+	$(BIN)/python -m dagsorden.corpus.wild evaluate $(WILD_OUT)
 
 clean:
 	rm -rf build $(DB) .pytest_cache

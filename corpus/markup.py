@@ -9,9 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 # Directives that take the following lines up to "@end" as their body.
-BODY_DIRECTIVES = {"cover", "meeting", "table", "titlepage"}
+BODY_DIRECTIVES = {"cover", "meeting", "table", "titlepage", "fields", "lines", "contents"}
+# Body directives whose lines are kept as written: leading spaces (indentation) and blank
+# lines survive, only trailing whitespace is dropped.
+RAW_BODY_DIRECTIVES = {"lines"}
 # Directives allowed before the first block: document-wide settings.
-META_DIRECTIVES = {"layout", "header", "footer", "doctitle"}
+META_DIRECTIVES = {"layout", "header", "footer", "doctitle", "url", "bullets"}
 
 
 @dataclass
@@ -69,7 +72,9 @@ def parse(text: str) -> Source:
             if name in BODY_DIRECTIVES:
                 block.text, block.options = _options(arg)
                 while i < len(lines) and lines[i].strip() != "@end":
-                    if lines[i].strip():
+                    if name in RAW_BODY_DIRECTIVES:
+                        block.lines.append(lines[i].rstrip())
+                    elif lines[i].strip():
                         block.lines.append(lines[i].strip())
                     i += 1
                 if i >= len(lines):
