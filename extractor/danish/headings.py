@@ -89,9 +89,9 @@ ABSENT_LABEL = re.compile(r"^(?:afbud|fraværende|fravær|afbud fra)" + _END, re
 GUEST_LABEL = re.compile(r"^(?:gæster|gæst|øvrige deltagere|øvrige|desuden deltog|inviterede)" + _END, re.IGNORECASE)
 COMMITTEE_LABEL = re.compile(r"^(?:møde|mødeforum|udvalg|forum)" + _END, re.IGNORECASE)
 TIME_LABEL = re.compile(r"^(?:tid|tidspunkt|dato|mødetidspunkt|mødedato|starttidspunkt|kl|"
-                        r"tidspunkt og sted|dato og tid|mødet påbegyndt)" + _END, re.IGNORECASE)
+                        r"dato og tid|mødet påbegyndt)" + _END, re.IGNORECASE)
 END_TIME_LABEL = re.compile(r"^(?:sluttidspunkt|mødet afsluttet|mødet slut|mødet hævet)" + _END, re.IGNORECASE)
-PLACE_LABEL = re.compile(r"^(?:sted|mødested|lokale|mødelokale)" + _END, re.IGNORECASE)
+PLACE_LABEL = re.compile(r"^(?:sted|mødested|tidspunkt og sted)" + _END, re.IGNORECASE)
 # Any label of a meeting block: evidence that a document records a meeting.
 MEETING_LABEL = re.compile(
     r"^(?:deltagere|til stede|tilstede|medlemmer|fremmødte|afbud|fraværende|gæster|udvalg|mødeforum|forum|"

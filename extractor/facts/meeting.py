@@ -1,40 +1,58 @@
 """Front matter and running headers -> Meeting and attendance.
 
 The meeting block is a set of labelled fields ("Tid", "Sted", "Deltagere", "Afbud",
-"Gæster"), laid out either as label and value side by side or stacked. Running
-headers ("Mødet den 21.08.2023 DAS Social") back up committee and date.
+"Gæster"; also capitalised "UDVALG", "MØDE", "STED"), laid out as label and value side by
+side, stacked, or "Label: value" on one line. Where a field has no label, the meeting is
+named in a sentence ("Referat til mødet i Udvalget for Kultur og Fritid den 1. september
+2020 kl. 15:30 i Mødelokale 8"), a title line ("Socialudvalget - 25-05-2020"), a running
+header ("Mødet den 21.08.2023 DAS Social"), or the dated decision headings
+("Beslutning i Social- og Seniorudvalget den 13-11-2017").
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
 
+from dagsorden.extractor.danish.committees import committee_names
 from dagsorden.extractor.danish.dates import find_date, find_times
 from dagsorden.extractor.danish.headings import (
     ABSENT_LABEL,
     AGENDA_WORD,
+    CLOSED_MARK,
     COMMITTEE_LABEL,
+    DECISION_HEADING,
+    END_TIME_LABEL,
     GUEST_LABEL,
     MINUTES_WORD,
+    OPEN_MARK,
     PLACE_LABEL,
     PRESENT_LABEL,
     TIME_LABEL,
 )
 from dagsorden.extractor.facts.people import GUEST_SENTENCE, parse_guest_sentences, parse_people, unique_people
-from dagsorden.extractor.segment.style import body_font_size
 from dagsorden.extractor.segment.lines import join_lines
+from dagsorden.extractor.segment.style import body_font_size
 from dagsorden.models import Meeting, Person, SegmentedDocument, StrictModel, StyledLine
 
 LABELS = {
-    "committee": COMMITTEE_LABEL, "time": TIME_LABEL, "place": PLACE_LABEL,
+    "committee": COMMITTEE_LABEL, "time": TIME_LABEL, "end": END_TIME_LABEL, "place": PLACE_LABEL,
     "present": PRESENT_LABEL, "absent": ABSENT_LABEL, "guests": GUEST_LABEL,
 }
-OTHER_LABEL = re.compile(r"^(?:øvrige oplysninger|bemærkninger|mødeleder|referent|dagsorden|indhold)\s*:?\s*$",
+OTHER_LABEL = re.compile(r"^(?:øvrige oplysninger|bemærkninger|mødeleder|referent|dagsorden|indhold|"
+                         r"dagsorden udsendt|referat udsendt|punkter|sagsbehandler|sags nr|sagsnr)\s*:?\s*$",
                          re.IGNORECASE)
 FRONT_WINDOW = 80  # lines of front matter searched for the meeting block
+TITLE_LINES = 8  # lines at the top where the meeting is named in a title or sentence
+MAX_LABEL_WORDS = 3
 MEETING_PHRASE = re.compile(r"\b(?:mødet|møde)\s+(?:den|d\.)\s*", re.IGNORECASE)
 PAGE_PHRASE = re.compile(r"\b(?:side|page)\s+\d+\s+(?:af|of)\s+\d+\b|\bkl\.?\s*[\d.:]+(?:\s*-\s*[\d.:]+)?",
                          re.IGNORECASE)
+# "... kl. 15:30 i Mødelokale 8 - Mariager Rådhus": the place follows the time.
+PLACE_AFTER_TIME = re.compile(r"\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?,?\s+(?:i|på)\s+"
+                              r"(?P<place>[A-ZÆØÅ0-9].+)$", re.IGNORECASE)
+TIME_IN_PARENTHESES = re.compile(r"\s*\([^)]*\d{1,2}[.:]\d{2}[^)]*\)\s*$")
+SEPARATORS = " -–·•|:,"
+STARTS_WITH_LIST = re.compile(r"^(?:\d|punkt\b|pkt\b|sag nr|[•\-–·*])", re.IGNORECASE)
 
 
 class Attendance(StrictModel):
@@ -58,15 +76,19 @@ class Field:
 
 
 def match_label(text: str) -> tuple[str, str] | None:
-    """(field name, value on the same line) when the line starts with a label."""
-    text = text.strip()
+    """(field name, value on the same line) when the line starts with a label: the label
+    alone, "Label: value", or "Label value" for the one-word labels."""
+    text = " ".join(text.split())
     for name, pattern in [*LABELS.items(), ("other", OTHER_LABEL)]:
         if pattern.match(text):
             return name, ""
+        head, colon, rest = text.partition(":")
+        if colon and len(head.split()) <= MAX_LABEL_WORDS and pattern.match(head):
+            return name, rest.strip()
         words = text.split()
-        for n in (2, 1):
-            if len(words) > n and pattern.match(" ".join(words[:n])):
-                return name, " ".join(words[n:])
+        if len(words) > 1 and pattern.match(words[0]) and not words[0][:1].islower() \
+                and name not in ("place", "committee"):
+            return name, " ".join(words[1:])
     return None
 
 
@@ -87,8 +109,7 @@ def read_fields(lines: list[StyledLine]) -> list[Field]:
             current = Field(name, line)
             value_x0 = None
             if inline:
-                value = replace(line, text=inline)
-                current.values.append(value)
+                current.values.append(replace(line, text=inline))
             fields.append(current)
         elif current is not None and belongs_to(current, line, value_x0):
             if value_x0 is None:
@@ -127,14 +148,25 @@ def belongs_to(current: Field, line: StyledLine, value_x0: float | None) -> bool
     return same_row or (below and in_column and line.x0 >= current.label.x0 - 2)
 
 
+def clean_name(text: str) -> str:
+    return text.strip(SEPARATORS)
+
+
 def committee_from_running(doc: SegmentedDocument) -> str | None:
-    for page in doc.pdf.pages:
+    """"Mødet den 21.08.2023 DAS Social", "Økonomiudvalget - 02.11.2016": a running header
+    that dates the meeting names its body too."""
+    for page in doc.pdf.pages[:3]:
         for line in page.running:
             found = find_date(line.text)
-            if found and MEETING_PHRASE.search(line.text):
+            if not found:
+                continue
+            named = committee_names(line.text)
+            if named:
+                return named[0]
+            if MEETING_PHRASE.search(line.text):
                 rest = line.text.replace(found[1].group(0), " ")
                 rest = PAGE_PHRASE.sub(" ", MEETING_PHRASE.sub(" ", rest))
-                rest = " ".join(rest.replace(",", " ").split())
+                rest = clean_name(" ".join(rest.replace(",", " ").split()))
                 if rest and len(rest.split()) <= 8:
                     return rest
     return None
@@ -144,14 +176,47 @@ def date_from_running(doc: SegmentedDocument) -> str | None:
     for page in doc.pdf.pages:
         for line in page.running:
             found = find_date(line.text)
-            if found and MEETING_PHRASE.search(line.text):
+            if found and (MEETING_PHRASE.search(line.text) or committee_names(line.text)):
                 return found[0]
     return None
 
 
 def cover_lines(doc: SegmentedDocument) -> list[StyledLine]:
+    """The front matter; where an item opens the document, the lines above its heading on
+    the first page (a title and a meeting block can stand there)."""
     front = doc.of_kind("front") or doc.of_kind("body")
     return front[0].lines[:FRONT_WINDOW] if front else []
+
+
+def title_lines(lines: list[StyledLine]) -> list[StyledLine]:
+    """The first lines of the cover, before any contents list."""
+    found: list[StyledLine] = []
+    for line in lines:
+        if STARTS_WITH_LIST.match(line.text.strip()) or len(found) >= TITLE_LINES:
+            break
+        found.append(line)
+    return found
+
+
+def committee_from_title(lines: list[StyledLine]) -> str | None:
+    """A body named in the title lines ("Referat af møde i Ældre- og Sundhedsudvalget",
+    "Socialudvalget - 25-05-2020", "Kommunalbestyrelsen"); a definite name wins."""
+    names = [name for line in title_lines(lines) for name in committee_names(line.text)]
+    definite = [n for n in names if n.endswith(("et", "en", "udvalg", "Lokaludvalg"))]
+    return (definite or names or [None])[0]
+
+
+def committee_from_decisions(doc: SegmentedDocument, date: str | None) -> str | None:
+    """"Beslutning i Social- og Seniorudvalget den 13-11-2017": the body of the decision
+    headings dated this meeting (where no title names it)."""
+    for segment in doc.of_kind("item"):
+        for line in segment.lines:
+            text = line.text.strip()
+            if DECISION_HEADING.match(text) and (not date or (find_date(text) or ("",))[0] == date):
+                names = committee_names(text)
+                if names:
+                    return names[0]
+    return None
 
 
 def committee_from_cover(lines: list[StyledLine]) -> str | None:
@@ -162,21 +227,35 @@ def committee_from_cover(lines: list[StyledLine]) -> str | None:
         text = line.text.strip()
         if line.size <= body_size or find_date(text) or match_label(text):
             continue
-        text = AGENDA_WORD.sub("", MINUTES_WORD.sub("", text)).strip(" -–:")
+        text = clean_name(AGENDA_WORD.sub("", MINUTES_WORD.sub("", text)))
         if 1 <= len(text.split()) <= 8:
             return text
     return None
 
 
 def location_from_cover(lines: list[StyledLine]) -> str | None:
-    """On agenda-system covers the place is the short line right after the date line."""
+    """The place printed after the time ("kl. 19.00 i Byrådssalen"), or, on agenda-system
+    covers, the short line right after the meeting's date line."""
+    for line in title_lines(lines) + lines[:12]:
+        match = PLACE_AFTER_TIME.search(line.text)
+        if match:
+            return clean_name(match.group("place"))
     for i, line in enumerate(lines[:12]):
         if find_date(line.text) and MEETING_PHRASE.search(line.text) and i + 1 < len(lines):
             nxt = lines[i + 1]
-            if nxt.page == line.page and not find_date(nxt.text) and not match_label(nxt.text) \
-                    and len(nxt.text.split()) <= 8 and not re.match(r"^\d", nxt.text):
-                return nxt.text.strip()
+            text = nxt.text.strip()
+            if nxt.page == line.page and not find_date(text) and not match_label(text) \
+                    and len(text.split()) <= 8 and not re.match(r"^\d", text) \
+                    and not OPEN_MARK.match(text) and not CLOSED_MARK.match(text):
+                return text
     return None
+
+
+def place_of(value: str | None) -> str | None:
+    """A place field's value without a time printed with it: "Mødelokale 3 (15.30-18.00)"."""
+    if not value:
+        return None
+    return clean_name(TIME_IN_PARENTHESES.sub("", value)) or None
 
 
 def extract_meeting(doc: SegmentedDocument) -> Attendance:
@@ -188,16 +267,20 @@ def extract_meeting(doc: SegmentedDocument) -> Attendance:
         return texts[0] if texts else None
 
     time_text = field_text("time")
-    date_source = time_text or next((l.text for l in lines[:30] if find_date(l.text)), None)
+    dated_line = next((line.text for line in lines[:30] if find_date(line.text)), None)
+    date_source = time_text if time_text and find_date(time_text) else dated_line
     found = find_date(date_source) if date_source else None
-    start, end = find_times(date_source) if date_source else (None, None)
-    meeting = Meeting(
-        committee=field_text("committee") or committee_from_running(doc) or committee_from_cover(lines),
-        date=found[0] if found else date_from_running(doc),
-        start_time=start,
-        end_time=end,
-        location=field_text("place") or location_from_cover(lines),
-    )
+    date = found[0] if found else date_from_running(doc)
+    start, end = (None, None)
+    for source, is_time in ((time_text, True), (field_text("place"), False), (dated_line, False)):
+        if source and start is None:
+            start, end = find_times(source, is_time=is_time)
+    end = end or (find_times(field_text("end") or "", is_time=True)[0])
+    committee = field_text("committee")
+    committee = (clean_name(committee) if committee else None) or committee_from_title(lines) \
+        or committee_from_running(doc) or committee_from_decisions(doc, date) or committee_from_cover(lines)
+    meeting = Meeting(committee=committee, date=date, start_time=start, end_time=end,
+                      location=place_of(field_text("place")) or location_from_cover(lines))
     people = {name: unique_people([p for f in fields if f.name == name for p in field_people(f)])
               for name in ("present", "absent", "guests")}
     return Attendance(meeting=meeting, present=people["present"], absent=people["absent"],

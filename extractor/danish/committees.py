@@ -1,0 +1,40 @@
+"""Names of the bodies that meet: how Danish councils, committees and boards are named.
+
+A body's name is a compound ending in one of a few heads ("Økonomiudvalget", "Ældre- og
+Sundhedsudvalget", "Handicaprådet", "Byrådet", "Kommunalbestyrelsen", "Kongens Enghave
+Lokaludvalg"), or "Udvalget for X og Y". Sources: KL's and the municipalities' own committee
+lists (the Danish municipal governance act, kommunestyrelsesloven, names the council
+"kommunalbestyrelse"/"byråd" and its standing committees "udvalg"; the councils for
+disabled and elderly people are "handicapråd"/"ældreråd"/"seniorråd").
+"""
+from __future__ import annotations
+
+import re
+
+_HEADS = (r"(?:udvalg(?:et)?|lokaludvalg(?:et)?|råd(?:et)?|byråd(?:et)?|regionsråd(?:et)?|"
+          r"kommunalbestyrelse(?:n)?|bestyrelse(?:n)?|repræsentation(?:en)?|styregruppe(?:n)?|"
+          r"forum|kreds(?:en)?|komit[eé](?:en)?)")
+_WORD = r"[A-ZÆØÅ][a-zæøåA-ZÆØÅ]*"
+# "Økonomiudvalget", "Ældre- og Sundhedsudvalget", "Social-, Sundheds- og Ældreudvalget",
+# "Kongens Enghave Lokaludvalg", "Udvalget for Kultur og Fritid", "Den Administrative Styregruppe".
+COMMITTEE_NAME = re.compile(
+    rf"(?<![\w-])(?:"
+    rf"Udvalget for {_WORD}(?:(?:,\s*| og ){_WORD}){{0,3}}"
+    rf"|(?:{_WORD}-,?\s+)*(?:{_WORD}-\s+og\s+)?(?:{_WORD}\s+){{0,2}}{_WORD}?{_HEADS}"
+    rf"|Den Administrative Styregruppe"
+    rf")(?![\w-])")
+# Heads that alone are no name ("Udvalget", "Rådet" refer back to a body named before);
+# "Byrådet", "Kommunalbestyrelsen" and "Regionsrådet" are names of their own.
+BARE_HEAD = re.compile(r"^(?:den |det )?(?:udvalg(?:et)?|lokaludvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?|"
+                       r"repræsentation(?:en)?|styregruppe(?:n)?|forum|kreds(?:en)?|komit[eé](?:en)?)$",
+                       re.IGNORECASE)
+
+
+def committee_names(text: str) -> list[str]:
+    """Every body name in a text, in order; heads alone are left out."""
+    names = []
+    for match in COMMITTEE_NAME.finditer(text):
+        name = match.group(0).strip()
+        if not BARE_HEAD.match(name) and name[0].isupper():
+            names.append(name)
+    return names
