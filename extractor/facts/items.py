@@ -3,17 +3,14 @@ their pages, attachments, and the case history of a "Sagsforløb" section.
 """
 from __future__ import annotations
 
-from dataclasses import replace
-import re
 
 from dagsorden.extractor.danish.headings import (
     ATTACHMENT_HEADING,
-    RECOMMENDATION_HEADING,
-    RECOMMENDATION_LEAD,
 )
 from dagsorden.extractor.danish.case_numbers import find_case_number as case_number_in
 from dagsorden.extractor.facts.decision_text import decision_of
 from dagsorden.extractor.facts.history import history_of
+from dagsorden.extractor.facts.recommendations import recommendations_of
 from dagsorden.extractor.facts.people import absent_in
 from dagsorden.extractor.segment.sections import Sections, split_sections
 from dagsorden.extractor.segment.style import body_font_size
@@ -33,38 +30,6 @@ def find_case_number(lines: list[StyledLine]) -> tuple[str | None, StyledLine | 
         if case:
             return case, line
     return None, None
-
-
-def recommendation_lines(sections: Sections) -> list[StyledLine]:
-    """Lines of the Indstilling section, or from a "Det indstilles, at" anywhere on."""
-    for heading, lines in sections:
-        # an empty "Indstilling" is followed by its lead as a heading ("Forvaltningen indstiller, at")
-        if lines and (RECOMMENDATION_HEADING.match(heading) or RECOMMENDATION_HEADING.match(heading + ":")):
-            return lines
-    every = [line for _, lines in sections for line in lines]
-    for index, line in enumerate(every):
-        if RECOMMENDATION_LEAD.match(line.text.strip()):
-            end = index + 1
-            while end < len(every) and not re.match(r"^\s*$", every[end].text):
-                end += 1
-            return every[index:end]
-    return []
-
-
-def recommendations_from(lines: list[StyledLine], edge: float, gap: float) -> list[tuple[str, StyledLine]]:
-    lead_at = next((i for i, line in enumerate(lines) if RECOMMENDATION_LEAD.match(line.text.strip())), None)
-    if lead_at is None:
-        return lines_to_entries(lines, edge, gap)
-    match = RECOMMENDATION_LEAD.match(lines[lead_at].text.strip())
-    rest = match.group("rest").strip() if match else ""
-    after = lines[lead_at + 1:]
-    entries = lines_to_entries(after, edge, gap)
-    if rest:
-        lead_line = replace(lines[lead_at], text=rest)
-        if entries and len(rest.split()) <= LEAD_SUBJECT_WORDS:
-            return entries
-        return lines_to_entries([lead_line, *after], edge, gap)
-    return entries
 
 
 def attachments_from(sections: Sections, edge: float, gap: float) -> list[Attachment]:
@@ -91,7 +56,7 @@ def segment_to_item(segment: Segment, number: int | None = None, *, minutes: boo
     for heading, section_lines in sections:
         key = heading if heading not in texts else f"{heading} ({sum(k.startswith(heading) for k in texts) + 1})"
         texts[key] = lines_to_paragraphs(section_lines)
-    recommendations = recommendations_from(recommendation_lines(sections), edge, gap)
+    recommendations = recommendations_of(sections, edge, gap)
     decision = decision_of(sections, meeting_date, minutes)
     pages = [line.page for line in segment.lines]
     return Item(

@@ -41,6 +41,7 @@ from dagsorden.models import StyledLine
 MAX_NUMBER_JUMP = 15  # public agendas omit closed items, so numbers may skip
 TOC_RUN_LINES = 2  # numbered lines this close (in lines) form a table of contents
 TOC_MIN_RUN = 3
+LIST_GAP_LINES = 3  # a contents entry whose title wraps is followed by the next within this
 TOC_TAIL = re.compile(r"(?:\(side\s*\d+\)|\.{3,}\s*\d+|\s\d{1,3})\s*$", re.IGNORECASE)
 MAX_HEADING_CHARS = 200
 MAX_TITLE_LINES = 4
@@ -139,11 +140,15 @@ def family_key(lines: list[StyledLine], start: ItemStart) -> tuple[object, ...]:
 
 def drop_tables_of_contents(lines: list[StyledLine], family: list[ItemStart],
                             everyone: list[ItemStart]) -> list[ItemStart]:
-    """Contents lists and programmes are not item starts: a numbered line whose number the
-    family prints again further on (the heading), a line ending in a page reference
-    ("... 12", "(side 3)") whose number is printed again, and a tight run of three or more
-    numbered lines with a page reference. A run of items without text stays."""
+    """Contents lists and programmes are not item starts: a numbered line followed closely by
+    the next one (a list) whose number the family prints again further on (the heading), a
+    line ending in a page reference ("... 12", "(side 3)") whose number is printed again,
+    and a tight run of three or more numbered lines with a page reference. A run of items
+    without text stays, and so does a heading repeated inside its item ("Punkt 8: Title")."""
     last_in_family: dict[int, int] = {}
+    next_in_family: dict[int, int] = {}
+    for before, after in zip(family, family[1:]):
+        next_in_family[before.index] = after.index
     for cand in family:
         last_in_family[cand.numbers[0]] = cand.index
     last_anywhere: dict[int, int] = {}
@@ -151,7 +156,8 @@ def drop_tables_of_contents(lines: list[StyledLine], family: list[ItemStart],
         last_anywhere[cand.numbers[0]] = max(cand.index, last_anywhere.get(cand.numbers[0], -1))
 
     def listed_before(cand: ItemStart) -> bool:
-        return last_in_family[cand.numbers[0]] - cand.index > MAX_TITLE_LINES + 1
+        in_a_list = next_in_family.get(cand.index, len(lines)) - cand.index <= LIST_GAP_LINES
+        return in_a_list and last_in_family[cand.numbers[0]] - cand.index > MAX_TITLE_LINES + 1
 
     def page_reference(cand: ItemStart) -> bool:
         return bool(TOC_TAIL.search(lines[cand.index].text))

@@ -19,8 +19,20 @@ SUSPENDED_HYPHEN_NEXT = {"og", "eller", "samt", "til", "som", "&"}
 CLAUSE_END = re.compile(r"[.:;!?]\s*$")  # a line that ends a clause or sentence
 PARAGRAPH_GAP = 0.4  # extra space (in font sizes) above a line that opens a new paragraph
 URL = re.compile(r"^(?:https?://|www\.)\S", re.IGNORECASE)
-# A line opening like a numbered list entry starts a new entry even without a bullet.
-ENTRY_LABEL = re.compile(r"^(?:bilag\s+\d+|\d{1,2}[.)]\s|at\s+\d+\))", re.IGNORECASE)
+# A line opening like a labelled list entry starts a new entry even without a bullet.
+ENTRY_LABEL = re.compile(r"^(?:bilag\s+\d+|at\s+\d+\))", re.IGNORECASE)
+# "1. at ...", "2) ...", "a) At ...": a numbered entry, when the numbers count up (so that a
+# wrapped "30. juni 2025," is not taken for entry 30).
+NUMBER_LABEL = re.compile(r"^\(?(?P<label>\d{1,2}|[a-hA-H])[.)]\s")
+
+
+def label_rank(text: str) -> int | None:
+    """1 for "1." or "a)", 2 for "2." or "b)": the rank of a numbered entry's label."""
+    match = NUMBER_LABEL.match(text)
+    if not match:
+        return None
+    label = match.group("label")
+    return int(label) if label.isdigit() else ord(label.lower()) - ord("a") + 1
 HYPHEN_END = re.compile(r"(?<=[a-zæøåA-ZÆØÅ])-$")
 
 
@@ -81,12 +93,18 @@ def lines_to_entries(lines: list[StyledLine], edge: float | None = None,
     gap = typical_gap(lines) if gap is None else gap
     entries: list[tuple[list[str], StyledLine]] = []
     previous: StyledLine | None = None
+    last_rank = 0
     for line in lines:
         text = line.text.strip()
         if not text:
             continue
+        rank = label_rank(text)
+        numbered = rank is not None and rank in (1, last_rank + 1)
+        if numbered:
+            last_rank = rank or 0
         starts_new = (
             previous is None
+            or numbered
             or BULLET.match(text) is not None
             or ENTRY_LABEL.match(text) is not None
             or ended_early(previous, text, edge)

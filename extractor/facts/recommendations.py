@@ -1,0 +1,124 @@
+"""An item's sections -> its recommendations: one entry per point, with the page it is on.
+
+The points follow a lead-in, which names who recommends and to whom and is not itself a
+point: "Det indstilles, at", "Center for X indstiller, at <point>", "Administrationen
+indstiller," / "Direktøren indstiller til Udvalget for Kultur og Fritid:", "... indstiller,
+at Økonomiudvalget over for Byrådet anbefaler," and a proposal without an Indstilling
+heading ("Staben foreslår, at ..."). Points are bullets, numbered lines ("1. at ...",
+"a) At ...") or "at ..." lines; a point that wraps is one point. An earlier body's verdict
+printed after them ("Økonomiudvalget: Indstilles godkendt.") is not a point.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from dagsorden.extractor.danish.committees import COMMITTEE_NAME
+from dagsorden.extractor.danish.headings import DECISION_HEADING, RECOMMENDATION_HEADING
+from dagsorden.extractor.danish.sentences import sentence_spans
+from dagsorden.extractor.segment.lines import URL, lines_to_entries
+from dagsorden.extractor.segment.sections import Sections
+from dagsorden.models import StyledLine
+
+# The verb of a lead-in; what follows it decides whether the line is a lead-in at all.
+LEAD_VERB = re.compile(r"\b(?:indstiller|indstilles|foreslår|foreslås)\b", re.IGNORECASE)
+AT_AFTER_VERB = re.compile(r"^\s*,?\s*at\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+MARK_AFTER_VERB = re.compile(r"^\s*[,:]\s*(?P<rest>.*)$")
+ADDRESSEE = re.compile(r"^\s+(?:til|over for|overfor)\s+(?P<who>.*)$", re.IGNORECASE)
+ADDRESSEE_END = re.compile(r"(?:,\s*at\b\s*:?|\s+at\b\s*:?|:|,)\s*", re.IGNORECASE)
+# "Økonomiudvalget: Indstilles godkendt." — an earlier body's verdict, not a point.
+VERDICT = re.compile(rf"^(?:{COMMITTEE_NAME.pattern})\s*:\s*\S")
+POINT_START = re.compile(r"^(?:at|At|AT)\b|^[•\u2022\u25cf\u25aa\-–·*\uf0b7\uf0a7]|^\(?[a-z\d]{1,2}[.)]\s", re.UNICODE)
+LEAD_SUBJECT_WORDS = 3
+# A numbered or lettered label of a point: "1.", "2)", "a)", "b."
+POINT_LABEL = re.compile(r"^\(?(?P<label>\d{1,2}|[a-h])[.)]\s+(?=\S)")
+
+
+def lead_in(line: StyledLine) -> str | None:
+    """The rest of a line after its lead-in ("" when the points follow on the next lines),
+    or None for a line without one ("Indstilles godkendt." only uses the verb)."""
+    text = line.text
+    for verb in LEAD_VERB.finditer(text):
+        if re.search(r":\s*$", text[:verb.start()]):  # "Økonomiudvalget: Indstilles godkendt."
+            continue
+        after = text[verb.end():]
+        for pattern in (AT_AFTER_VERB, MARK_AFTER_VERB):
+            match = pattern.match(after)
+            if match:
+                return match.group("rest").strip()
+        addressee = ADDRESSEE.match(after)
+        if addressee:  # "til Udvalget for Kultur og Fritid:", "til Økonomiudvalget og Byrådet, at:"
+            end = ADDRESSEE_END.search(addressee.group("who"))
+            return addressee.group("who")[end.end():].strip() if end else ""
+        if not after.strip():
+            return ""
+    return None
+
+
+def first_sentence(text: str) -> str:
+    spans = sentence_spans(text)
+    return text[spans[0][0]:spans[0][1]].strip() if spans else text
+
+
+def is_point_like(entry: tuple[str, StyledLine]) -> bool:
+    """An entry that reads as a point: "at ...", a bullet or a label on its first line."""
+    return bool(POINT_START.match(entry[1].text.strip()) or POINT_START.match(entry[0].strip()))
+
+
+def strip_label(entries: list[tuple[str, StyledLine]]) -> list[tuple[str, StyledLine]]:
+    """Drop the "1." / "a)" of numbered points (the numbering is the order, kept by position)."""
+    cleaned = []
+    for text, line in entries:
+        cleaned.append((POINT_LABEL.sub("", text, count=1).strip(), line))
+    return cleaned
+
+
+def points_after(lines: list[StyledLine], at: int, edge: float, gap: float, *,
+                 whole_section: bool) -> list[tuple[str, StyledLine]]:
+    """The points after the lead-in on line `at`: in a recommendation section every entry
+    that follows; in running text the entries that read as points."""
+    rest = lead_in(lines[at]) or ""
+    after = lines[at + 1:]
+    following = lines_to_entries(after, edge, gap) if after else []
+    pointed = bool(following) and is_point_like(following[0])
+    if rest and rest.rstrip().endswith((",", ":")) and pointed:
+        rest = ""  # "..., at Økonomiudvalget over for Byrådet anbefaler," then the points
+    if rest and following and len(rest.split()) <= LEAD_SUBJECT_WORDS and not rest.endswith((".", "!")):
+        rest = ""  # "Det indstilles, at DAS" over bullets: "DAS" is their subject, not a point
+    entries: list[tuple[str, StyledLine]] = []
+    if rest:
+        head = replace(lines[at], text=rest)
+        inline = lines_to_entries([head, *after], edge, gap)
+        first, line = inline[0]
+        if not re.search(r"(?:,|;|\bog|\bsamt|\beller)\s*$", first) and not (len(inline) > 1 and
+                                                                           is_point_like(inline[1])):
+            return [(first_sentence(first), line)]
+        entries, following = [inline[0]], inline[1:]
+    for text, line in following:
+        if VERDICT.match(text) or DECISION_HEADING.match(text) or URL.match(text):
+            break
+        if not whole_section and entries and not is_point_like((text, line)):
+            break
+        entries.append((text, line))
+    return strip_label(entries)
+
+
+def recommendations_of(sections: Sections, edge: float, gap: float) -> list[tuple[str, StyledLine]]:
+    """The points of the Indstilling section, or of the first lead-in anywhere in the item
+    (outside its decisions), each with the line it starts on."""
+    for heading, lines in sections:
+        if lines and (RECOMMENDATION_HEADING.match(heading) or RECOMMENDATION_HEADING.match(heading + ":")):
+            at = next((i for i, line in enumerate(lines) if lead_in(line) is not None), None)
+            if at is None:
+                return strip_label([(t, line) for t, line in lines_to_entries(lines, edge, gap)
+                                    if not VERDICT.match(t)])
+            return points_after(lines, at, edge, gap, whole_section=True)
+    for heading, lines in sections:
+        if DECISION_HEADING.match(heading):
+            continue
+        for i, line in enumerate(lines):
+            if lead_in(line) is not None:
+                points = points_after(lines, i, edge, gap, whole_section=False)
+                if points:
+                    return points
+    return []
