@@ -10,12 +10,16 @@ from dataclasses import replace
 import re
 from collections import defaultdict
 
+from dagsorden.extractor.danish.headings import ITEM_CASE, ITEM_KEYWORD, ITEM_NR, ITEM_NUMBER_ALONE, ITEM_NUMBERED
 from dagsorden.models import PageText, PdfText, StyledLine
+
+ITEM_HEADINGS = (ITEM_KEYWORD, ITEM_NUMBERED, ITEM_CASE, ITEM_NR)
 
 BAND = 0.09  # fraction of the page height counted as header or footer band
 MIN_REPEAT_SHARE = 0.25  # of pages, for a repeated line to count as running
 # (low, because bound appendices without the agenda's header can be most of the pages)
-MIN_PAGES_FOR_REPEATS = 3
+MIN_PAGES_FOR_REPEATS = 2
+MIN_REPEATS = 2  # a line at the same spot on two pages of a short document is furniture too
 POSITION_TOLERANCE = 4.0  # points
 
 PAGE_NUMBER = re.compile(
@@ -56,26 +60,42 @@ def mark_running(pdf: PdfText) -> PdfText:
     return replace(pdf, pages=mark_running_lines(pdf.pages))
 
 
+def numbers_heading(texts: list[str]) -> bool:
+    """Lines at one spot whose numbers change from page to page and that read as item
+    headings ("Punkt 3.", "Punkt 4." on every item's first page): headings, not furniture."""
+    return len(set(texts)) * 2 > len(texts) and all(
+        any(pattern.match(text.strip()) for pattern in ITEM_HEADINGS) for text in texts)
+
+
+def alone_on_baseline(line: StyledLine, page: PageText) -> bool:
+    """Whether nothing else is printed on the line's baseline: a bare number with text beside
+    it is a heading's number ("1" | "Budget ..."), not a page's."""
+    return not any(other is not line and abs(other.top - line.top) <= 2.5 for other in page.lines)
+
+
 def mark_running_lines(pages: list[PageText]) -> list[PageText]:
     text_pages = [p for p in pages if p.lines]
-    repeats: dict[tuple[str, str], list[float]] = defaultdict(list)
+    repeats: dict[tuple[str, str], list[tuple[float, str]]] = defaultdict(list)
     for page in text_pages:
         for line in page.lines:
             band = in_band(line, page)
             if band:
-                repeats[(band, masked(line.text))].append(line.top)
-    threshold = max(3, MIN_REPEAT_SHARE * len(text_pages))
+                repeats[(band, masked(line.text))].append((line.top, line.text))
+    threshold = max(MIN_REPEATS, MIN_REPEAT_SHARE * len(text_pages))
     running_keys = {
-        key for key, tops in repeats.items()
-        if len(text_pages) >= MIN_PAGES_FOR_REPEATS and len(tops) >= threshold
-        and spread(tops) <= POSITION_TOLERANCE
+        key for key, seen in repeats.items()
+        if len(text_pages) >= MIN_PAGES_FOR_REPEATS and len(seen) >= threshold
+        and spread([top for top, _ in seen]) <= POSITION_TOLERANCE
+        and not numbers_heading([text for _, text in seen])
     }
     marked: list[PageText] = []
     for page in pages:
         lines = []
         for line in page.lines:
             band = in_band(line, page)
-            if band and ((band, masked(line.text)) in running_keys or looks_like_page_number(line.text, page.number)):
+            heading_number = bool(ITEM_NUMBER_ALONE.match(line.text.strip())) and not alone_on_baseline(line, page)
+            if band and not heading_number and ((band, masked(line.text)) in running_keys
+                                                or looks_like_page_number(line.text, page.number)):
                 line = replace(line, role=band)
             lines.append(line)
         marked.append(replace(page, lines=lines))

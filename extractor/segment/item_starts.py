@@ -118,8 +118,8 @@ def candidate_at(lines: list[StyledLine], index: int, body_size: float) -> ItemS
         groups = match.groupdict()
         title = (groups.get("title") or "").strip()
         numbers = parse_numbers(groups["numbers"]) if "numbers" in groups else [int(groups["number"])]
-        if kind == "case":
-            title = ""  # "(ØU 23/2010)" is a reference; the title stands on its own line
+        if kind == "case" and (not title or title.startswith("(")):
+            title = ""  # "Sag nr. 19 (ØU 23/2010)": a reference; the title stands on its own line
         elif title and not title_opens_item(title):
             return None
         elif not title and kind not in STRONG_KINDS:
@@ -145,22 +145,21 @@ def drop_tables_of_contents(lines: list[StyledLine], family: list[ItemStart],
     line ending in a page reference ("... 12", "(side 3)") whose number is printed again,
     and a tight run of three or more numbered lines with a page reference. A run of items
     without text stays, and so does a heading repeated inside its item ("Punkt 8: Title")."""
-    last_in_family: dict[int, int] = {}
     next_in_family: dict[int, int] = {}
     for before, after in zip(family, family[1:]):
         next_in_family[before.index] = after.index
-    for cand in family:
-        last_in_family[cand.numbers[0]] = cand.index
     last_anywhere: dict[int, int] = {}
     for cand in everyone:
         last_anywhere[cand.numbers[0]] = max(cand.index, last_anywhere.get(cand.numbers[0], -1))
 
     def listed_before(cand: ItemStart) -> bool:
         in_a_list = next_in_family.get(cand.index, len(lines)) - cand.index <= LIST_GAP_LINES
-        return in_a_list and last_in_family[cand.numbers[0]] - cand.index > MAX_TITLE_LINES + 1
+        return in_a_list and last_anywhere[cand.numbers[0]] - cand.index > MAX_TITLE_LINES + 1
 
     def page_reference(cand: ItemStart) -> bool:
-        return bool(TOC_TAIL.search(lines[cand.index].text))
+        """"... 12", "(side 3)" at the end, or a page number in its own column beside it."""
+        right = beside(lines, max(cand.consumed))
+        return bool(TOC_TAIL.search(lines[cand.index].text) or (right and right.text.strip().isdigit()))
 
     runs: list[list[ItemStart]] = []
     for cand in family:
