@@ -49,6 +49,7 @@ def segment_to_item(segment: Segment, number: int | None = None, *, minutes: boo
     case_number, case_line = find_case_number(lines)
     if case_line is not None:
         lines.remove(case_line)
+    case_number = segment.case_number or case_number
     sections = split_sections(lines, body_font_size(lines))
     edge = right_edge(lines)  # the text column's right edge: shorter lines end an entry
     gap = typical_gap(lines)  # the line spacing inside a paragraph: more opens a new entry

@@ -8,6 +8,7 @@ removed with a linear pass instead of pdfplumber's quadratic `dedupe_chars`.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,6 +31,8 @@ COLUMN_GAP_EMS = 2.5
 WORD_X_TOLERANCE = 1.5
 LINE_Y_TOLERANCE = 2.5
 BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demi", ",b")
+# A list marker set before its text at a tab stays on the text's line: "1." "a)" "•" "-".
+LIST_MARKER = re.compile(r"^(?:\(?(?:\d{1,2}|[a-hA-H])[.)]|[•\u2022\u25cf\u25aa\u2013\-–·*\uf0b7\uf0a7])$")
 
 Char = dict[str, Any]
 
@@ -107,7 +110,8 @@ def words_to_lines(words: list[Char], page_number: int, overprinted: set[int]) -
         run: list[Char] = [row[0]]
         for word in row[1:]:
             gap = word["x0"] - run[-1]["x1"]
-            if gap > COLUMN_GAP_EMS * max(run[-1]["size"], 4.0):
+            marker = len(run) == 1 and LIST_MARKER.match(run[0]["text"])  # "1." | "At ..." at a tab
+            if gap > COLUMN_GAP_EMS * max(run[-1]["size"], 4.0) and not marker:
                 lines.append(styled_line(run, page_number, overprinted))
                 run = [word]
             else:

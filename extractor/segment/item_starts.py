@@ -34,6 +34,7 @@ from dagsorden.extractor.danish.headings import (
     POINT_OPENERS,
     RECOMMENDATION_HEADING,
 )
+from dagsorden.extractor.danish.case_numbers import find_case_number
 from dagsorden.extractor.segment.lines import ended_early
 from dagsorden.extractor.segment.style import body_font_size, font_family, is_heading_styled, same_style
 from dagsorden.models import StyledLine
@@ -293,7 +294,7 @@ def title_continues(lines: list[StyledLine], i: int, head: StyledLine, last: Sty
         return False
     if KNOWN_SECTION.match(text) or RECOMMENDATION_HEADING.match(text) or DECISION_HEADING.match(text):
         return False
-    if OPEN_MARK.match(text) or CLOSED_MARK.match(text):
+    if OPEN_MARK.match(text) or CLOSED_MARK.match(text) or find_case_number(text) or ":" in text[:20]:
         return False
     return is_heading_styled(head, body_size) or not ended_early(last, text, edge)
 
@@ -325,14 +326,21 @@ def title_after(lines: list[StyledLine], index: int, limit: int) -> list[int]:
 
 
 def title_before(lines: list[StyledLine], index: int, floor: int) -> list[int]:
-    """"Title" / "Sag nr. 19": the title printed just above the case line, touching it."""
-    i = index - 1
-    if i < floor:
-        return []
-    above, line = lines[i], lines[index]
-    if above.page == line.page and 0 <= line.top - above.bottom < line.size * 0.9 and above.text.strip():
-        return [i]
-    return []
+    """"Title" / "Sag nr. 19": the title printed just above the case line, touching it (and
+    the lines it wraps from, where the line above ran to the margin)."""
+    found: list[int] = []
+    below = lines[index]
+    edge = max((line.x1 for line in lines if line.page == below.page), default=below.x1)
+    for i in range(index - 1, max(floor, index - MAX_TITLE_LINES) - 1, -1):
+        above = lines[i]
+        touching = above.page == below.page and 0 <= below.top - above.bottom < below.size * 0.9
+        if not touching or not above.text.strip():
+            break
+        if found and (ended_early(above, below.text, edge) or above.text.rstrip().endswith((".", ":"))):
+            break
+        found.insert(0, i)
+        below = above
+    return found
 
 
 def titled(lines: list[StyledLine], starts: list[ItemStart], numbered: list[ItemStart],

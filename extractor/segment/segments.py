@@ -7,6 +7,8 @@ bound in after an item are appendices (segment/appendices.py).
 """
 from __future__ import annotations
 
+import re
+
 from dagsorden.extractor.danish.case_numbers import find_case_number
 from dagsorden.extractor.danish.headings import AGENDA_GROUP, CLOSED_MARK, CLOSED_TITLE, ITEM_KEYWORD, OPEN_MARK
 from dagsorden.extractor.segment.appendices import appendix_pages, appendix_segments
@@ -62,6 +64,17 @@ def repeats_heading(line: StyledLine, numbers: list[int]) -> bool:
     return bool(match) and parse_numbers(match.group("numbers")) == numbers
 
 
+CASE_IN_TITLE = re.compile(r"\s*\((?P<case>[^()]{4,30})\)\s*$")
+
+
+def split_title(title: str) -> tuple[str | None, str | None]:
+    """A title and the case number printed at its end in parentheses ("... Nord (2018-0287311)")."""
+    match = CASE_IN_TITLE.search(title)
+    if match and find_case_number(match.group("case")) == match.group("case").strip():
+        return title[:match.start()].strip() or None, match.group("case").strip()
+    return title or None, None
+
+
 def lines_to_segments(pdf: PdfText) -> SegmentedDocument:
     """Front matter, items and bound appendices; the kind is decided after (segment/kind.py)."""
     lines = pdf.body_lines()
@@ -82,7 +95,7 @@ def lines_to_segments(pdf: PdfText) -> SegmentedDocument:
         running_group, running_closed = group_and_closed(running)
         group = new_group or running_group or group
         closed = closed if closed is not None else running_closed
-        title = join_lines([t.text for t in start.title_lines]) or None
+        title, title_case = split_title(join_lines([t.text for t in start.title_lines]))
         own = [line for i, line in enumerate(lines[firsts[pos]:end], firsts[pos])
                if line.page not in bound and i not in start.consumed and not is_mark(line)
                and i not in preambles[pos] and not repeats_heading(line, start.numbers)]
@@ -91,6 +104,7 @@ def lines_to_segments(pdf: PdfText) -> SegmentedDocument:
             numbers=start.numbers, title=title, section=group,
             closed=bool(closed) or bool(title and CLOSED_TITLE.search(title)),
             heading_lines=[lines[i] for i in sorted(start.consumed)], evidence=start.evidence,
+            case_number=title_case,
         ))
         segments.extend(appendix_segments(lines[start.index:end], bound, start.numbers[0]))
     return SegmentedDocument(pdf=pdf, segments=segments)
