@@ -29,7 +29,14 @@ from dagsorden.extractor.danish.headings import (
     PRESENT_LABEL,
     TIME_LABEL,
 )
-from dagsorden.extractor.facts.people import GUEST_SENTENCE, parse_guest_sentences, parse_people, unique_people
+from dagsorden.extractor.facts.people import (
+    GUEST_SENTENCE,
+    parse_guest_sentences,
+    parse_people,
+    parse_people_lines,
+    parse_person_line,
+    unique_people,
+)
 from dagsorden.extractor.segment.lines import join_lines
 from dagsorden.extractor.segment.style import body_font_size
 from dagsorden.models import Meeting, Person, SegmentedDocument, StrictModel, StyledLine
@@ -44,6 +51,8 @@ OTHER_LABEL = re.compile(r"^(?:øvrige oplysninger|bemærkninger|mødeleder|refe
 FRONT_WINDOW = 80  # lines of front matter searched for the meeting block
 TITLE_LINES = 8  # lines at the top where the meeting is named in a title or sentence
 MAX_LABEL_WORDS = 3
+ATTENDANCE_FIELDS = ("present", "absent", "guests")
+LIST_GAP_SIZES = 4.0  # a blank line or two between groups of an attendance list
 MEETING_PHRASE = re.compile(r"\b(?:mødet|møde)\s+(?:den|d\.)\s*", re.IGNORECASE)
 PAGE_PHRASE = re.compile(r"\b(?:side|page)\s+\d+\s+(?:af|of)\s+\d+\b|\bkl\.?\s*[\d.:]+(?:\s*-\s*[\d.:]+)?",
                          re.IGNORECASE)
@@ -139,13 +148,18 @@ def merge_wrapped_label(lines: list[StyledLine], i: int) -> StyledLine | None:
 
 
 def belongs_to(current: Field, line: StyledLine, value_x0: float | None) -> bool:
+    """A value of the field: beside the label, or close below it in the value column; in an
+    attendance list a member separated from the one above by a blank line still belongs."""
     last = current.values[-1] if current.values else current.label
     if line.page != last.page:
         return False
     same_row = abs(line.top - current.label.top) < 2 and line.x0 > current.label.x1
-    below = 0 <= line.top - last.bottom < max(line.size, 6) * 1.2
+    gap = line.top - last.bottom
+    below = 0 <= gap < max(line.size, 6) * 1.2
+    listed = current.name in ATTENDANCE_FIELDS and 0 <= gap < max(line.size, 6) * LIST_GAP_SIZES \
+        and parse_person_line(line.text) is not None
     in_column = value_x0 is None or abs(line.x0 - value_x0) < 20 or line.x0 > value_x0
-    return same_row or (below and in_column and line.x0 >= current.label.x0 - 2)
+    return same_row or ((below or listed) and in_column and line.x0 >= current.label.x0 - 2)
 
 
 def clean_name(text: str) -> str:
@@ -288,10 +302,15 @@ def extract_meeting(doc: SegmentedDocument) -> Attendance:
 
 
 def field_people(attendance: Field) -> list[Person]:
-    """A list of names, or sentences such as "A og B begge fra X deltager under punkt 3"."""
+    """A list of names (one a line, or running "A, B og C"), or sentences such as "A og B
+    begge fra X deltager under punkt 3"."""
     text = attendance.text
     page = attendance.label.page
     if GUEST_SENTENCE.search(text):
         before, _, _ = text.partition(GUEST_SENTENCE.search(text).group(0))
         return parse_people(before) + parse_guest_sentences(text, None, page)
-    return [p.model_copy(update={"page": page}) for p in parse_people(text)]
+    running = parse_people(text)
+    wrapped = any(v.text.rstrip().endswith(",") for v in attendance.values[:-1])
+    listed = None if wrapped else parse_people_lines([v.text for v in attendance.values])
+    people = listed if listed is not None and len(listed) >= len(running) else running
+    return [p.model_copy(update={"page": page}) for p in people]

@@ -19,12 +19,15 @@ ORGANISATION_WORD = re.compile(
     r"forvaltning\w*|center|centret|afdeling|udvalg\w*|vive|ankestyrelsen|folketinget|psykiatri\w*|"
     r"socialstyrelsen|danske regioner|nord|syd|øst|vest|midt)\b",
     re.IGNORECASE)
-NAME_TOKEN = re.compile(r"^(?:[A-ZÆØÅ][\wæøåéü'’.\-]*|von|van|de|la)$")
+# A word of a name: capitalised in any alphabet ("Çelik", "Søegaard", "Al-Hassan"), or a particle.
+NAME_TOKEN = re.compile(r"^(?:[^\W\d_][\w'’.\-]*|von|van|de|la|al|el|bin)$")
 GUEST_SENTENCE = re.compile(
     r"(?P<who>[^.]*?)\s+deltager\s+(?:under|i)\s+(?:behandlingen\s+af\s+)?punkt(?:et)?\s*(?P<number>\d+)?",
     re.IGNORECASE)
 SHARED = re.compile(r"^(?:begge|alle)\s+(?:fra\s+)?", re.IGNORECASE)
 MIN_NAME_TOKENS, MAX_NAME_TOKENS = 2, 6
+PARTICLES = {"von", "van", "de", "la", "al", "el", "bin"}
+BULLET_LEAD = re.compile(r"^\s*[•\u2022\u25cf\u25aa\-–·*\uf0b7\uf0a7]\s*")
 
 
 def split_outside_parentheses(text: str, separators: str = ",;") -> list[str]:
@@ -51,7 +54,7 @@ def split_name_and_role(words: list[str]) -> tuple[str | None, str | None]:
         role_words.append(words.pop(0))
     if not (MIN_NAME_TOKENS <= len(words) <= MAX_NAME_TOKENS):
         return None, None
-    if not all(NAME_TOKEN.match(w) for w in words):
+    if not all(NAME_TOKEN.match(w) and (w[0].isupper() or w in PARTICLES) for w in words):
         return None, None
     return " ".join(words), (" ".join(role_words) or None)
 
@@ -71,11 +74,15 @@ def parse_parenthesis(inner: str) -> tuple[str | None, str | None]:
 
 
 def parse_people(text: str) -> list[Person]:
-    """A comma-separated attendance list: "A (Org), B (formand, Org), C og D (begge fra Org)"."""
+    """A comma-separated attendance list: "A (Org), B (formand, Org), C og D (begge fra Org)";
+    a party letter after a comma ("Andreas Bech, (A)") belongs to the name before it."""
     people: list[Person] = []
     for part in split_outside_parentheses(" ".join(text.split())):
         match = re.match(r"^(?P<names>[^()]*?)\s*(?:\((?P<inner>[^)]*)\))?\s*\.?$", part)
         if not match:
+            continue
+        if not match.group("names").strip() and match.group("inner") and people:
+            people[-1] = people[-1].model_copy(update={"organization": match.group("inner").strip() or None})
             continue
         role, organisation = parse_parenthesis(match.group("inner")) if match.group("inner") else (None, None)
         names = re.split(r"\s+(?:og|&)\s+", match.group("names"))
@@ -139,3 +146,32 @@ def absent_in(lines: list[StyledLine]) -> list[Person]:
         if text:
             people.extend(p.model_copy(update={"page": line.page}) for p in parse_people(text))
     return unique_people(people)
+
+
+def parse_person_line(text: str) -> Person | None:
+    """One member of a list printed a name a line: "Birthe Malling, DH-repræsentant, formand",
+    "• Anders Brinch Thomsen", "Bent Hjortshøj (V)", "Andreas Bech, (A)", "formand Name (A)"."""
+    text = BULLET_LEAD.sub("", " ".join(text.split())).strip(" .;")
+    parts = split_outside_parentheses(text, ",")
+    if not parts:
+        return None
+    people = parse_people(parts[0])
+    if len(people) != 1:
+        return None
+    person = people[0]
+    rest = [p for p in parts[1:] if p]
+    if rest and re.fullmatch(r"\((?P<inner>[^)]*)\)", rest[0]):
+        return person.model_copy(update={"organization": rest[0].strip("() ") or None})
+    if rest and person.organization is None:
+        person = person.model_copy(update={"organization": ", ".join(rest)})
+    return person
+
+
+def parse_people_lines(texts: list[str]) -> list[Person] | None:
+    """A list printed one member a line, or None when the lines do not read that way (then the
+    text is one running list, "A, B og C")."""
+    people = [parse_person_line(text) for text in texts if text.strip()]
+    found = [p for p in people if p is not None]
+    if len(texts) >= 2 and len(found) * 3 >= 2 * len(people):
+        return found
+    return None
