@@ -16,7 +16,13 @@ RECOMMENDATION_HEADING = re.compile(
     r"[a-zæøå]+\s+indstiller(?:,? at)?)" + _END, re.IGNORECASE)
 # An attachment named on its own line anywhere in an item: "Bilag 1: Referat fra mødet".
 ATTACHMENT_LINE = re.compile(r"^bilag\s+\d{1,3}\s*[:.)-]\s*\S", re.IGNORECASE)
-ATTACHMENT_HEADING = re.compile(r"^(?:bilag|bilagsliste|vedhæftede bilag|bilag til punktet)" + _END, re.IGNORECASE)
+ATTACHMENT_HEADING = re.compile(
+    r"^(?:bilag|bilagsliste|samlet bilagsliste|vedhæftede bilag|bilag til punktet|bilag til .{2,80}|bilagsnr\.?)" + _END,
+    re.IGNORECASE)
+# An attached file listed by its name: "SBU_maj_Plancher.pdf".
+FILE_NAME = re.compile(r"^[\w.,()\- ]{1,150}\.(?:pdf|docx?|xlsx?|pptx?|odt|msg|jpe?g|png)$", re.IGNORECASE)
+# "Ingen", "Ingen bilag.", "-": the list is empty.
+NONE_LISTED = re.compile(r"^(?:ingen(?: bilag)?|intet|ikke relevant|-+|–)\s*\.?$", re.IGNORECASE)
 # "Beslutning", "Økonomiudvalgets beslutning den 04.12.2012 Punkt 1" (eDoc), "Byrådets beslutning",
 # "Beslutning i Økonomiudvalget den 27-11-2012".
 # "Beslutning i Byrådet den 13-05-2015", "Beslutning Økonomiudvalget den 15-10-2019", "Beslutning fra

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from dagsorden.extractor.danish.headings import (
     ATTACHMENT_HEADING,
+    ATTACHMENT_LINE,
+    FILE_NAME,
+    NONE_LISTED,
 )
 from dagsorden.extractor.danish.case_numbers import find_case_number as case_number_in
 from dagsorden.extractor.facts.decision_text import decision_of
 from dagsorden.extractor.facts.history import history_of
-from dagsorden.extractor.facts.recommendations import recommendations_of
+from dagsorden.extractor.facts.recommendations import POINT_LABEL, recommendations_of
 from dagsorden.extractor.facts.people import absent_in
 from dagsorden.extractor.segment.sections import Sections, split_sections
 from dagsorden.extractor.segment.style import body_font_size
@@ -33,11 +36,19 @@ def find_case_number(lines: list[StyledLine]) -> tuple[str | None, StyledLine | 
 
 
 def attachments_from(sections: Sections, edge: float, gap: float) -> list[Attachment]:
+    """The entries under a "Bilag" heading (numbered "1." labels dropped, "Ingen" is none),
+    and "Bilag N: ..." lines and attached file names anywhere in the item."""
     found: list[Attachment] = []
     for heading, lines in sections:
         if ATTACHMENT_HEADING.match(heading):
             for text, line in lines_to_entries(lines, edge, gap):
-                if not URL.match(text):
+                text = POINT_LABEL.sub("", text, count=1).strip()
+                if text and not URL.match(text) and not NONE_LISTED.match(text):
+                    found.append(Attachment(title=text, page=line.page))
+        else:
+            for line in lines:
+                text = " ".join(line.text.split())
+                if ATTACHMENT_LINE.match(text) or FILE_NAME.match(text):
                     found.append(Attachment(title=text, page=line.page))
     return found
 

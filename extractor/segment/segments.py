@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 
 from dagsorden.extractor.danish.case_numbers import find_case_number
-from dagsorden.extractor.danish.headings import AGENDA_GROUP, CLOSED_MARK, CLOSED_TITLE, ITEM_KEYWORD, OPEN_MARK
+from dagsorden.extractor.danish.headings import (
+    AGENDA_GROUP,
+    CLOSED_MARK,
+    CLOSED_TITLE,
+    FILE_NAME,
+    ITEM_KEYWORD,
+    OPEN_MARK,
+)
 from dagsorden.extractor.segment.appendices import appendix_pages, appendix_segments
 from dagsorden.extractor.segment.item_starts import ItemStart, find_item_starts, parse_numbers
 from dagsorden.extractor.segment.lines import join_lines
@@ -36,11 +43,17 @@ def preamble(lines: list[StyledLine], start: ItemStart, previous_end: int) -> li
     for i in range(start.index - 1, max(previous_end, start.index - PREAMBLE_LINES) - 1, -1):
         text = flat(lines[i].text)
         short = len(text.split()) <= MAX_PREAMBLE_WORDS
-        if short and (AGENDA_GROUP.match(text) or is_mark(lines[i]) or find_case_number(text)):
+        if short and (AGENDA_GROUP.match(text) or is_mark(lines[i]) or is_case_line(text) or FILE_NAME.match(text)):
             found.append(i)
         else:
             break
     return sorted(found)
+
+
+def is_case_line(text: str) -> bool:
+    """A line that is a case number, perhaps with its label ("Sagsnr.: 12/27845")."""
+    case = find_case_number(text)
+    return bool(case) and len(text.replace(case, " ").split()) <= 2
 
 
 def group_and_closed(lines: list[StyledLine]) -> tuple[str | None, bool | None]:
@@ -89,7 +102,7 @@ def lines_to_segments(pdf: PdfText) -> SegmentedDocument:
     group: str | None = None
     for pos, start in enumerate(starts):
         end = firsts[pos + 1] if pos + 1 < len(starts) else len(lines)
-        head = [lines[i] for i in preambles[pos] if not find_case_number(flat(lines[i].text))]
+        head = [lines[i] for i in preambles[pos] if not is_case_line(flat(lines[i].text))]
         running = pdf.pages[lines[start.index].page - 1].running
         new_group, closed = group_and_closed(head)
         running_group, running_closed = group_and_closed(running)
