@@ -34,11 +34,13 @@ class Segment(StrictModel):
 
     @property
     def page_start(self) -> int | None:
-        return self.lines[0].page if self.lines else None
+        first = self.lines or self.heading_lines
+        return first[0].page if first else None
 
     @property
     def page_end(self) -> int | None:
-        return self.lines[-1].page if self.lines else None
+        last = self.lines or self.heading_lines
+        return last[-1].page if last else None
 
 
 class SegmentedDocument(StrictModel):

@@ -32,9 +32,11 @@ DECISION_HEADING = re.compile(
     r"beslutning fra .{2,60}|[^,]{2,80},\s*\d{1,2}[-.]\d{1,2}[-.]\d{2,4},\s*(?:pkt|punkt)\.?\s*\d{1,4})" + _END,
     re.IGNORECASE)
 # Lines that record who was not there: they end a decision text and name absent members.
-ATTENDANCE_LINE = re.compile(
-    r"^(?:fraværende|fravær|afbud|ikke til stede|følgende deltog ikke|deltog ikke)\b"
-    r"|\b(?:deltog|deltager) ikke i (?:behandlingen|sagens behandling|mødet|punktet)", re.IGNORECASE)
+ATTENDANCE_LINE = re.compile(r"^(?:fraværende|fravær|afbud|ikke til stede|følgende deltog ikke|deltog ikke)\b",
+                             re.IGNORECASE)
+# "Merete Haugaard erklærede sig inhabil og deltog ikke i behandlingen af punktet."
+ATTENDANCE_SENTENCE = re.compile(r"\b(?:deltog|deltager) ikke i (?:behandlingen|sagens behandling|mødet|punktet)",
+                                 re.IGNORECASE)
 # Seen in DAS, eDoc, FirstAgenda, SBSYS, Acadre and council web exports (../shared/wild/README.md).
 KNOWN_SECTION = re.compile(
     r"^(?:resum[eé]|sammendrag|baggrund(?: og vurdering)?|sagsfremstilling(?: og økonomi)?|sagsbeskrivelse|"

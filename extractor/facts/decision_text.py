@@ -16,10 +16,12 @@ from dagsorden.extractor.danish.headings import (
     ATTACHMENT_HEADING,
     ATTACHMENT_LINE,
     ATTENDANCE_LINE,
+    ATTENDANCE_SENTENCE,
     DECISION_HEADING,
     RECOMMENDATION_HEADING,
     RECOMMENDATION_LEAD,
 )
+from dagsorden.extractor.danish.sentences import split_sentences
 from dagsorden.extractor.segment.lines import lines_to_paragraphs
 from dagsorden.extractor.segment.sections import Sections
 from dagsorden.models import StyledLine
@@ -47,9 +49,15 @@ def split_attendance(lines: list[StyledLine]) -> tuple[list[StyledLine], list[St
         text = line.text.strip()
         opens_paragraph = i == 0 or line.page != lines[i - 1].page or \
             line.top - lines[i - 1].bottom > 0.9 * max(line.size, 6.0) or lines[i - 1].text.rstrip().endswith((".", ":"))
-        if opens_paragraph and (ATTENDANCE_LINE.match(text) or (is_capitals_heading(line) and i > 0)):
+        attendance = ATTENDANCE_LINE.match(text) or (i > 0 and ATTENDANCE_SENTENCE.search(first_sentence(text)))
+        if opens_paragraph and (attendance or (is_capitals_heading(line) and i > 0)):
             return lines[:i], lines[i:]
     return lines, []
+
+
+def first_sentence(text: str) -> str:
+    sentences = split_sentences(text)
+    return sentences[0] if sentences else text
 
 
 def dated(heading: str) -> str | None:

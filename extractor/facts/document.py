@@ -61,7 +61,10 @@ def segments_to_extraction(doc: SegmentedDocument, nlp_model: str | None = None)
     meeting = attendance.meeting if attendance else None
     items = segments_to_items(doc, meeting.date if meeting else None) if has_meeting else []
     present = attendance.present if attendance else []
-    absent = unique_people((attendance.absent if attendance else []) + [p for i in items for p in i.absent])
+    # a member present at the meeting who stood outside one item stays a participant
+    present_names = {p.name.casefold() for p in present}
+    absent = unique_people((attendance.absent if attendance else [])
+                           + [p for i in items for p in i.absent if p.name.casefold() not in present_names])
     guests = unique_people(attendance.guests + item_guests(doc)) if attendance else []
     info = DocumentInfo(
         sha256=pdf.sha256, filename=pdf.filename, pages=len(pdf.pages), kind=doc.kind,

@@ -60,6 +60,11 @@ def mark_running(pdf: PdfText) -> PdfText:
     return replace(pdf, pages=mark_running_lines(pdf.pages))
 
 
+# A web page's print: its address and the time it was printed, alone in the top or bottom band.
+PRINT_STAMP = re.compile(r"^(?:https?://\S+|www\.\S+|\d{1,2}[.\-/]\d{1,2}[.\-/]\d{2,4},?\s+\d{1,2}[.:]\d{2}(?::\d{2})?)$",
+                         re.IGNORECASE)
+
+
 def numbers_heading(texts: list[str]) -> bool:
     """Lines at one spot whose numbers change from page to page and that read as item
     headings ("Punkt 3.", "Punkt 4." on every item's first page): headings, not furniture."""
@@ -95,7 +100,8 @@ def mark_running_lines(pages: list[PageText]) -> list[PageText]:
             band = in_band(line, page)
             heading_number = bool(ITEM_NUMBER_ALONE.match(line.text.strip())) and not alone_on_baseline(line, page)
             if band and not heading_number and ((band, masked(line.text)) in running_keys
-                                                or looks_like_page_number(line.text, page.number)):
+                                                or looks_like_page_number(line.text, page.number)
+                                                or PRINT_STAMP.match(line.text.strip())):
                 line = replace(line, role=band)
             lines.append(line)
         marked.append(replace(page, lines=lines))

@@ -12,6 +12,7 @@ import re
 from dagsorden.extractor.danish.case_numbers import find_case_number
 from dagsorden.extractor.danish.headings import (
     AGENDA_GROUP,
+    BULLET,
     CLOSED_MARK,
     CLOSED_TITLE,
     FILE_NAME,
@@ -43,11 +44,19 @@ def preamble(lines: list[StyledLine], start: ItemStart, previous_end: int) -> li
     for i in range(start.index - 1, max(previous_end, start.index - PREAMBLE_LINES) - 1, -1):
         text = flat(lines[i].text)
         short = len(text.split()) <= MAX_PREAMBLE_WORDS
-        if short and (AGENDA_GROUP.match(text) or is_mark(lines[i]) or is_case_line(text) or FILE_NAME.match(text)):
+        if short and (AGENDA_GROUP.match(text) or is_mark(lines[i]) or is_case_line(text) or FILE_NAME.match(text)) \
+                or lists_item(text, start.numbers):
             found.append(i)
         else:
             break
     return sorted(found)
+
+
+def lists_item(text: str, numbers: list[int]) -> bool:
+    """"• Pkt. 16 Title": the item listed once more just before its heading (a web page's
+    contents bullet)."""
+    match = ITEM_KEYWORD.match(BULLET.sub("", text, count=1).strip())
+    return bool(match) and parse_numbers(match.group("numbers")) == numbers
 
 
 def is_case_line(text: str) -> bool:
@@ -93,7 +102,7 @@ def lines_to_segments(pdf: PdfText) -> SegmentedDocument:
     lines = pdf.body_lines()
     starts = find_item_starts(lines)
     preambles = [preamble(lines, s, starts[k - 1].index + 1 if k else 0) for k, s in enumerate(starts)]
-    firsts = [min([s.index, *p]) for s, p in zip(starts, preambles)]
+    firsts = [min([s.index, *p, *s.consumed]) for s, p in zip(starts, preambles)]
     bound = appendix_pages(pdf, {lines[s.index].page for s in starts})
     segments: list[Segment] = []
     first = firsts[0] if starts else len(lines)
@@ -113,7 +122,7 @@ def lines_to_segments(pdf: PdfText) -> SegmentedDocument:
                if line.page not in bound and i not in start.consumed and not is_mark(line)
                and i not in preambles[pos] and not repeats_heading(line, start.numbers)]
         segments.append(Segment(
-            kind="item", lines=own or lines[start.index:start.index + 1], item=start.numbers[0],
+            kind="item", lines=own, item=start.numbers[0],
             numbers=start.numbers, title=title, section=group,
             closed=bool(closed) or bool(title and CLOSED_TITLE.search(title)),
             heading_lines=[lines[i] for i in sorted(start.consumed)], evidence=start.evidence,
