@@ -51,6 +51,7 @@ OTHER_LABEL = re.compile(r"^(?:øvrige oplysninger|bemærkninger|mødeleder|refe
 FRONT_WINDOW = 80  # lines of front matter searched for the meeting block
 TITLE_LINES = 8  # lines at the top where the meeting is named in a title or sentence
 MAX_LABEL_WORDS = 3
+MAX_PLACE_WORDS = 14
 ATTENDANCE_FIELDS = ("present", "absent", "guests")
 LIST_GAP_SIZES = 4.0  # a blank line or two between groups of an attendance list
 MEETING_PHRASE = re.compile(r"\b(?:mødet|møde)\s+(?:den|d\.)\s*", re.IGNORECASE)
@@ -88,13 +89,16 @@ def match_label(text: str) -> tuple[str, str] | None:
     """(field name, value on the same line) when the line starts with a label: the label
     alone, "Label: value", or "Label value" for the one-word labels."""
     text = " ".join(text.split())
-    for name, pattern in [*LABELS.items(), ("other", OTHER_LABEL)]:
+    labels = [*LABELS.items(), ("other", OTHER_LABEL)]
+    head, colon, rest = text.partition(":")
+    for name, pattern in labels:
         if pattern.match(text):
             return name, ""
-        head, colon, rest = text.partition(":")
+    for name, pattern in labels:  # "Tidspunkt og sted: ..." is a place, though "Tidspunkt" is a time
         if colon and len(head.split()) <= MAX_LABEL_WORDS and pattern.match(head):
             return name, rest.strip()
-        words = text.split()
+    words = text.split()
+    for name, pattern in labels:
         if len(words) > 1 and pattern.match(words[0]) and not words[0][:1].islower() \
                 and name not in ("place", "committee"):
             return name, " ".join(words[1:])
@@ -248,19 +252,24 @@ def committee_from_cover(lines: list[StyledLine]) -> str | None:
 
 
 def location_from_cover(lines: list[StyledLine]) -> str | None:
-    """The place printed after the time ("kl. 19.00 i Byrådssalen"), or, on agenda-system
-    covers, the short line right after the meeting's date line."""
-    for line in title_lines(lines) + lines[:12]:
-        match = PLACE_AFTER_TIME.search(line.text)
+    """The place printed after the time ("kl. 19.00 i Byrådssalen", also wrapped onto the next
+    line), or the line right after the meeting's date line (agenda-system covers and web
+    pages print the venue there)."""
+    top = title_lines(lines)
+    for i, line in enumerate(top):
+        joined = join_lines([line.text, *(l.text for l in top[i + 1:i + 2])])
+        match = PLACE_AFTER_TIME.search(line.text) or PLACE_AFTER_TIME.search(joined)
         if match:
             return clean_name(match.group("place"))
     for i, line in enumerate(lines[:12]):
-        if find_date(line.text) and MEETING_PHRASE.search(line.text) and i + 1 < len(lines):
+        dated = find_date(line.text) and (MEETING_PHRASE.search(line.text) or find_times(line.text)[0])
+        if dated and i + 1 < len(lines):
             nxt = lines[i + 1]
             text = nxt.text.strip()
             if nxt.page == line.page and not find_date(text) and not match_label(text) \
-                    and len(text.split()) <= 8 and not re.match(r"^\d", text) \
-                    and not OPEN_MARK.match(text) and not CLOSED_MARK.match(text):
+                    and len(text.split()) <= MAX_PLACE_WORDS and not re.match(r"^\d", text) \
+                    and not text.endswith(".") and not STARTS_WITH_LIST.match(text) \
+                    and not OPEN_MARK.match(text) and not CLOSED_MARK.match(text) and not committee_names(text):
                 return text
     return None
 
