@@ -28,7 +28,7 @@ NONE_LISTED = re.compile(r"^(?:ingen(?: bilag)?|intet|ikke relevant|-+|–)\s*\.
 # "Beslutning i Byrådet den 13-05-2015", "Beslutning Økonomiudvalget den 15-10-2019", "Beslutning fra
 # Handicaprådet", and Roskilde's "Handicaprådet, 23-05-2019, pkt. 1" (body, date, item: no word at all).
 DECISION_HEADING = re.compile(
-    r"^(?:beslutning(?:er)?|.{0,60}s beslutning(?: den .*| \d.*)?|beslutning (?:i |fra )?.{0,60} den .*|"
+    r"^(?:beslutning(?:er)?|.{0,60}s beslutning(?: den .*| \d.*)?|beslutning (?:i |fra )?.{0,60} den .*|beslutning den .*|"
     r"beslutning fra .{2,60}|[^,]{2,80},\s*\d{1,2}[-.]\d{1,2}[-.]\d{2,4},\s*(?:pkt|punkt)\.?\s*\d{1,4})" + _END,
     re.IGNORECASE)
 # Lines that record who was not there: they end a decision text and name absent members.

@@ -60,19 +60,33 @@ def first_sentence(text: str) -> str:
     return sentences[0] if sentences else text
 
 
+def is_dateline(text: str) -> bool:
+    """"Kultur- og Demokratiudvalget, 03.09.2018": the body and date printed over a decision."""
+    found = find_date(text)
+    return bool(found) and len(text.replace(found[1].group(0), " ").strip(" ,.:-–").split()) <= 6 \
+        and not text.rstrip().endswith(".")
+
+
 def dated(heading: str) -> str | None:
     found = find_date(heading)
     return found[0] if found else None
 
 
-def decision_of(sections: Sections, meeting_date: str | None = None, minutes: bool = False) -> DecisionText:
+def decision_of(sections: Sections, meeting_date: str | None = None, minutes: bool = False,
+                agenda: bool = False) -> DecisionText:
     """This meeting's decision: the decision section dated this meeting's date, else the last
-    decision section; in minutes without one, the item's own text."""
+    undated one (decision sections all dated otherwise are earlier bodies'); in minutes
+    without one, the item's own text; in an agenda none (what it prints are earlier bodies')."""
+    if agenda:
+        return DecisionText()
     decided = [(heading, lines) for heading, lines in sections if DECISION_HEADING.match(heading) and lines]
-    if decided:
-        this_meeting = [d for d in decided if meeting_date and dated(d[0]) == meeting_date]
-        undated = [d for d in decided if not dated(d[0])]
+    this_meeting = [d for d in decided if meeting_date and dated(d[0]) == meeting_date]
+    undated = [d for d in decided if not dated(d[0])]
+    if this_meeting or undated or (decided and not meeting_date):
         heading, lines = (this_meeting or undated or decided)[-1]
+        lines = lines[1:] if lines and is_dateline(lines[0].text) else lines
+    elif decided:
+        return DecisionText()
     elif minutes:
         lines = [line for heading, body in sections if not any(p.match(heading) for p in NOT_DECIDED)
                  for line in body

@@ -18,7 +18,8 @@ def segments_to_items(doc: SegmentedDocument, meeting_date: str | None = None) -
     minutes = doc.kind == "minutes"
     for segment in doc.of_kind("item"):
         for number in segment.numbers or [segment.item or 0]:
-            items.append(decide(segment_to_item(segment, number, minutes=minutes, meeting_date=meeting_date)))
+            items.append(decide(segment_to_item(segment, number, minutes=minutes, agenda=doc.kind == "agenda",
+                                                meeting_date=meeting_date)))
     return items
 
 

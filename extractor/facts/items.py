@@ -54,7 +54,7 @@ def attachments_from(sections: Sections, edge: float, gap: float) -> list[Attach
 
 
 def segment_to_item(segment: Segment, number: int | None = None, *, minutes: bool = False,
-                    meeting_date: str | None = None) -> Item:
+                    agenda: bool = False, meeting_date: str | None = None) -> Item:
     number = number if number is not None else (segment.item or 0)
     lines = list(segment.lines)
     case_number, case_line = find_case_number(lines)
@@ -69,7 +69,7 @@ def segment_to_item(segment: Segment, number: int | None = None, *, minutes: boo
         key = heading if heading not in texts else f"{heading} ({sum(k.startswith(heading) for k in texts) + 1})"
         texts[key] = lines_to_paragraphs(section_lines)
     recommendations = recommendations_of(sections, edge, gap)
-    decision = decision_of(sections, meeting_date, minutes)
+    decision = decision_of(sections, meeting_date, minutes, agenda)
     pages = [line.page for line in segment.lines]
     return Item(
         number=number,
