@@ -40,8 +40,8 @@ SENTENCIZER_PIPE = "sentencizer"
 
 # Letters of Danish words, for word boundaries (\b treats "Ø" right, but hyphens and
 # apostrophes also glue words together here).
-L = "A-Za-zÆØÅæøåÉéÈèÜüÖöÄäÁáÍí"
-UPPER = "A-ZÆØÅÉÜÖÄ"
+L = "A-Za-zÆØÅæøåÉéÈèÜüÖöÄäÁáÍíÇçŞşĞğİıŁłŃńŚśŹźŻżÓóÑñ"
+UPPER = "A-ZÆØÅÉÜÖÄÇŞİŁŚŹŻÓÑ"
 NOT_IN_WORD = rf"(?![{L}0-9'’-])"
 NOT_AFTER_WORD = rf"(?<![{L}0-9'’-])"
 CAP_WORD = rf"[{UPPER}][{L}]+(?:-[{UPPER}][{L}]+)?{NOT_IN_WORD}"
@@ -74,7 +74,7 @@ REPRESENTED = re.compile(
 # A line of an attendance list: an optional bullet, a name run, then a role, organisation or
 # party after a comma or bracket, or nothing.
 LIST_LINE = re.compile(
-    rf"^[ \t]*(?:[-–•·\uf0b7*][ \t]+)?(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,5}})[ \t]*"
+    rf"^[ \t]*(?:(?:[-–•·\uf0b7*]|\(cid:\d+\))[ \t]+)?(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,5}})[ \t]*"
     rf"(?P<rest>(?:,|\(|[-–][ \t]).*|)$")
 # After "Name, ": a capitalised phrase up to the end of the line or a bracket.
 ORG_AFTER_NAME = re.compile(
@@ -120,6 +120,7 @@ class Gazetteers:
     stop_names: frozenset[str] = frozenset()  # lower-case place/organisation words
     generic_words: tuple[str, ...] = ()  # word endings of common nouns that look like names
     places: tuple[str, ...] = ()  # names of towns, areas and countries (LOC)
+    acronyms: tuple[str, ...] = ()  # upper-case names of national bodies ("DH", "KL")
     place_words: frozenset[str] = frozenset()  # "Syd", "By", "Strand": a part of a town
     street_suffixes: tuple[str, ...] = ()  # "vej", "gade", ...
     street_heads: tuple[str, ...] = ()  # "Vej", "Plads", ... as a word of their own
@@ -216,6 +217,8 @@ def load_gazetteers(directory: Path = GAZETTEER_DIR) -> Gazetteers:
         stop_names=frozenset(stop_names),
         generic_words=tuple(sorted(word_list("generic_org_words.txt"))),
         places=tuple(sorted(set(places), key=len, reverse=True)),
+        acronyms=tuple(sorted({p["pattern"] for p in patterns if p["label"] == "ORG"
+                               and re.fullmatch(r"[A-ZÆØÅ]{2,6}", p["pattern"])}, key=len, reverse=True)),
         place_words=word_list("place_words.txt"),
         street_suffixes=tuple(sorted((w for k, w in streets if k == "suffix"), key=len, reverse=True)),
         street_heads=tuple(w for k, w in streets if k == "head"),
@@ -294,6 +297,10 @@ class EntityRules:
         self.place_run = re.compile(
             rf"{NOT_AFTER_WORD}(?P<place>{'|'.join(map(re.escape, self.g.places))})s?"
             rf"(?P<rest>(?:[ \t]+(?!(?:Kommune|Kommunes|Regionskommune|Region)\b){CAP_WORD}){{1,2}})")
+        # "DH Albertslund", "DGI Nordjylland": a national body's local branch
+        self.branch = re.compile(
+            rf"{NOT_AFTER_WORD}(?:{'|'.join(map(re.escape, self.g.acronyms)) or '(?!)'})[ \t]+"
+            rf"(?:{'|'.join(map(re.escape, self.g.places))}){NOT_IN_WORD}")
         self.named_body = re.compile(
             rf"{NOT_AFTER_WORD}(?P<name>(?:(?:{CAP_WORD}|[{UPPER}][a-zæøå]{{1,3}}\.)[ \t]+){{1,3}}"
             rf"[{UPPER}][{L}]*(?:udvalg|råd|nævn|kommission)){NOT_IN_WORD}")
@@ -316,6 +323,10 @@ class EntityRules:
                 extras.append((start, end, second, ident))  # part of a token: "DH" of "DH-repræsentant"
                 continue
             span = doc.char_span(start, end, label=first, alignment_mode="expand")
+            if span is not None and span.start_char != start and label in ("ORG", "LOC"):
+                # "1.Boligselskabet Sydjylland": the name starts inside a token
+                extras.append((start, end, label, ident))
+                continue
             if span is not None and len(span):
                 found.append(Span(doc, span.start, span.end, label=first, span_id=ident))
                 if second:
@@ -495,7 +506,9 @@ class EntityRules:
                         if re.search(rf"{h[0]}(?:{'|'.join(map(re.escape, h[1]))})$", word, re.IGNORECASE))
             start = m.start("pre") if m.group("pre") else m.start("word")
             capital = text[start].isupper()
-            compound = len(word) > len(head[0]) + max(map(len, head[1])) + 2
+            ending = next(e for e in sorted(head[1], key=len, reverse=True)
+                          if word.lower().endswith(head[0] + e))
+            compound = len(word) >= len(head[0]) + len(ending) + 2  # "Byrådet", not "Rådet"
             if not compound or not (capital or head[3]):
                 continue
             name = " ".join(text[start:m.end("word")].split())
@@ -527,16 +540,17 @@ class EntityRules:
 
         name = rf"{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,2}}"
         # "Brønderslev Psykiatriske Sygehus": the name, capitalised adjectives, the kind.
-        before_name = rf"(?P<name>{CAP_WORD}(?:[ \t]+(?:{CAP_WORD}|og))*?(?:\s+[{UPPER}][a-zæøå]+e)*)"
+        before_name = rf"(?P<name>{CAP_WORD}(?:[ \t]+(?:{CAP_WORD}|og))*?(?:[ \t]+[{UPPER}][a-zæøå]+e)*)"
         return [
             ("after", re.compile(rf"{NOT_AFTER_WORD}(?P<w>(?i:{words('after')}))[ \t]+(?P<name>{name})")),
             ("after-suffix", re.compile(
                 rf"{NOT_AFTER_WORD}(?P<w>[{UPPER}][{L}]+(?:{words('after-suffix')}))[ \t]+(?P<name>{name})")),
             ("for", re.compile(rf"{NOT_AFTER_WORD}(?P<w>{words('for')})\s+for\s+"
                                rf"(?P<name>[{L}-]+(?:,?[ \t]+(?:[{L}-]+|&)){{0,6}})")),
-            ("before", re.compile(rf"{before_name}\s+(?P<w>{words('before')}){NOT_IN_WORD}")),
+            ("before", re.compile(rf"{before_name}[ \t]+(?P<w>{words('before')}){NOT_IN_WORD}")),
+            ("in", re.compile(rf"{NOT_AFTER_WORD}(?P<w>{words('in')})[ \t]+i[ \t]+(?P<name>{CAP_WORD})")),
             ("before-suffix", re.compile(
-                rf"{before_name}\s+(?P<w>[{UPPER}][{L}]*(?:{words('before-suffix')})){NOT_IN_WORD}")),
+                rf"{before_name}[ \t]+(?P<w>[{UPPER}][{L}]*(?:{words('before-suffix')})){NOT_IN_WORD}")),
             ("alone", re.compile(rf"{NOT_AFTER_WORD}(?P<w>(?i:{words('alone')})){NOT_IN_WORD}")),
             ("alone-suffix", re.compile(
                 rf"{NOT_AFTER_WORD}(?P<w>[{UPPER}][{L}]+(?:{words('alone-suffix')})){NOT_IN_WORD}")),
@@ -544,7 +558,8 @@ class EntityRules:
 
     def _row_of(self, word: str, mode: str) -> tuple[str, str, str, str]:
         rows = [r for r in self.g.institution_words if r[1] == mode]
-        return (next((r for r in rows if r[0].lower() == word.lower()), None)
+        return (next((r for r in rows if r[0] == word), None)
+                or next((r for r in rows if r[0].lower() == word.lower()), None)
                 or next((r for r in rows if word.lower().endswith(r[0].lower())), None)
                 or (word, mode, "ORG", "kept"))
 
@@ -557,7 +572,7 @@ class EntityRules:
             for m in pattern.finditer(text):
                 row = self._row_of(m.group("w"), mode)
                 label = row[2]
-                kind = "venue" if label == "LOC" else "institution" if "+" in label else "offer"
+                kind = "venue" if "LOC" in label else "offer"
                 if mode.startswith("alone"):
                     name = " ".join(m.group("w").split())
                     yield m.start(), m.end(), label, f"{kind}:{name}"
@@ -572,6 +587,11 @@ class EntityRules:
                     else:
                         yield m.start("name"), m.start("name") + len(name), label, f"{kind}:{name}"
                         aliases.append(Alias(name, label.split("+")[0], kind, name))
+                elif mode == "in":
+                    if m.group("name") not in self.g.places:
+                        continue
+                    name = " ".join(m.group(0).split())
+                    yield m.start(), m.end(), label, f"{kind}:{name}"
                 elif mode == "for":
                     rest = self._for_name(m.group("name").split())
                     if not rest:
@@ -659,6 +679,9 @@ class EntityRules:
             if acr.isupper():
                 aliases.append(Alias(acr, "ORG", "acronym", acr))
             yield m.start(), m.start() + len(acr), "ORG", f"acronym:{acr}"
+        for m in self.branch.finditer(text):
+            name = " ".join(m.group(0).split())
+            yield m.start(), m.end(), "ORG", f"association:{name}"
         for m in REPRESENTED.finditer(text):
             acr = m.group("acr")
             if acr in self.g.non_org_acronyms or self._in_capitals(text, m.start(), m.end()):
@@ -703,7 +726,8 @@ class EntityRules:
             # "Socialtilsyn Nord Edisonsvej": words up to a compass word, a stop word or a
             # structure word belong to what stands before the road
             cut = [i for i, w in enumerate(words[:-1]) if w.group(0).lower() in self.stop_words
-                   or w.group(0) in self.g.not_streets or w.group(0) in self.g.place_words]
+                   or w.group(0) in self.g.not_streets or w.group(0).capitalize() in self.g.place_words
+                   or w.group(0).isupper()]
             words = words[cut[-1] + 1:] if cut else words
             start = m.start("name") + words[0].start()
             yield from self._street_and_address(text, start, m.end("compass") if m.group("compass") else m.end("name"),
@@ -738,7 +762,8 @@ class EntityRules:
                 end = m.start("rest") + m.group("rest").index(rest[0]) + len(rest[0])
                 name = " ".join(text[m.start():end].split())
                 yield m.start(), end, "LOC", f"place:{name}"
-            elif rest[0].lower() not in self.stop_words and rest[0] not in self.g.first_names:
+            elif (rest[0].lower() not in self.stop_words and rest[0] not in self.g.first_names
+                  and not text[m.end():].startswith(":")):  # "6500 Vojens Starttidspunkt:": a joined label
                 yield m.start(), m.end(), SUPPRESS, f"suppress:{m.group(0)}"
 
     def _with_sectors(self, doc: Doc, spans: list[Span]) -> list[Span]:
