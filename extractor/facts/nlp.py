@@ -75,7 +75,7 @@ REPRESENTED = re.compile(
 # party after a comma or bracket, or nothing.
 LIST_LINE = re.compile(
     rf"^[ \t]*(?:(?:[-–•·\uf0b7*]|\(cid:\d+\))[ \t]+)?(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,5}})[ \t]*"
-    rf"(?P<rest>(?:,|\(|[-–][ \t]).*|)$")
+    rf"(?P<rest>,.*|\([^)\n]*\)[ \t]*[.,]?[ \t]*(?:,.*)?|[-–][ \t].*|)$")
 # After "Name, ": a capitalised phrase up to the end of the line or a bracket.
 ORG_AFTER_NAME = re.compile(
     rf"^,[ \t]*(?P<org>[{UPPER}][{L}-]*(?:[ \t]+(?:[{UPPER}][{L}-]*|og|for|i)){{0,4}})[ \t]*(?:\(.*)?$")
@@ -427,6 +427,8 @@ class EntityRules:
                 continue
             offset = m.start()
             words = self._trim_name_words(list(re.finditer(r"\S+", line.group("name"))), keep_last=True)
+            while len(words) > 2 and self._title_word(words[0].group(0)):
+                words = words[1:]  # "Ordføreren Lise Kjær (Ø)": the title is no part of the name
             if not 2 <= len(words) <= MAX_NAME_WORDS or self._street_like(words):
                 lines.append(None)
                 continue
@@ -471,6 +473,12 @@ class EntityRules:
                         continue
                     name = " ".join(text[begin:end].split())
                     yield begin, end, "PER", f"person:{name}"
+
+    def _title_word(self, word: str) -> bool:
+        """"Ordføreren", "Borgmesteren", "Formand": a title or role before a name."""
+        bare = re.sub(r"(?:en|n)$", "", word.lower())
+        return word not in self.g.first_names and (
+            bare in self.g.roles or bool(TITLE_SUFFIX.search(bare)) or word.lower().endswith("eren"))
 
     def _role_after(self, rest: str) -> bool:
         """", embedsmand", ", DH-repræsentant, formand", ", politisk repræsentant"."""
