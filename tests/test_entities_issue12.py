@@ -98,3 +98,21 @@ def test_issue_12_attendance_list_names_persons_whatever_their_first_name(tmp_pa
             "Daisy Filipsen", "Jann Larsen", "Yohannes Berhane"} <= persons
     assert {"DH", "Idrætsforeningerne"} <= names(found, "ORG")
     assert not {p for p in persons if p.startswith(("Idrætsforeningerne", "Deltagere", "Til stede"))}
+
+
+def test_issue_12_name_on_a_line_no_segment_holds_is_still_found(tmp_path: Path) -> None:
+    """Segmentation may leave a line out (a layout it did not foresee); the name printed on
+    it is still in the document, and belongs to the item of the line before."""
+    pdf = make_pdf(tmp_path / "tabt.pdf", [[
+        Text("Referat", size=16), None,
+        Text("1. Orientering"), None,
+        Text("Formanden orienterede om mødet."),
+        Text("Sagen drøftes med Sydtrafik og Landsbyggefonden."),
+    ]])
+    doc = segment_document(read_document(pdf))
+    dropped = next(line for s in doc.segments for line in s.lines if "Sydtrafik" in line.text)
+    item = next(s.item for s in doc.segments if dropped in s.lines)
+    segments = [s.model_copy(update={"lines": [line for line in s.lines if line is not dropped]})
+                for s in doc.segments]
+    found = segments_to_entities(doc.model_copy(update={"segments": segments}))
+    assert {("Sydtrafik", item), ("Landsbyggefonden", item)} <= {(e.text, e.item) for e in found if e.label == "ORG"}

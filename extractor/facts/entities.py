@@ -132,7 +132,7 @@ def segments_to_entities(
 ) -> list[Entity]:
     """Every entity mention in the document's body text, in reading order."""
     nlp = nlp or get_nlp()
-    segments = [segment_text(lines, s.item) for s in doc.segments for lines in page_chunks(s.lines)]
+    segments = [segment_text(lines, item) for lines, item in body_runs(doc) for lines in page_chunks(lines)]
     chunks: list[ParsedChunk] = []
     entities: list[Entity] = []
     aliases: list[Alias] = []
@@ -151,6 +151,33 @@ def segments_to_entities(
         entities.extend(propagate(conjunct_aliases(entities, chunks), chunks))
     entities.extend(unlocated(people, committee, entities))
     return link_people(drop_person_genitives(entities, people), people)
+
+
+def body_runs(doc: SegmentedDocument) -> list[tuple[list[StyledLine], int | None]]:
+    """The segments' lines, and the body lines no segment holds, each run with its item.
+
+    Why: a name printed on a line that segmentation left out (a layout it did not foresee)
+    is still printed in the document. Such a line belongs to the item of the segment line
+    before it."""
+    held = {id(line) for s in doc.segments for line in s.lines}
+    item_of = {id(line): s.item for s in doc.segments for line in s.lines}
+    runs: list[tuple[list[StyledLine], int | None]] = [(s.lines, s.item) for s in doc.segments]
+    loose: list[StyledLine] = []
+    item: int | None = None
+    for page in doc.pdf.pages:
+        for line in page.body:
+            if id(line) in held:
+                if loose:
+                    runs.append((loose, item))
+                    loose = []
+                item = item_of[id(line)]
+            else:
+                loose.append(line)
+    if loose:
+        runs.append((loose, item))
+    order = {id(line): i for i, line in enumerate(line for page in doc.pdf.pages for line in page.body)}
+    # in reading order, so mentions come out in the order they are printed
+    return sorted((run for run in runs if run[0]), key=lambda run: order.get(id(run[0][0]), len(order)))
 
 
 def page_chunks(lines: list[StyledLine], max_chars: int = MAX_CHUNK_CHARS) -> list[list[StyledLine]]:

@@ -510,8 +510,10 @@ class EntityRules:
             word = m.group("word")
             if word.lower().endswith(self.g.generic_words):
                 continue
-            head = next(h for h in self.g.org_heads
-                        if re.search(rf"{h[0]}(?:{'|'.join(map(re.escape, h[1]))})$", word, re.IGNORECASE))
+            # the longest head that ends the word: "Bestyrelsen" is -bestyrelse, not -styrelse
+            head = max((h for h in self.g.org_heads
+                        if re.search(rf"{h[0]}(?:{'|'.join(map(re.escape, h[1]))})$", word, re.IGNORECASE)),
+                       key=lambda h: len(h[0]))
             start = m.start("pre") if m.group("pre") else m.start("word")
             capital = text[start].isupper()
             ending = next(e for e in sorted(head[1], key=len, reverse=True)
@@ -586,8 +588,8 @@ class EntityRules:
                     yield m.start(), m.end(), label, f"{kind}:{name}"
                 elif mode.startswith("after"):
                     name = self._trim_name(m.group("name"))
-                    if not name:
-                        continue
+                    if not name or text[m.start("name") + len(name):].startswith(":"):
+                        continue  # "Plejecenter Sagsfremstilling:": a label follows, not a name
                     if m.group("w")[0].isupper() and row[3] != "dropped":
                         full = " ".join(text[m.start():m.start("name") + len(name)].split())
                         yield m.start(), m.start("name") + len(name), label, f"{kind}:{full}"
