@@ -259,11 +259,22 @@ def unlocated(people: list[Person], committee: str | None, entities: list[Entity
     persons = [fold_name(e.text) for e in entities if e.label == "PER"]
     found = [Entity(text=p.name, label="PER", item=p.item, page=p.page, kind="person",
                     canonical=p.name, organization=p.organization, role=p.role)
-             for p in people if fold_name(p.name) not in named
+             for p in people if fold_name(p.name) not in named and name_like(p.name)
              and not any(fold_name(p.name).endswith(" " + n) for n in persons)]
     if committee and fold_name(committee) not in named:
         found.append(Entity(text=committee, label="ORG", kind="committee", canonical=committee))
     return found
+
+
+NAME_PARTICLES = {"von", "van", "de", "la", "du", "af", "al", "el", "bin", "ibn"}
+
+
+def name_like(name: str) -> bool:
+    """"Birthe Malling", "Hans Chr. Mariegaard", "Lone": capitalised words (and particles)
+    only; an attendee "name" with digits, lower-case words or punctuation is a misread line."""
+    words = name.split()
+    return 1 <= len(words) <= 6 and all(
+        (w[:1].isupper() and not re.search(r"[\d:;()/]", w)) or w in NAME_PARTICLES for w in words)
 
 
 def drop_person_genitives(entities: list[Entity], people: list[Person]) -> list[Entity]:
