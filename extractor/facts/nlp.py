@@ -11,6 +11,16 @@ The pipeline is one `nlp` object (`build_nlp`), saved with `nlp.to_disk` and loa
 `spacy.load` as long as this module is imported (it registers the factory). Every span
 this module makes carries an id "kind:canonical name" (`span_kind`, `span_canonical`), so
 a statistical model's spans (no id) are told apart from ours.
+
+What the rules hold to, so they work on any municipality's documents (issue 12): only names
+the document prints (a party letter "(A)" names no party); a body noun alone ("Udvalget",
+"Direktionen") is no name, a compound ("Byrådet", "Økonomiudvalget") is; a road keeps its
+house number as printed and a first name before a road ending is part of the road; venues
+are places and institutions that are venues are both (`doc._.entity_extras` holds the
+second label, and names that start inside a token); a town followed by a capitalised word
+is part of a longer name; people are named where the layout says person (attendance lists,
+titles, "v.", party letters), not only where the first name is known. The vocabulary is
+data in extractor/danish/gazetteers/, each file with its source.
 """
 from __future__ import annotations
 
@@ -331,6 +341,10 @@ class EntityRules:
                 found.append(Span(doc, span.start, span.end, label=first, span_id=ident))
                 if second:
                     dual[(span.start, span.end, ident)] = second
+        # A name starting inside a token ("1.Boligselskabet Sydjylland") is kept as an extra; the
+        # shorter names within it ("Sydjylland") are no names of their own.
+        inner = [(start, end) for start, end, label, ident in extras if not ident.startswith("acronym:")]
+        ours = [e for e in ours if not any(s <= e.start_char and e.end_char <= end for s, end in inner)]
         # Longest first; among equals, the gazetteer's (listed first) wins.
         chosen = [s for s in filter_spans(ours + found) if s.label_ != SUPPRESS]
         taken = {i for span in chosen for i in range(span.start, span.end)}
