@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from spacy.lang.da.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from dagsorden.extractor.danish.names import fold_name
 from dagsorden.extractor.facts.nlp import Alias, get_nlp, span_canonical, span_kind
@@ -82,6 +82,13 @@ class Mention:
         return cls(span.start_char, span.end_char, span.text, span.label_, span_kind(span),
                    span_canonical(span))
 
+    @classmethod
+    def extra(cls, doc: Doc, extra: tuple[int, int, str, str]) -> Mention:
+        """The second label of a span ("Nexø Hallen" is an institution and a place)."""
+        start, end, label, ident = extra
+        kind, _, canonical = ident.partition(":")
+        return cls(start, end, doc.text[start:end], label, kind, canonical)
+
 
 @dataclass
 class ParsedChunk:
@@ -125,13 +132,14 @@ def segments_to_entities(
 ) -> list[Entity]:
     """Every entity mention in the document's body text, in reading order."""
     nlp = nlp or get_nlp()
-    segments = [segment_text(lines, s.item) for s in doc.segments for lines in page_chunks(s.lines)]
+    segments = [segment_text(lines, item) for lines, item in body_runs(doc) for lines in page_chunks(lines)]
     chunks: list[ParsedChunk] = []
     entities: list[Entity] = []
     aliases: list[Alias] = []
     # A small batch: spaCy holds a whole batch of Docs at once.
     for segment, spacy_doc in zip(segments, nlp.pipe((s.text for s in segments), batch_size=PIPE_BATCH)):
         mentions = [Mention.of(span) for span in spacy_doc.ents]
+        mentions += [Mention.extra(spacy_doc, extra) for extra in spacy_doc._.entity_extras or []]
         chunk = ParsedChunk(segment, [(m.start, m.end) for m in mentions])
         entities.extend(mention_to_entity(m, chunk) for m in mentions if not is_cell(m, segment))
         aliases.extend(spacy_doc._.entity_aliases or [])
@@ -142,7 +150,34 @@ def segments_to_entities(
     for _ in range(CONJUNCT_ROUNDS):
         entities.extend(propagate(conjunct_aliases(entities, chunks), chunks))
     entities.extend(unlocated(people, committee, entities))
-    return link_people(entities, people)
+    return link_people(drop_person_genitives(entities, people), people)
+
+
+def body_runs(doc: SegmentedDocument) -> list[tuple[list[StyledLine], int | None]]:
+    """The segments' lines, and the body lines no segment holds, each run with its item.
+
+    Why: a name printed on a line that segmentation left out (a layout it did not foresee)
+    is still printed in the document. Such a line belongs to the item of the segment line
+    before it."""
+    held = {id(line) for s in doc.segments for line in s.lines}
+    item_of = {id(line): s.item for s in doc.segments for line in s.lines}
+    runs: list[tuple[list[StyledLine], int | None]] = [(s.lines, s.item) for s in doc.segments]
+    loose: list[StyledLine] = []
+    item: int | None = None
+    for page in doc.pdf.pages:
+        for line in page.body:
+            if id(line) in held:
+                if loose:
+                    runs.append((loose, item))
+                    loose = []
+                item = item_of[id(line)]
+            else:
+                loose.append(line)
+    if loose:
+        runs.append((loose, item))
+    order = {id(line): i for i, line in enumerate(line for page in doc.pdf.pages for line in page.body)}
+    # in reading order, so mentions come out in the order they are printed
+    return sorted((run for run in runs if run[0]), key=lambda run: order.get(id(run[0][0]), len(order)))
 
 
 def page_chunks(lines: list[StyledLine], max_chars: int = MAX_CHUNK_CHARS) -> list[list[StyledLine]]:
@@ -215,14 +250,46 @@ def conjunct_aliases(entities: list[Entity], chunks: list[ParsedChunk]) -> list[
 
 def unlocated(people: list[Person], committee: str | None, entities: list[Entity]) -> list[Entity]:
     """Attendees and the committee when their name is not in the body text (it stands in a
-    running header, a header table or is broken over lines): the document still names them."""
+    running header, a header table or is broken over lines): the document still names them.
+
+    An attendee whose name only adds words in front of a person found in the text
+    ("Kommunalbestyrelsen Reza Mahmoudi": the organisation of the line before, read into
+    the name) is that person, already found."""
     named = {fold_name(e.text) for e in entities}
+    persons = [fold_name(e.text) for e in entities if e.label == "PER"]
     found = [Entity(text=p.name, label="PER", item=p.item, page=p.page, kind="person",
                     canonical=p.name, organization=p.organization, role=p.role)
-             for p in people if fold_name(p.name) not in named]
+             for p in people if fold_name(p.name) not in named and name_like(p.name)
+             and not any(fold_name(p.name).endswith(" " + n) for n in persons)]
     if committee and fold_name(committee) not in named:
         found.append(Entity(text=committee, label="ORG", kind="committee", canonical=committee))
     return found
+
+
+NAME_PARTICLES = {"von", "van", "de", "la", "du", "af", "al", "el", "bin", "ibn"}
+
+
+def name_like(name: str) -> bool:
+    """"Birthe Malling", "Hans Chr. Mariegaard", "Lone": capitalised words (and particles)
+    only; an attendee "name" with digits, lower-case words or punctuation is a misread line."""
+    words = name.split()
+    return 1 <= len(words) <= 6 and all(
+        (w[:1].isupper() and not re.search(r"[\d:;()/]", w)) or w in NAME_PARTICLES for w in words)
+
+
+def drop_person_genitives(entities: list[Entity], people: list[Person]) -> list[Entity]:
+    """"Kristina Mikkelsens oplæg", "Jan Bothmanns plads": a person's name with a genitive s
+    is that person's name, where the document names the person without it. A name that
+    merely ends in s ("Hans Jens") stays as printed: only a known base is taken."""
+    known = {fold_name(p.name) for p in people} | {fold_name(e.text) for e in entities if e.label == "PER"}
+    out = []
+    for e in entities:
+        if e.label == "PER" and e.text.endswith("s") and fold_name(e.text[:-1]) in known:
+            base = e.text[:-1]
+            canonical = base if e.canonical == e.text else e.canonical
+            e = e.model_copy(update={"text": base, "canonical": canonical})
+        out.append(e)
+    return out
 
 
 def link_people(entities: list[Entity], people: list[Person]) -> list[Entity]:

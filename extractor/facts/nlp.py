@@ -11,6 +11,16 @@ The pipeline is one `nlp` object (`build_nlp`), saved with `nlp.to_disk` and loa
 `spacy.load` as long as this module is imported (it registers the factory). Every span
 this module makes carries an id "kind:canonical name" (`span_kind`, `span_canonical`), so
 a statistical model's spans (no id) are told apart from ours.
+
+What the rules hold to, so they work on any municipality's documents (issue 12): only names
+the document prints (a party letter "(A)" names no party); a body noun alone ("Udvalget",
+"Direktionen") is no name, a compound ("Byrådet", "Økonomiudvalget") is; a road keeps its
+house number as printed and a first name before a road ending is part of the road; venues
+are places and institutions that are venues are both (`doc._.entity_extras` holds the
+second label, and names that start inside a token); a town followed by a capitalised word
+is part of a longer name; people are named where the layout says person (attendance lists,
+titles, "v.", party letters), not only where the first name is known. The vocabulary is
+data in extractor/danish/gazetteers/, each file with its source.
 """
 from __future__ import annotations
 
@@ -40,22 +50,26 @@ SENTENCIZER_PIPE = "sentencizer"
 
 # Letters of Danish words, for word boundaries (\b treats "Ø" right, but hyphens and
 # apostrophes also glue words together here).
-L = "A-Za-zÆØÅæøåÉéÈèÜüÖöÄäÁáÍí"
-UPPER = "A-ZÆØÅÉÜÖÄ"
+L = "A-Za-zÆØÅæøåÉéÈèÜüÖöÄäÁáÍíÇçŞşĞğİıŁłŃńŚśŹźŻżÓóÑñ"
+UPPER = "A-ZÆØÅÉÜÖÄÇŞİŁŚŹŻÓÑ"
 NOT_IN_WORD = rf"(?![{L}0-9'’-])"
 NOT_AFTER_WORD = rf"(?<![{L}0-9'’-])"
 CAP_WORD = rf"[{UPPER}][{L}]+(?:-[{UPPER}][{L}]+)?{NOT_IN_WORD}"
 # A word of a person's name: "Aarup-Kristensen", "Chr.", "von".
-NAME_WORD = rf"(?:{CAP_WORD}|[{UPPER}][a-zæøå]{{0,3}}\.|[Vv]on{NOT_IN_WORD}|van{NOT_IN_WORD}|de{NOT_IN_WORD})"
+NAME_WORD = rf"(?:[{UPPER}][a-zæøå]{{0,3}}\.|{CAP_WORD}|[Vv]on{NOT_IN_WORD}|van{NOT_IN_WORD}|de{NOT_IN_WORD})"
 NAME_RUN = re.compile(rf"{NOT_AFTER_WORD}{NAME_WORD}(?:[ \t]+{NAME_WORD})*")
 MAX_NAME_WORDS = 5
-PARTY_AFTER = re.compile(rf"^\s*\((?P<letter>[{UPPER}])\)")
+# "Name (A)", "Name, (A)", "Name ()": a party letter (or an empty party bracket) after a name.
+PARTY_AFTER = re.compile(rf"^,?[ \t]*\((?P<letter>[{UPPER}]{{0,2}})\)")
+# A span with this label wins over shorter ones and is then dropped: "Roskilde Festival" is not
+# the town Roskilde, even where nothing says what it is.
+SUPPRESS = "SUPPRESS"
+# "v. Birthe Malling", "v/ Jens Hansen": a presenter.
+PRESENTER = re.compile(r"^(?:v\.|v/)$")
+HOUSE_NUMBER = rf"[ \t]+\d{{1,3}}[A-Z]?(?![\d,.]\d)(?![{L}0-9])"
 # Words that end a name run: structure words and the heads of place and organisation names.
 NAME_STOP = {"punkt", "bilag", "kommune", "kommunes", "region", "regions", "vej", "gade", "allé",
              "plads", "torv", "boulevard", "kl", "afbud", "deltagere", "gæster", "sted", "tid"}
-STREET = re.compile(
-    rf"{NOT_AFTER_WORD}(?:(?:{CAP_WORD}[ \t]+){{1,2}}(?:Vej|Gade|Allé|Plads|Torv|Boulevard|Stræde)"
-    rf"|[{UPPER}][{L}]+(?:vej|gade|allé|vænge|vænget|stræde|plads|torv|boulevard)){NOT_IN_WORD}")
 # A postcode opens a line or follows a comma: "9220 Aalborg Ø", "Vej 30, 9220 Aalborg".
 POSTCODE_TOWN = re.compile(
     rf"(?:^|,[ \t]*|[ \t]{{2,}})[1-9]\d{{3}}[ \t]+(?P<town>{CAP_WORD}(?:[ \t]+(?:Ø|V|C|N|S|K|SV|SØ|NV|NØ)(?![{L}]))?)",
@@ -64,6 +78,23 @@ ACRONYM = re.compile(
     rf"{NOT_AFTER_WORD}(?P<acr>[{UPPER}]{{2,7}}|[{UPPER}]+[a-zæøå]+[{UPPER}][{L}]*|[{UPPER}]{{2,}}[a-zæøå]+)"
     rf"(?P<gen>['’]s)?{NOT_IN_WORD}")
 ROMAN = re.compile(r"^[IVXLC]+$")
+# "DH-repræsentant": the acronym of the body a representative (member, chair) comes from.
+REPRESENTED = re.compile(
+    rf"{NOT_AFTER_WORD}(?P<acr>[{UPPER}]{{2,6}})-(?:repræsentant|medlem|formand|næstformand)(?:en|er|erne)?{NOT_IN_WORD}")
+# A line of an attendance list: an optional bullet, a name run, then a role, organisation or
+# party after a comma or bracket, or nothing.
+LIST_LINE = re.compile(
+    rf"^[ \t]*(?:(?:[-–•·\uf0b7*]|\(cid:\d+\))[ \t]+)?(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,5}})[ \t]*"
+    rf"(?P<rest>,.*|\([^)\n]*\)[ \t]*[.,]?[ \t]*(?:,.*)?|[-–][ \t].*|)$")
+# After "Name, ": a capitalised phrase up to the end of the line or a bracket.
+ORG_AFTER_NAME = re.compile(
+    rf"^,[ \t]*(?P<org>[{UPPER}][{L}-]*(?:[ \t]+(?:[{UPPER}][{L}-]*|og|for|i)){{0,4}})[ \t]*(?:\(.*)?$")
+# "Vojens Kommune" (a municipality before the 2007 reform), or one the gazetteer lacks.
+MUNICIPALITY_NAME = re.compile(
+    rf"{NOT_AFTER_WORD}(?P<town>{CAP_WORD})[ \t]+(?P<head>Kommune|Amtskommune|Amt)(?:s)?{NOT_IN_WORD}")
+# "Teknisk Forvaltning": a capitalised adjective and a capitalised body noun.
+ADJECTIVE_BODY = re.compile(
+    rf"{NOT_AFTER_WORD}[{UPPER}][a-zæøå]+(?:isk|sk|ig|lig)e?[ \t]+(?:Forvaltning|Afdeling|Udvalg|Råd|Sekretariat|Stab){NOT_IN_WORD}")
 # "- Fremdrift, Aalborg Kommune": a list entry naming an offer and its operator.
 # "Den Administrative Styregruppe", "det Faglige Råd": an article, capitalised definite
 # adjectives (ending -e) and a capitalised noun make the name of a body.
@@ -92,12 +123,21 @@ class Gazetteers:
     patterns: tuple[dict, ...]
     first_names: frozenset[str]
     org_heads: tuple[tuple[str, tuple[str, ...], str, bool], ...]  # head, endings, kind, lowercase ok
-    institution_words: tuple[tuple[str, str, str], ...]  # word, where the name is, label
+    institution_words: tuple[tuple[str, str, str, str], ...]  # word, where the name is, label, head
     sectors: frozenset[str]
     non_org_acronyms: frozenset[str]
     parties: dict[str, str] = field(default_factory=dict)  # letter -> party name
     stop_names: frozenset[str] = frozenset()  # lower-case place/organisation words
     generic_words: tuple[str, ...] = ()  # word endings of common nouns that look like names
+    places: tuple[str, ...] = ()  # names of towns, areas and countries (LOC)
+    acronyms: tuple[str, ...] = ()  # upper-case names of national bodies ("DH", "KL")
+    place_words: frozenset[str] = frozenset()  # "Syd", "By", "Strand": a part of a town
+    street_suffixes: tuple[str, ...] = ()  # "vej", "gade", ...
+    street_heads: tuple[str, ...] = ()  # "Vej", "Plads", ... as a word of their own
+    street_leads: tuple[str, ...] = ()  # "Ved": a road name may start so
+    not_streets: frozenset[str] = frozenset()  # "Bilag", "Mødelokale": a number after them is no address
+    roles: frozenset[str] = frozenset()  # "embedsmand", "sekretær": a role after a name
+    attendance_labels: tuple[str, ...] = ()  # "Til stede", "Afbud": a list of people follows
 
 
 def read_rows(path: Path) -> list[list[str]]:
@@ -123,7 +163,7 @@ def name_variants(name: str) -> list[str]:
     also broken over two lines ("Kolding\nKommune": a line break is a token of its own)."""
     forms = [name, genitive(name)]
     if name.isupper():
-        forms.append(name + "’s")
+        forms += [name + "’s", name + "s"]  # "KL’s", and "FNs" as often as "FN's"
     broken = [f"{form[:m.start()]}\n{form[m.end():]}" for form in forms for m in re.finditer(" ", form)]
     return list(dict.fromkeys(forms + broken))
 
@@ -140,8 +180,11 @@ def municipality_forms(name: str) -> list[str]:
 def load_gazetteers(directory: Path = GAZETTEER_DIR) -> Gazetteers:
     patterns: list[dict] = []
     stop_names: set[str] = set()
+    places: list[str] = []
 
     def add(label: str, kind: str, canonical: str, forms: Iterable[str]) -> None:
+        if label == "LOC":
+            places.extend(forms)
         for form in forms:
             for variant in name_variants(form):
                 patterns.append({"label": label, "pattern": variant, "id": f"{kind}:{canonical}"})
@@ -164,11 +207,15 @@ def load_gazetteers(directory: Path = GAZETTEER_DIR) -> Gazetteers:
         add("ORG", "party", name, [name, *aliases])
     for name, kind in read_rows(directory / "places.tsv"):
         add("LOC", kind, name, [name])
+        if kind == "venue":
+            places.remove(name)
     heads = tuple(
         (head, tuple(endings.split("|")), kind, lowercase == "yes")
         for head, endings, kind, lowercase in read_rows(directory / "org_heads.tsv")
     )
-    words = tuple((row[0], row[1], row[2]) for row in read_rows(directory / "institution_words.tsv"))
+    words = tuple((row[0], row[1], row[2], row[3] if len(row) > 3 else "kept")
+                  for row in read_rows(directory / "institution_words.tsv"))
+    streets = read_rows(directory / "streets.tsv")
 
     def word_list(name: str) -> frozenset[str]:
         return frozenset(row[0] for row in read_rows(directory / name))
@@ -179,12 +226,39 @@ def load_gazetteers(directory: Path = GAZETTEER_DIR) -> Gazetteers:
         non_org_acronyms=word_list("non_org_acronyms.txt"), parties=parties,
         stop_names=frozenset(stop_names),
         generic_words=tuple(sorted(word_list("generic_org_words.txt"))),
+        places=tuple(sorted(set(places), key=len, reverse=True)),
+        acronyms=tuple(sorted({p["pattern"] for p in patterns if p["label"] == "ORG"
+                               and re.fullmatch(r"[A-ZÆØÅ]{2,6}", p["pattern"])}, key=len, reverse=True)),
+        place_words=word_list("place_words.txt"),
+        street_suffixes=tuple(sorted((w for k, w in streets if k == "suffix"), key=len, reverse=True)),
+        street_heads=tuple(w for k, w in streets if k == "head"),
+        street_leads=tuple(w for k, w in streets if k == "lead"),
+        not_streets=frozenset(w for k, w in streets if k == "not"),
+        roles=word_list("roles.txt"),
+        attendance_labels=tuple(word_list("attendance_labels.txt")),
     )
 
 
 def gazetteer_patterns(gazetteers: Gazetteers | None = None) -> list[dict]:
     """Entity-ruler phrase patterns ({"label", "pattern", "id"}) from the data files."""
     return list((gazetteers or load_gazetteers()).patterns)
+
+
+def abbreviates(acronym: str, long: str) -> bool:
+    """"DH" of "Danske Handicaporganisationer", "NEKST" of "Den Nationale Energikrisestab":
+    the acronym's first letter starts a word of the long name and the rest follow in order."""
+    folded = long.casefold()
+    for start in (m.start() for m in re.finditer(r"\b\w", folded)):
+        if folded[start] != acronym[0].casefold():
+            continue
+        pos = start + 1
+        for letter in acronym[1:].casefold():
+            pos = folded.find(letter, pos) + 1
+            if pos == 0:
+                break
+        else:
+            return True
+    return False
 
 
 def span_kind(span: Span) -> str:
@@ -202,6 +276,10 @@ def span_canonical(span: Span) -> str:
 
 if not Doc.has_extension("entity_aliases"):
     Doc.set_extension("entity_aliases", default=None)
+if not Doc.has_extension("entity_extras"):
+    # (start_char, end_char, label, id) of a second label on a chosen span: "Nexø Hallen" is
+    # the institution (ORG, in doc.ents) and the place (LOC, here); doc.ents cannot overlap.
+    Doc.set_extension("entity_extras", default=None)
 
 
 @Language.factory(RULES_FACTORY, assigns=["doc.ents"], default_config={})
@@ -209,8 +287,11 @@ def make_entity_rules(nlp: Language, name: str) -> EntityRules:
     return EntityRules(load_gazetteers(), nlp.Defaults.stop_words)
 
 
+Candidate = tuple[int, int, str, str]  # start, end, label ("ORG", "LOC", "ORG+LOC", ...), id
+
+
 class EntityRules:
-    """Persons, institutions, acronyms, streets and towns found by Danish naming rules.
+    """Persons, institutions, venues, acronyms, streets and towns found by Danish naming rules.
 
     Runs after the gazetteer ruler: gazetteer spans win over rule spans where they
     overlap unless a rule span is longer ("Forretningsudvalget for Den Administrative
@@ -221,39 +302,79 @@ class EntityRules:
         self.g = gazetteers
         self.stop_words = frozenset(stop_words)
         self.heads = self._head_regex()
-        self.after, self.for_, self.before = self._institution_regexes()
+        self.institution_patterns = self._institution_regexes()
+        self.street, self.address = self._street_regexes()
+        self.place_run = re.compile(
+            rf"{NOT_AFTER_WORD}(?P<place>{'|'.join(map(re.escape, self.g.places))})s?"
+            rf"(?P<rest>(?:[ \t]+(?!(?:Kommune|Kommunes|Regionskommune|Region)\b){CAP_WORD}){{1,2}})")
+        # "DH Albertslund", "DGI Nordjylland": a national body's local branch
+        self.branch = re.compile(
+            rf"{NOT_AFTER_WORD}(?:{'|'.join(map(re.escape, self.g.acronyms)) or '(?!)'})[ \t]+"
+            rf"(?:{'|'.join(map(re.escape, self.g.places))}){NOT_IN_WORD}")
+        self.named_body = re.compile(
+            rf"{NOT_AFTER_WORD}(?P<name>(?:(?:{CAP_WORD}|[{UPPER}][a-zæøå]{{1,3}}\.)[ \t]+){{1,3}}"
+            rf"[{UPPER}][{L}]*(?:udvalg|råd|nævn|kommission)){NOT_IN_WORD}")
+        self.attendance = re.compile(
+            rf"(?:^|(?<=[\s.]))(?:{'|'.join(map(re.escape, self.g.attendance_labels))})[ \t]*:[ \t]*"
+            rf"(?P<list>[^\n:]*)", re.IGNORECASE)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         aliases: list[Alias] = []
         found: list[Span] = []
-        for start, end, label, ident in self._candidates(text, aliases):
-            span = doc.char_span(start, end, label=label, alignment_mode="expand")
-            if span is not None and len(span):
-                found.append(Span(doc, span.start, span.end, label=label, span_id=ident))
+        dual: dict[tuple[int, int, str], str] = {}
         ours = [e for e in doc.ents if e.ent_id_]
         model = [e for e in doc.ents if not e.ent_id_]
+        known = [(e.start_char, e.end_char) for e in ours]
+        extras: list[tuple[int, int, str, str]] = []
+        for start, end, label, ident in self._candidates(text, aliases, known):
+            first, _, second = label.partition("+")
+            if not first:
+                extras.append((start, end, second, ident))  # part of a token: "DH" of "DH-repræsentant"
+                continue
+            span = doc.char_span(start, end, label=first, alignment_mode="expand")
+            if span is not None and span.start_char != start and label in ("ORG", "LOC"):
+                # "1.Boligselskabet Sydjylland": the name starts inside a token
+                extras.append((start, end, label, ident))
+                continue
+            if span is not None and len(span):
+                found.append(Span(doc, span.start, span.end, label=first, span_id=ident))
+                if second:
+                    dual[(span.start, span.end, ident)] = second
+        # A name starting inside a token ("1.Boligselskabet Sydjylland") is kept as an extra; the
+        # shorter names within it ("Sydjylland") are no names of their own.
+        inner = [(start, end) for start, end, label, ident in extras if not ident.startswith("acronym:")]
+        ours = [e for e in ours if not any(s <= e.start_char and e.end_char <= end for s, end in inner)]
         # Longest first; among equals, the gazetteer's (listed first) wins.
-        chosen = filter_spans(ours + found)
+        chosen = [s for s in filter_spans(ours + found) if s.label_ != SUPPRESS]
         taken = {i for span in chosen for i in range(span.start, span.end)}
         chosen += [e for e in model if not taken & set(range(e.start, e.end))]
         doc.ents = self._with_sectors(doc, sorted(chosen, key=lambda s: s.start))
         doc._.entity_aliases = aliases
+        doc._.entity_extras = [(s.start_char, s.end_char, dual[(s.start, s.end, s.id_)], s.id_)
+                               for s in doc.ents if (s.start, s.end, s.id_) in dual]
+        for extra in extras:
+            inside = any(s.start_char <= extra[0] and extra[1] <= s.end_char and s.label_ == extra[2]
+                         for s in doc.ents)
+            if not inside:
+                doc._.entity_extras.append(extra)
         return doc
 
-    # candidates are (start, end, label, id) over doc.text
-    def _candidates(self, text: str, aliases: list[Alias]) -> Iterator[tuple[int, int, str, str]]:
+    def _candidates(self, text: str, aliases: list[Alias], known: list[tuple[int, int]]) -> Iterator[Candidate]:
+        """Candidates in order of precedence among spans of equal length."""
         yield from self._persons(text)
+        yield from self._listed_persons(text, known)
         yield from self._head_orgs(text)
+        yield from self._named_bodies(text)
         yield from self._institutions(text, aliases)
         yield from self._acronyms(text, aliases)
         for m in ARTICLE_NAME.finditer(text):
             name = " ".join(m.group(0).split())
             yield m.start(), m.end(), "ORG", f"body:{name[0].upper() + name[1:]}"
-        for m in STREET.finditer(text):
-            yield m.start(), m.end(), "LOC", f"street:{m.group(0)}"
+        yield from self._streets(text)
         for m in POSTCODE_TOWN.finditer(text):
             yield m.start("town"), m.end("town"), "LOC", f"town:{m.group('town')}"
+        yield from self._place_runs(text)
         for m in OFFER_ENTRY.finditer(text):
             name = " ".join(m.group("name").split())
             if not self._person_like(name.split()) and (
@@ -261,121 +382,265 @@ class EntityRules:
                 aliases.append(Alias(name, "ORG", "offer", name))
                 yield m.start("name"), m.start("name") + len(m.group("name").rstrip()), "ORG", f"offer:{name}"
 
-    def _persons(self, text: str) -> Iterator[tuple[int, int, str, str]]:
+    # -- persons ---------------------------------------------------------------------------
+
+    def _persons(self, text: str) -> Iterator[Candidate]:
         """Runs of capitalised name words that start with a known first name, follow a job
-        title ("Kontorchef Else Lund Frydensberg") or carry a party letter ("(A)")."""
+        title ("Kontorchef Else Lund Frydensberg") or a presenter mark ("v. Reza Javid"), or
+        carry a party letter ("(A)"). The letter says which party, but it is not the party's
+        name: no organisation is made of it."""
         for run in NAME_RUN.finditer(text):
             words = list(re.finditer(r"\S+", run.group(0)))
             start = next((i for i, w in enumerate(words) if w.group(0) in self.g.first_names), None)
             before = text[max(0, run.start() - 40):run.start()].split()
-            titled = bool(before) and bool(TITLE_SUFFIX.search(before[-1].strip(",")))
+            titled = bool(before) and bool(TITLE_SUFFIX.search(before[-1].strip(",")) or PRESENTER.match(before[-1]))
             party = PARTY_AFTER.match(text[run.end():])
             if start is None:
                 if not (titled or party):
                     continue
                 start = 0
-            elif start > 0 and TITLE_SUFFIX.search(words[start - 1].group(0)):
-                pass  # "Tilsynschef Line Hessellund": the title is not part of the name
             words = words[start:start + MAX_NAME_WORDS]
-            while words and (words[-1].group(0).rstrip(".").lower() in NAME_STOP | self.g.stop_names
-                             or words[-1].group(0).lower() in self.stop_words):
-                words.pop()
-            while words and words[0].group(0).lower() in self.stop_words:
-                words.pop(0)
-            if len(words) < 2:
+            words = self._trim_name_words(words, keep_last=bool(party))
+            if len(words) < 2 or self._street_like(words):
                 continue
             begin, end = run.start() + words[0].start(), run.start() + words[-1].end()
             name = " ".join(w.group(0) for w in words)
             yield begin, end, "PER", f"person:{name}"
-            if party and party.group("letter") in self.g.parties:
-                letter = run.end() + party.start("letter")
-                yield letter, letter + 1, "ORG", f"party:{self.g.parties[party.group('letter')]}"
+
+    def _trim_name_words(self, words: list[re.Match[str]], keep_last: bool = False) -> list[re.Match[str]]:
+        """Structure words and place/organisation heads off the end, stop words off both ends
+        ("Poul Sig (A)": a capitalised last word before a party letter is a surname)."""
+        words = list(words)
+        while words and (words[-1].group(0).rstrip(".").lower() in NAME_STOP | self.g.stop_names
+                         or (words[-1].group(0).lower() in self.stop_words and not keep_last)):
+            words.pop()
+        # "Hans Christian Brix": a first name is no stop word ("hans", his) at the start of a name
+        while words and words[0].group(0).lower() in self.stop_words and words[0].group(0) not in self.g.first_names:
+            words.pop(0)
+        return words
+
+    def _street_like(self, words: list[re.Match[str]]) -> bool:
+        """"Niels Espesvej": a first name before a road name is the name of the road."""
+        return any(w.group(0).lower().endswith(self.g.street_suffixes) for w in words)
+
+    def _listed_persons(self, text: str, known: list[tuple[int, int]]) -> Iterator[Candidate]:
+        """People named where the layout says person, whatever their first name: lines of an
+        attendance list ("Abdinoor Adam Hassan, politisk repræsentant", "• Villy Ravnsbæk",
+        "Andreas Bech, (A)") and inline lists after a label ("Til stede: A, B og C.").
+
+        A line counts when its name run is followed by a role, a party bracket or nothing,
+        and either its first name is known, a role or party follows, or it stands among
+        other such lines of which one has a known first name. After "Name, " a capitalised
+        phrase that is no role is the person's organisation ("Kirsten Wahl, Idrætsforeningerne").
+        """
+        lines = []
+        for m in re.finditer(r"[^\n]+", text):
+            line = LIST_LINE.match(m.group(0))
+            if line is None:
+                lines.append(None)
+                continue
+            offset = m.start()
+            words = self._trim_name_words(list(re.finditer(r"\S+", line.group("name"))), keep_last=True)
+            while len(words) > 2 and self._title_word(words[0].group(0)):
+                words = words[1:]  # "Ordføreren Lise Kjær (Ø)": the title is no part of the name
+            if not 2 <= len(words) <= MAX_NAME_WORDS or self._street_like(words):
+                lines.append(None)
+                continue
+            begin = offset + line.start("name") + words[0].start()
+            end = offset + line.start("name") + words[-1].end()
+            if any(s < end and begin < e for s, e in known):
+                lines.append(None)
+                continue
+            rest = line.group("rest")
+            role = self._role_after(rest)
+            party = PARTY_AFTER.match(rest) is not None
+            first = words[0].group(0) in self.g.first_names
+            lines.append((begin, end, first or role or party, rest, offset + line.start("rest")))
+        for i, entry in enumerate(lines):
+            if entry is None:
+                continue
+            begin, end, sure, rest, rest_start = entry
+            neighbours = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines) and lines[j] is not None]
+            if not (sure or any(n[2] for n in neighbours)):
+                continue
+            name = " ".join(text[begin:end].split())
+            yield begin, end, "PER", f"person:{name}"
+            org = ORG_AFTER_NAME.match(rest)
+            if org and not self._role_after(rest) and org.group("org").split()[0].lower() not in self.stop_words:
+                name = " ".join(org.group("org").split())
+                yield rest_start + org.start("org"), rest_start + org.end("org"), "ORG", f"body:{name}"
+        for m in self.attendance.finditer(text):
+            offset = m.start("list")
+            for entry in re.finditer(r"[^,]+", m.group("list")):
+                for part in re.split(r"[ \t]+og[ \t]+", entry.group(0)):
+                    run = re.match(rf"[ \t]*(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD})*)", part)
+                    if run is None:
+                        continue
+                    words = self._trim_name_words(list(re.finditer(r"\S+", run.group("name"))), keep_last=True)
+                    if not 2 <= len(words) <= MAX_NAME_WORDS or self._street_like(words):
+                        continue
+                    base = offset + entry.start() + entry.group(0).index(part) + run.start("name")
+                    begin, end = base + words[0].start(), base + words[-1].end()
+                    if text[begin:end].endswith("."):
+                        end -= 1  # "… og Vagn Kjærgaard." ends the sentence
+                    if any(s < end and begin < e for s, e in known):
+                        continue
+                    name = " ".join(text[begin:end].split())
+                    yield begin, end, "PER", f"person:{name}"
+
+    def _title_word(self, word: str) -> bool:
+        """"Ordføreren", "Borgmesteren", "Formand": a title or role before a name."""
+        bare = re.sub(r"(?:en|n)$", "", word.lower())
+        return word not in self.g.first_names and (
+            bare in self.g.roles or bool(TITLE_SUFFIX.search(bare)) or word.lower().endswith("eren"))
+
+    def _role_after(self, rest: str) -> bool:
+        """", embedsmand", ", DH-repræsentant, formand", ", politisk repræsentant"."""
+        words = re.findall(rf"[{L}-]+", rest.split("(")[0])[:3]
+        return any(w.lower() in self.g.roles or TITLE_SUFFIX.search(w) for w in words)
 
     def _person_like(self, words: list[str]) -> bool:
         """"Afdelingsleder Mikael Karup Haugaard", "Line Hessellund": a title or a first name."""
         return bool(words) and (bool(TITLE_SUFFIX.search(words[0])) or (
             words[0] in self.g.first_names and len(words) > 1 and words[1][:1].isupper()))
 
+    # -- organisations ---------------------------------------------------------------------
+
     def _head_regex(self) -> re.Pattern[str]:
         alternatives = []
         for head, endings, _kind, _lower in self.g.org_heads:
             alternatives.append(head + "(?:" + "|".join(re.escape(e) for e in endings) + ")")
         return re.compile(
-            rf"{NOT_AFTER_WORD}(?P<pre>(?:[{L}]+-,?\s+)*[{L}]+-\s+(?:og|eller)\s+)?"
+            rf"{NOT_AFTER_WORD}(?P<pre>(?:[{L}]+-,?\s+)*[{L}]+-\s+(?:og|eller)\s+|[{L}]+[ \t]+&[ \t]+)?"
             rf"(?P<word>[{L}-]*?(?:{'|'.join(alternatives)}))(?P<gen>s)?{NOT_IN_WORD}",
             re.IGNORECASE)
 
-    def _head_orgs(self, text: str) -> Iterator[tuple[int, int, str, str]]:
-        """"Rammeaftalesekretariatet", "Social- og Indenrigsministeriet", "jobcenterchefkredsen"."""
+    def _head_orgs(self, text: str) -> Iterator[Candidate]:
+        """"Rammeaftalesekretariatet", "Social- og Indenrigsministeriet", "jobcenterchefkredsen".
+
+        The head alone ("Udvalget", "Forvaltningen", "Rådet") is the common noun for whichever
+        body the sentence is about, not a name: only compounds are taken."""
         for m in self.heads.finditer(text):
             word = m.group("word")
             if word.lower().endswith(self.g.generic_words):
                 continue
-            head = next(h for h in self.g.org_heads
-                        if re.search(rf"{h[0]}(?:{'|'.join(map(re.escape, h[1]))})$", word, re.IGNORECASE))
+            # the longest head that ends the word: "Bestyrelsen" is -bestyrelse, not -styrelse
+            head = max((h for h in self.g.org_heads
+                        if re.search(rf"{h[0]}(?:{'|'.join(map(re.escape, h[1]))})$", word, re.IGNORECASE)),
+                       key=lambda h: len(h[0]))
             start = m.start("pre") if m.group("pre") else m.start("word")
             capital = text[start].isupper()
-            compound = len(word) > len(head[0]) + max(map(len, head[1])) + 2
-            if not (capital or (head[3] and compound)):
-                continue
-            if not compound and (not capital or self._sentence_start(text, start)):
+            ending = next(e for e in sorted(head[1], key=len, reverse=True)
+                          if word.lower().endswith(head[0] + e))
+            compound = len(word) >= len(head[0]) + len(ending) + 2  # "Byrådet", not "Rådet"
+            if not compound or not (capital or head[3]):
                 continue
             name = " ".join(text[start:m.end("word")].split())
             yield start, m.end("word"), "ORG", f"{head[2]}:{name[0].upper() + name[1:]}"
 
-    @staticmethod
-    def _sentence_start(text: str, start: int) -> bool:
-        before = text[:start].rstrip(" \t")
-        return not before or before[-1] in ".!?:\n•-–"
+    def _named_bodies(self, text: str) -> Iterator[Candidate]:
+        """"Kongens Enghave Lokaludvalg", "Haderslev Handicapråd": capitalised words before an
+        indefinite body noun; "Teknisk Forvaltning": a capitalised adjective before one."""
+        for m in self.named_body.finditer(text):
+            words = m.group("name").split()
+            while len(words) > 1 and (words[0].lower() in self.stop_words or words[0].rstrip(".").lower() in NAME_STOP):
+                words.pop(0)
+            if len(words) < 2:
+                continue
+            start = text.index(words[0], m.start("name"))
+            name = " ".join(text[start:m.end("name")].split())
+            yield start, m.end("name"), "ORG", f"committee:{name}"
+        for m in MUNICIPALITY_NAME.finditer(text):
+            if m.group("town").lower() not in self.stop_words and not m.group("town").isupper():
+                name = f"{m.group('town')} {m.group('head')}"
+                yield m.start(), m.end(), "ORG", f"municipality:{name}"
+        for m in ADJECTIVE_BODY.finditer(text):
+            name = " ".join(m.group(0).split())
+            yield m.start(), m.end(), "ORG", f"administration:{name}"
 
-    def _institution_regexes(self) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    def _institution_regexes(self) -> list[tuple[str, re.Pattern[str]]]:
         def words(mode: str) -> str:
-            return "|".join(re.escape(w) for w, where, _ in self.g.institution_words if where == mode)
+            return "|".join(re.escape(w) for w, where, _, _ in self.g.institution_words if where == mode)
 
         name = rf"{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,2}}"
-        after = re.compile(rf"{NOT_AFTER_WORD}(?P<w>(?i:{words('after')}))[ \t]+(?P<name>{name})")
-        for_ = re.compile(
-            rf"{NOT_AFTER_WORD}(?P<w>{words('for')})\s+for\s+(?P<name>[{L}-]+(?:[ \t]+[{L}-]+){{0,4}})")
         # "Brønderslev Psykiatriske Sygehus": the name, capitalised adjectives, the kind.
-        before = re.compile(rf"(?P<name>{CAP_WORD}(?:\s+[{UPPER}][a-zæøå]+e)*)\s+(?P<w>{words('before')}){NOT_IN_WORD}")
-        return after, for_, before
+        before_name = rf"(?P<name>{CAP_WORD}(?:[ \t]+(?:{CAP_WORD}|og))*?(?:[ \t]+[{UPPER}][a-zæøå]+e)*)"
+        return [
+            ("after", re.compile(rf"{NOT_AFTER_WORD}(?P<w>(?i:{words('after')}))[ \t]+(?P<name>{name})")),
+            ("after-suffix", re.compile(
+                rf"{NOT_AFTER_WORD}(?P<w>[{UPPER}][{L}]+(?:{words('after-suffix')}))[ \t]+(?P<name>{name})")),
+            ("for", re.compile(rf"{NOT_AFTER_WORD}(?P<w>{words('for')})\s+for\s+"
+                               rf"(?P<name>[{L}-]+(?:,?[ \t]+(?:[{L}-]+|&)){{0,6}})")),
+            ("before", re.compile(rf"{before_name}[ \t]+(?P<w>{words('before')}){NOT_IN_WORD}")),
+            ("in", re.compile(rf"{NOT_AFTER_WORD}(?P<w>{words('in')})[ \t]+i[ \t]+(?P<name>{CAP_WORD})")),
+            ("before-suffix", re.compile(
+                rf"{before_name}[ \t]+(?P<w>[{UPPER}][{L}]*(?:{words('before-suffix')})){NOT_IN_WORD}")),
+            ("alone", re.compile(rf"{NOT_AFTER_WORD}(?P<w>(?i:{words('alone')})){NOT_IN_WORD}")),
+            ("alone-suffix", re.compile(
+                rf"{NOT_AFTER_WORD}(?P<w>[{UPPER}][{L}]+(?:{words('alone-suffix')})){NOT_IN_WORD}")),
+        ]
 
-    def _label_of(self, word: str) -> str:
-        return next((label for w, _, label in self.g.institution_words if w.lower() == word.lower()), "ORG")
+    def _row_of(self, word: str, mode: str) -> tuple[str, str, str, str]:
+        rows = [r for r in self.g.institution_words if r[1] == mode]
+        return (next((r for r in rows if r[0] == word), None)
+                or next((r for r in rows if r[0].lower() == word.lower()), None)
+                or next((r for r in rows if word.lower().endswith(r[0].lower())), None)
+                or (word, mode, "ORG", "kept"))
 
-    def _institutions(self, text: str, aliases: list[Alias]) -> Iterator[tuple[int, int, str, str]]:
+    def _institutions(self, text: str, aliases: list[Alias]) -> Iterator[Candidate]:
         """"Neurocenter Østerskoven" (and "Østerskoven" alone later), "botilbuddet Lyngdal",
-        "Institut for Syn og Hørelse", "Frederikshavn Krisecenter", "Vinkelvejens børnehave"."""
-        for m in self.after.finditer(text):
-            label = self._label_of(m.group("w"))
-            name = self._trim_name(m.group("name"))
-            if not name:
-                continue
-            kind = "venue" if label == "LOC" else "offer"
-            if m.group("w")[0].isupper():
-                full = " ".join(text[m.start():m.start("name") + len(name)].split())
-                yield m.start(), m.start("name") + len(name), label, f"{kind}:{full}"
-                aliases.append(Alias(name, label, kind, full))
-            else:
-                yield m.start("name"), m.start("name") + len(name), label, f"{kind}:{name}"
-                aliases.append(Alias(name, label, kind, name))
-        for m in self.for_.finditer(text):
-            rest = self._for_name(m.group("name").split())
-            if not rest:
-                continue
-            end = m.start("name") + list(re.finditer(r"\S+", m.group("name")))[len(rest) - 1].end()
-            full = " ".join(text[m.start():end].split())
-            yield m.start(), end, self._label_of(m.group("w")), f"institution:{full}"
-        for m in self.before.finditer(text):
-            w, name = m.group("w"), m.group("name")
-            if w[0].islower() and not name.endswith("s"):
-                continue
-            full = " ".join(m.group(0).split())
-            yield m.start(), m.end(), "ORG", f"offer:{full}"
+        "Institut for Syn og Hørelse", "Frederikshavn Krisecenter", "Vinkelvejens børnehave",
+        venues: "Hotel Odeon", "Byrådssalen", "Mødelokale Tårnbjerget" (the room is
+        "Tårnbjerget"), and institutions that are places: "Nexø Hallen" (ORG and LOC)."""
+        for mode, pattern in self.institution_patterns:
+            for m in pattern.finditer(text):
+                row = self._row_of(m.group("w"), mode)
+                label = row[2]
+                kind = "venue" if "LOC" in label else "offer"
+                if mode.startswith("alone"):
+                    name = " ".join(m.group("w").split())
+                    yield m.start(), m.end(), label, f"{kind}:{name}"
+                elif mode.startswith("after"):
+                    name = self._trim_name(m.group("name"))
+                    if not name or text[m.start("name") + len(name):].startswith(":"):
+                        continue  # "Plejecenter Sagsfremstilling:": a label follows, not a name
+                    if m.group("w")[0].isupper() and row[3] != "dropped":
+                        full = " ".join(text[m.start():m.start("name") + len(name)].split())
+                        yield m.start(), m.start("name") + len(name), label, f"{kind}:{full}"
+                        aliases.append(Alias(name, label.split("+")[0], kind, full))
+                    else:
+                        yield m.start("name"), m.start("name") + len(name), label, f"{kind}:{name}"
+                        aliases.append(Alias(name, label.split("+")[0], kind, name))
+                elif mode == "in":
+                    if m.group("name") not in self.g.places:
+                        continue
+                    name = " ".join(m.group(0).split())
+                    yield m.start(), m.end(), label, f"{kind}:{name}"
+                elif mode == "for":
+                    rest = self._for_name(m.group("name").split())
+                    if not rest:
+                        continue
+                    end = m.start("name") + list(re.finditer(r"\S+", m.group("name")))[len(rest) - 1].end()
+                    full = " ".join(text[m.start():end].split())
+                    yield m.start(), end, label, f"institution:{full}"
+                else:
+                    w = m.group("w")
+                    words = m.group("name").split()
+                    skip = 0
+                    while skip < len(words) and (words[skip].lower() in self.stop_words
+                                                 or words[skip].rstrip(".").lower() in NAME_STOP):
+                        skip += 1
+                    if skip == len(words) or (w[0].islower() and not words[-1].endswith("s")):
+                        continue
+                    start = m.start("name") + sum(len(x) for x in words[:skip])
+                    start = text.index(words[skip], start)
+                    full = " ".join(text[start:m.end()].split())
+                    yield start, m.end(), label, f"{kind}:{full}"
 
     def _for_name(self, words: list[str]) -> list[str]:
-        """The name after "for": capitalised words joined by "og"/"i" ("Syn og Hørelse"),
-        or a lower-case phrase of at most two words ("offentlig-privat innovation")."""
+        """The name after "for": capitalised words joined by "og"/"i"/"&" ("Syn og Hørelse",
+        "Familie, Social & Beskæftigelse"), or a lower-case phrase of at most two words
+        ("offentlig-privat innovation")."""
         article = len(words) > 1 and words[0] in ("Den", "Det") and words[1][:1].isupper()
         if not words or (words[0].lower() in self.stop_words and not article):
             return []
@@ -384,14 +649,21 @@ class EntityRules:
         if words[0][0].islower():
             if rest and rest[0][0].islower() and rest[0].lower() not in self.stop_words:
                 name.append(rest[0])
-            return name
+            return [w.rstrip(",") for w in name] if not name[-1].endswith(",") else name[:-1] or []
         while rest:
+            if name[-1].endswith(","):
+                # a comma continues the name only in an enumeration closed by "og"/"&"
+                nxt = next((w for w in rest if not w[:1].isupper()), None)
+                if nxt not in ("og", "&"):
+                    break
             if rest[0][0].isupper():
                 name.append(rest.pop(0))
-            elif rest[0] in ("og", "i") and len(rest) > 1 and rest[1][0].isupper():
+            elif rest[0] in ("og", "i", "&") and len(rest) > 1 and rest[1][0].isupper():
                 name += [rest.pop(0), rest.pop(0)]
             else:
                 break
+        while name and name[-1].endswith(","):
+            name[-1] = name[-1].rstrip(",")
         return name
 
     def _trim_name(self, name: str) -> str:
@@ -400,23 +672,50 @@ class EntityRules:
             words.pop()
         return " ".join(words) if words and words[0].lower() not in self.stop_words else ""
 
-    def _acronyms(self, text: str, aliases: list[Alias]) -> Iterator[tuple[int, int, str, str]]:
-        """Upper-case names ("UCN", "ISHD", "PwC") that are not laws, diagnoses or shouting."""
+    def _acronyms(self, text: str, aliases: list[Alias]) -> Iterator[Candidate]:
+        """Upper-case names ("UCN", "ISHD", "PwC") that are not laws, diagnoses or shouting.
+
+        An unknown all-caps word is taken only where the text says it is a body: defined in
+        brackets after its long name ("Danske Handicaporganisationer (DH)"), in brackets after
+        a person ("Pernille Bovtrup (ÆHF)"), after "fra" ("Henrik Nellemann fra BKF"), or as
+        what a representative represents ("DH-repræsentant"). A genitive "s" is not part of
+        the name ("FNs" is FN)."""
         for m in ACRONYM.finditer(text):
             acr = m.group("acr")
+            if re.fullmatch(rf"[{UPPER}]{{2,}}s", acr):
+                acr = acr[:-1]  # "FNs": the genitive of FN
             upper = sum(c.isupper() for c in acr)
             if (acr.lower() in self.stop_words or acr in self.g.non_org_acronyms or ROMAN.match(acr)
-                    or len(set(acr)) == 1 or (acr.isupper() and len(acr) < 3)):
+                    or len(set(acr)) == 1):
                 continue
             if upper < 2 or self._in_capitals(text, m.start(), m.end()):
                 continue
-            defined = re.search(rf"(?P<long>(?:{CAP_WORD}|[a-zæøå]+)(?:[ \t]+(?:{CAP_WORD}|[a-zæøå-]+)){{0,5}})"
-                                rf"[ \t]*\($", text[max(0, m.start() - 80):m.start()])
-            if acr.isupper() and not (defined and text[m.end():m.end() + 1] == ")"):
+            before = text[max(0, m.start() - 80):m.start()]
+            bracketed = text[m.start() + len(acr):m.start() + len(acr) + 1] == ")" and before.endswith("(")
+            defined = bracketed and re.search(
+                rf"(?P<long>(?:{CAP_WORD}|[a-zæøå]+)(?:[ \t]+(?:{CAP_WORD}|[a-zæøå-]+)){{0,5}})[ \t]*\($", before)
+            after_person = bracketed and self._person_before(before[:-1])
+            after_fra = re.search(r"(?:^|\s)fra[ \t]+$", before) is not None
+            if acr.isupper() and len(acr) < 3 and not (defined and abbreviates(acr, defined.group("long"))):
+                continue  # "Aalborg Kommune (ÆH)" names a unit of it, "Handicaporganisationer (DH)" not
+            if acr.isupper() and not (defined or after_person or after_fra):
                 continue  # an unknown all-caps word: a law, a scheme or a diagnosis as often
             if acr.isupper():
                 aliases.append(Alias(acr, "ORG", "acronym", acr))
             yield m.start(), m.start() + len(acr), "ORG", f"acronym:{acr}"
+        for m in self.branch.finditer(text):
+            name = " ".join(m.group(0).split())
+            yield m.start(), m.end(), "ORG", f"association:{name}"
+        for m in REPRESENTED.finditer(text):
+            acr = m.group("acr")
+            if acr in self.g.non_org_acronyms or self._in_capitals(text, m.start(), m.end()):
+                continue
+            yield m.start("acr"), m.end("acr"), "+ORG", f"acronym:{acr}"
+
+    def _person_before(self, before: str) -> bool:
+        """True when `before` ends with a person's name ("Pernille Bovtrup ")."""
+        run = re.search(rf"(?P<first>[{UPPER}][{L}-]+)(?:[ \t]+{NAME_WORD}){{1,3}}[ \t]*$", before)
+        return run is not None and run.group("first") in self.g.first_names
 
     @staticmethod
     def _in_capitals(text: str, start: int, end: int) -> bool:
@@ -424,6 +723,72 @@ class EntityRules:
         before = re.search(rf"([{L}]+)\W*$", text[max(0, start - 30):start])
         after = re.match(rf"\W*([{L}]+)", text[end:end + 30])
         return any(m and m.group(1).isupper() and len(m.group(1)) > 1 for m in (before, after))
+
+    # -- places ----------------------------------------------------------------------------
+
+    def _street_regexes(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        suffixes = "|".join(map(re.escape, self.g.street_suffixes))
+        heads = "|".join(map(re.escape, self.g.street_heads))
+        compass = "|".join(("Nord", "Syd", "Øst", "Vest"))
+        word = rf"(?:{CAP_WORD}|[{UPPER}][{L}]+s)"
+        street = re.compile(
+            rf"{NOT_AFTER_WORD}(?P<name>(?:{word}[ \t]+){{0,2}}[{UPPER}][{L}]*(?:{suffixes})"
+            rf"|(?:{word}[ \t]+){{1,2}}(?:{heads})){NOT_IN_WORD}"
+            rf"(?P<compass>[ \t]+(?:{compass}){NOT_IN_WORD})?(?P<number>{HOUSE_NUMBER})?")
+        leads = "|".join(map(re.escape, self.g.street_leads)) or "(?!)"
+        address = re.compile(
+            rf"{NOT_AFTER_WORD}(?P<name>(?:(?:{leads})[ \t]+)?{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,2}})"
+            rf"(?P<number>{HOUSE_NUMBER}),[ \t]*(?P<post>[1-9]\d{{3}},?[ \t]+)?(?P<town>{CAP_WORD})")
+        return street, address
+
+    def _streets(self, text: str) -> Iterator[Candidate]:
+        """"Præstekravevej 46", "Græse Bakkebyvej", "Niels Bohrs Vej", "Ishøj Store Torv 20",
+        and a road without a road ending in an address: "Trekanten 7, 6500 Vojens",
+        "Landemærket 26, Rønne"."""
+        for m in self.street.finditer(text):
+            words = list(re.finditer(r"\S+", m.group("name")))
+            # "Socialtilsyn Nord Edisonsvej": words up to a compass word, a stop word or a
+            # structure word belong to what stands before the road
+            cut = [i for i, w in enumerate(words[:-1]) if w.group(0).lower() in self.stop_words
+                   or w.group(0) in self.g.not_streets or w.group(0).capitalize() in self.g.place_words
+                   or w.group(0).isupper()]
+            words = words[cut[-1] + 1:] if cut else words
+            start = m.start("name") + words[0].start()
+            yield from self._street_and_address(text, start, m.end("compass") if m.group("compass") else m.end("name"),
+                                                m.end())
+        for m in self.address.finditer(text):
+            words = m.group("name").split()
+            if words[-1] in self.g.not_streets or words[-1].lower().endswith(self.g.street_suffixes):
+                continue  # "Bilag 2, 4000 ..." is no address; a road ending is found above
+            cut = [i for i, w in enumerate(words[:-1]) if w in self.g.not_streets or w in self.g.place_words]
+            if cut:
+                continue  # "Socialtilsyn Nord Trekanten 7": the name is not clearly cut off
+            if not (m.group("post") or m.group("town") in self.g.places):
+                continue
+            if any(w in self.g.first_names for w in words[:1]) or any(w.lower() in self.stop_words for w in words[1:]):
+                continue
+            yield from self._street_and_address(text, m.start(), m.end("name"), m.end("number"))
+
+    @staticmethod
+    def _street_and_address(text: str, start: int, name_end: int, end: int) -> Iterator[Candidate]:
+        """The road as printed, with its house number where one follows ("Fjordvej 12"): the
+        number says which building, and a reader looks for the address as it stands."""
+        name = " ".join(text[start:end].split())
+        yield start, end, "LOC", f"street:{name}"
+
+    def _place_runs(self, text: str) -> Iterator[Candidate]:
+        """A town followed by a capitalised word: "Albertslund Syd" is a part of the town
+        (LOC); "Roskilde Festival" or "Bornholms Energi og Forsyning" is a longer name, where
+        the town alone is no place of its own (suppressed, unless a rule names the whole)."""
+        for m in self.place_run.finditer(text):
+            rest = m.group("rest").split()
+            if rest[0] in self.g.place_words:
+                end = m.start("rest") + m.group("rest").index(rest[0]) + len(rest[0])
+                name = " ".join(text[m.start():end].split())
+                yield m.start(), end, "LOC", f"place:{name}"
+            elif (rest[0].lower() not in self.stop_words and rest[0] not in self.g.first_names
+                  and not text[m.end():].startswith(":")):  # "6500 Vojens Starttidspunkt:": a joined label
+                yield m.start(), m.end(), SUPPRESS, f"suppress:{m.group(0)}"
 
     def _with_sectors(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """"FU social", "DAS Social": a committee's short name plus the policy area it covers."""
