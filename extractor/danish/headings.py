@@ -35,8 +35,10 @@ DECISION_HEADING = re.compile(
 ATTENDANCE_LINE = re.compile(r"^(?:fraværende|fravær|afbud|ikke til stede|følgende deltog ikke|deltog ikke)\b",
                              re.IGNORECASE)
 # "Merete Haugaard erklærede sig inhabil og deltog ikke i behandlingen af punktet."
-ATTENDANCE_SENTENCE = re.compile(r"\b(?:deltog|deltager) ikke i (?:behandlingen|sagens behandling|mødet|punktet)",
+ATTENDANCE_SENTENCE = re.compile(r"\b(?:deltog|deltager) ikke (?:i|under) (?:behandlingen|sagens behandling|mødet|punktet)",
                                  re.IGNORECASE)
+# "Dato: 10-03-2016", "Sted: Rådhuset": a decision's own label lines, printed over its text.
+DECISION_LABEL_LINE = re.compile(r"^(?:dato|tid|tidspunkt|sted|mødested|mødedato)\s*:", re.IGNORECASE)
 # Seen in DAS, eDoc, FirstAgenda, SBSYS, Acadre and council web exports (../shared/wild/README.md).
 KNOWN_SECTION = re.compile(
     r"^(?:resum[eé]|sammendrag|baggrund(?: og vurdering)?|sagsfremstilling(?: og økonomi)?|sagsbeskrivelse|"

@@ -18,6 +18,7 @@ from dagsorden.extractor.danish.headings import (
     ATTENDANCE_LINE,
     ATTENDANCE_SENTENCE,
     DECISION_HEADING,
+    DECISION_LABEL_LINE,
     RECOMMENDATION_HEADING,
     RECOMMENDATION_LEAD,
 )
@@ -44,7 +45,23 @@ def is_capitals_heading(line: StyledLine) -> bool:
 
 def split_attendance(lines: list[StyledLine]) -> tuple[list[StyledLine], list[StyledLine]]:
     """The decision's own lines, and the attendance lines from the first one that opens a
-    paragraph (a sentence inside the decision's paragraph stays: "Godkendt. X deltog ikke")."""
+    paragraph (a sentence inside the decision's paragraph stays: "Godkendt. X deltog ikke").
+    Label lines printed over the decision ("Dato: ...", "Sted: ...", "Fraværende: ...") are
+    not its text either: they are passed over, attendance kept."""
+    head: list[StyledLine] = []
+    while lines and (DECISION_LABEL_LINE.match(lines[0].text.strip()) or ATTENDANCE_LINE.match(lines[0].text.strip())):
+        label, lines = lines[0], lines[1:]
+        if ATTENDANCE_LINE.match(label.text.strip()):
+            head.append(label)
+            while lines and lines[0].top - head[-1].bottom < 0.9 * max(lines[0].size, 6.0) \
+                    and lines[0].page == head[-1].page and not DECISION_LABEL_LINE.match(lines[0].text.strip()):
+                head.append(lines[0])
+                lines = lines[1:]
+    own, attendance = split_trailing_attendance(lines)
+    return own, head + attendance
+
+
+def split_trailing_attendance(lines: list[StyledLine]) -> tuple[list[StyledLine], list[StyledLine]]:
     for i, line in enumerate(lines):
         text = line.text.strip()
         opens_paragraph = i == 0 or line.page != lines[i - 1].page or \
