@@ -93,6 +93,43 @@ def extract(file: str, pretty: bool, with_pages: bool, password: str | None,
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--page", "page", type=click.IntRange(min=1), default=None, help="Only this page (1-based)")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
+              help="Folder for page images with each line boxed in its role's colour")
+@password_option
+@json_option
+def explain(file: str, page: int | None, out_dir: str | None, password: str | None, as_json: bool) -> None:
+    """Show why each line was read as it was: its role and the evidence.
+
+    Lists every line with its role (running, front, item heading, title, section
+    heading, recommendation, attachment, body, bound appendix) and why; with --out
+    also writes page images with each line boxed in its role's colour.
+
+    \b
+    Example:
+        dagsorden explain referat.pdf --page 3 --out explain/
+    """
+    from dagsorden.extractor.explain import draw_pages, explain as explain_document, listing
+
+    try:
+        doc, roles = explain_document(Path(file), ExtractSettings(password=password, ocr="never"))
+    except DagsordenError as error:
+        raise click.ClickException(f"{file}: {one_line(error)}")
+    if page is not None and page > len(doc.pdf.pages):
+        raise click.BadParameter(f"{file} has {len(doc.pdf.pages)} pages", param_hint="--page")
+    if as_json:
+        click.echo(json.dumps([vars(r) | {"bbox": list(r.bbox)} for r in roles if page is None or r.page == page],
+                              ensure_ascii=False, indent=2))
+    else:
+        click.echo(f"{file}: {doc.kind}, {len(doc.of_kind('item'))} items, {len(doc.pdf.pages)} pages")
+        click.echo(listing(roles, page))
+    if out_dir:
+        written = draw_pages(Path(file), roles, Path(out_dir), page, password)
+        click.echo(f"Wrote {len(written)} page images to {out_dir}", err=True)
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @db_option
 @click.option("--silent", is_flag=True, help="Do not show a progress bar")

@@ -18,7 +18,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("extractor.segment",),
     ("extractor.facts",),
     ("extractor.pipeline", "extractor"),
-    ("extractor.store",),
+    ("extractor.store", "extractor.explain"),
     ("extractor.archive",),
     ("extractor.batch", "extractor.site"),
     ("cli",),

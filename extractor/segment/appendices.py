@@ -20,22 +20,29 @@ HEADER_SHARE = 0.8  # of item start pages, for a running line to be the agenda's
 
 def appendix_pages(pdf: PdfText, start_pages: set[int]) -> set[int]:
     """Pages that belong to bound appendices: unlike the item start pages."""
+    return set(appendix_evidence(pdf, start_pages))
+
+
+def appendix_evidence(pdf: PdfText, start_pages: set[int]) -> dict[int, str]:
+    """Page -> why it belongs to a bound appendix (for `dagsorden explain`)."""
     if not start_pages:
-        return set()
+        return {}
     agenda_families = Counter(page_family(p.body) for p in pdf.pages if p.number in start_pages)
     agenda_family = agenda_families.most_common(1)[0][0]
     agenda_running = Counter(masked(line.text) for p in pdf.pages if p.number in start_pages
                              for line in p.running)
     header_keys = {key for key, n in agenda_running.items() if n >= HEADER_SHARE * len(start_pages)}
     first_start = min(start_pages)
-    pages: set[int] = set()
+    pages: dict[int, str] = {}
     for page in pdf.pages:
         if page.number <= first_start or page.number in start_pages or not page.body:
             continue
-        other_font = page_family(page.body) != agenda_family
+        family = page_family(page.body)
         no_header = bool(header_keys) and not header_keys & {masked(line.text) for line in page.running}
-        if other_font or no_header:
-            pages.add(page.number)
+        if family != agenda_family:
+            pages[page.number] = f"set in {family}, the item pages in {agenda_family}"
+        elif no_header:
+            pages[page.number] = "without the running header of the item pages"
     return pages
 
 

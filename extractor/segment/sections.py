@@ -6,6 +6,8 @@ kept under "Tekst".
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from dagsorden.extractor.danish.headings import (
     BULLET,
     DECISION_HEADING,
@@ -21,19 +23,39 @@ UNTITLED = "Tekst"
 Sections = list[tuple[str, list[StyledLine]]]
 
 
-def is_section_heading(line: StyledLine, body_size: float) -> bool:
-    text = line.text.strip()
+def heading_evidence(line: StyledLine, body_size: float) -> str | None:
+    """Why a line heads a section ("a known section word", "a short heading-styled line"), or None."""
+    text = " ".join(line.text.split())
     if KNOWN_SECTION.match(text) or RECOMMENDATION_HEADING.match(text) or DECISION_HEADING.match(text):
-        return True
-    return (is_heading_styled(line, body_size) and len(text.split()) <= MAX_HEADING_WORDS
-            and not BULLET.match(text) and not text.endswith((".", ",")) and not text[:1].isdigit())
+        return "a section word of Danish case texts"
+    if (is_heading_styled(line, body_size) and len(text.split()) <= MAX_HEADING_WORDS
+            and not BULLET.match(text) and not text.endswith((".", ",")) and not text[:1].isdigit()):
+        return "a short line in heading style"
+    return None
+
+
+def is_section_heading(line: StyledLine, body_size: float) -> bool:
+    return heading_evidence(line, body_size) is not None
+
+
+def inline_heading(line: StyledLine) -> tuple[str, StyledLine] | None:
+    """"Beslutning: Godkendt." — a section word with its text on the same line."""
+    label, colon, rest = line.text.partition(":")
+    label = " ".join(label.split())
+    if colon and rest.strip() and len(label.split()) <= MAX_HEADING_WORDS \
+            and (KNOWN_SECTION.match(label) or DECISION_HEADING.match(label)):
+        return label, replace(line, text=rest.strip())
+    return None
 
 
 def split_sections(lines: list[StyledLine], body_size: float) -> Sections:
     sections: Sections = []
     for line in lines:
+        inline = inline_heading(line)
         if is_section_heading(line, body_size):
-            sections.append((line.text.strip().rstrip(":").strip(), []))
+            sections.append((" ".join(line.text.split()).rstrip(":").strip(), []))
+        elif inline is not None:
+            sections.append((inline[0], [inline[1]]))
         elif sections:
             sections[-1][1].append(line)
         else:
