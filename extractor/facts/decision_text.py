@@ -23,7 +23,7 @@ from dagsorden.extractor.danish.headings import (
     RECOMMENDATION_LEAD,
 )
 from dagsorden.extractor.danish.sentences import split_sentences
-from dagsorden.extractor.segment.lines import lines_to_paragraphs
+from dagsorden.extractor.segment.lines import ended_early, lines_to_paragraphs, right_edge
 from dagsorden.extractor.segment.sections import Sections
 from dagsorden.models import StyledLine
 
@@ -62,12 +62,17 @@ def split_attendance(lines: list[StyledLine]) -> tuple[list[StyledLine], list[St
 
 
 def split_trailing_attendance(lines: list[StyledLine]) -> tuple[list[StyledLine], list[StyledLine]]:
+    edge = right_edge(lines)
     for i, line in enumerate(lines):
         text = line.text.strip()
-        opens_paragraph = i == 0 or line.page != lines[i - 1].page or \
-            line.top - lines[i - 1].bottom > 0.9 * max(line.size, 6.0) or lines[i - 1].text.rstrip().endswith((".", ":"))
-        attendance = ATTENDANCE_LINE.match(text) or (i > 0 and ATTENDANCE_SENTENCE.search(first_sentence(text)))
-        if opens_paragraph and (attendance or (is_capitals_heading(line) and i > 0)):
+        before = lines[i - 1] if i else None
+        # a paragraph opens after a gap, on a new page, or after a line broken on purpose
+        opens_paragraph = before is None or line.page != before.page or \
+            line.top - before.bottom > 0.9 * max(line.size, 6.0) or \
+            (before.text.rstrip().endswith((".", ":")) and ended_early(before, text, edge))
+        labelled = i > 0 and (ATTENDANCE_LINE.match(text) or is_capitals_heading(line))  # "Fraværende: ..."
+        sentence = i > 0 and opens_paragraph and ATTENDANCE_SENTENCE.search(first_sentence(text))
+        if labelled or sentence:
             return lines[:i], lines[i:]
     return lines, []
 
