@@ -53,6 +53,15 @@ KNOWN_SECTION = re.compile(
     r"administrationens indstilling|forvaltningens indstilling|supplerende sagsfremstilling)" + _END,
     re.IGNORECASE)
 
+# Sections only case texts of a meeting have (not a report's "Baggrund" or "Formål"): evidence
+# that numbered headings open agenda items.
+CASE_SECTION = re.compile(
+    r"^(?:resum[eé]|sammendrag|sagsfremstilling(?: og økonomi)?|sagens kerne|beslutningstema|"
+    r"indstilling(?:er)?(?: og beslutning)?|administrativ indstilling|beslutning(?:er)?|beslutningspunkter|"
+    r"sagen afgøres af|hvem beslutter|forventet sagsgang|kompetence|beslutningskompetence|"
+    r"tidligere behandling|sagsforløb|administrationens indstilling|forvaltningens indstilling)" + _END,
+    re.IGNORECASE)
+
 # Grouping headings between items ("Sager til behandling").
 AGENDA_GROUP = re.compile(
     r"^(?:sager til (?:behandling|orientering|beslutning|drøftelse)|oplæg(?: til drøftelse)?|"
@@ -103,11 +112,11 @@ TIME_LABEL = re.compile(r"^(?:tid|tidspunkt|dato|mødetidspunkt|mødedato|startt
                         r"dato og tid|mødet påbegyndt)" + _END, re.IGNORECASE)
 END_TIME_LABEL = re.compile(r"^(?:sluttidspunkt|mødet afsluttet|mødet slut|mødet hævet)" + _END, re.IGNORECASE)
 PLACE_LABEL = re.compile(r"^(?:sted|mødested|tidspunkt og sted)" + _END, re.IGNORECASE)
-# Any label of a meeting block: evidence that a document records a meeting.
+# A label only a meeting block has (a letter has "Dato:" too): evidence that a document
+# records a meeting.
 MEETING_LABEL = re.compile(
-    r"^(?:deltagere|til stede|tilstede|medlemmer|fremmødte|afbud|fraværende|gæster|udvalg|mødeforum|forum|"
-    r"tid|tidspunkt|dato|mødedato|mødetidspunkt|starttidspunkt|sted|mødested|mødelokale|referent)\s*:",
-    re.IGNORECASE)
+    r"^(?:deltagere|mødedeltagere|til stede|tilstede|fremmødte|afbud|fraværende|gæster|mødeforum|"
+    r"mødedato|mødetidspunkt|starttidspunkt|mødested|mødelokale|referent)\b\s*:?", re.IGNORECASE)
 
 # Words that name the document kind on a cover or in a header.
 MINUTES_WORD = re.compile(r"\b(?:referat|beslutningsprotokol)\b", re.IGNORECASE)

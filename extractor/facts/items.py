@@ -70,15 +70,14 @@ def segment_to_item(segment: Segment, number: int | None = None, *, minutes: boo
         texts[key] = lines_to_paragraphs(section_lines)
     recommendations = recommendations_of(sections, edge, gap)
     decision = decision_of(sections, meeting_date, minutes, agenda)
-    pages = [line.page for line in segment.lines]
     return Item(
         number=number,
         title=segment.title or "",
         case_number=case_number,
         closed=segment.closed,
         section=segment.section,
-        page_start=min(pages) if pages else None,
-        page_end=max(pages) if pages else None,
+        page_start=segment.page_start,
+        page_end=segment.page_end,
         sections=texts,
         recommendations=[text for text, _ in recommendations],
         recommendation_pages=[line.page for _, line in recommendations],

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from dagsorden.extractor.danish.headings import (
     AGENDA_WORD,
+    CASE_SECTION,
     CLOSED_MARK,
     DECISION_HEADING,
     ITEM_BARE,
@@ -248,10 +249,10 @@ SECTION_WINDOW = 12
 
 
 def followed_by_section(lines: list[StyledLine], index: int, window: int = SECTION_WINDOW) -> bool:
-    """A case section heading ("Sagsfremstilling", "Beslutning", ...) soon after a heading."""
+    """A section only case texts have ("Sagsfremstilling", "Beslutning", ...) soon after a heading."""
     for line in lines[index + 1:index + 1 + window]:
         text = " ".join(line.text.split())
-        if KNOWN_SECTION.match(text) or RECOMMENDATION_HEADING.match(text) or DECISION_HEADING.match(text):
+        if CASE_SECTION.match(text) or DECISION_HEADING.match(text):
             return True
     return False
 
