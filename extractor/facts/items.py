@@ -3,6 +3,9 @@ their pages, attachments, and the case history of a "Sagsforløb" section.
 """
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 
 from dagsorden.extractor.danish.headings import (
     ATTACHMENT_HEADING,
@@ -22,6 +25,10 @@ from dagsorden.models import Attachment, Item, Segment, StyledLine
 
 CASE_LINE_WINDOW = 6  # a case number belongs to the item head, not to amounts in the text
 MAX_CASE_LINE_WORDS = 10
+# Cells of an attachment table that are no title: a running or document number, Åben/Lukket.
+TABLE_FILLER = re.compile(r"^(?:\d{1,3}\.?|[\d/.\-]{4,20}|åben|åbent|lukket|offentlig|ikke offentlig)$", re.IGNORECASE)
+TABLE_HEADER = re.compile(r"^(?:bilagsnr\.?|nr\.?|titel|bilag|bilagsnavn|dokument|dok\.?\s*nr\.?|"
+                          r"beskrivelse|åben/lukket|status)$", re.IGNORECASE)
 LEAD_SUBJECT_WORDS = 3  # "Det indstilles, at DAS" + bullets: "DAS" is a subject, not a point
 
 
@@ -35,13 +42,34 @@ def find_case_number(lines: list[StyledLine]) -> tuple[str | None, StyledLine | 
     return None, None
 
 
+def table_rows(lines: list[StyledLine]) -> list[StyledLine]:
+    """An attachment list set as a table (a document number, the title, "Åben"): one line per
+    row holding the title cell(s); header rows ("Bilagsnr. | Titel") and the number and
+    open/closed columns left out. Lines that are no table pass unchanged."""
+    rows: list[list[StyledLine]] = []
+    for line in lines:
+        if rows and rows[-1][0].page == line.page and abs(rows[-1][0].top - line.top) <= 2.5:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    out: list[StyledLine] = []
+    for row in rows:
+        if len(row) == 1:
+            out.append(row[0])
+            continue
+        cells = [c for c in sorted(row, key=lambda c: c.x0) if not TABLE_FILLER.match(c.text.strip())]
+        if cells and not all(TABLE_HEADER.match(c.text.strip()) for c in cells):
+            out.append(replace(cells[0], text=" ".join(c.text.strip() for c in cells), x1=cells[-1].x1))
+    return out
+
+
 def attachments_from(sections: Sections, edge: float, gap: float) -> list[Attachment]:
     """The entries under a "Bilag" heading (numbered "1." labels dropped, "Ingen" is none),
     and "Bilag N: ..." lines and attached file names anywhere in the item."""
     found: list[Attachment] = []
     for heading, lines in sections:
         if ATTACHMENT_HEADING.match(heading):
-            for text, line in lines_to_entries(lines, edge, gap):
+            for text, line in lines_to_entries(table_rows(lines), edge, gap):
                 text = POINT_LABEL.sub("", text, count=1).strip()
                 if text and not URL.match(text) and not NONE_LISTED.match(text):
                     found.append(Attachment(title=text, page=line.page))
