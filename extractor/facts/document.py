@@ -10,16 +10,36 @@ from dagsorden.extractor.facts.meeting import extract_meeting
 from dagsorden.extractor.facts.money import money_facts
 from dagsorden.extractor.facts.nlp import get_nlp
 from dagsorden.extractor.facts.people import parse_guest_sentences, unique_people
-from dagsorden.models import Appendix, DocumentInfo, Extraction, Item, PageInfo, PdfText, Person, SegmentedDocument
+from dagsorden.models import (
+    Appendix,
+    DocumentInfo,
+    Extraction,
+    Item,
+    PageInfo,
+    PdfText,
+    Person,
+    SegmentedDocument,
+    StyledLine,
+)
+
+COLUMN_EDGE_SHARE = 0.9  # of lines that end before the column's edge
+
+
+def column_edge(lines: list[StyledLine]) -> float:
+    """The right edge of the document's text column: where most full lines end (a wide table
+    line or a landscape appendix page does not move it)."""
+    ends = sorted(line.x1 for line in lines)
+    return ends[int(len(ends) * COLUMN_EDGE_SHARE)] if ends else 0.0
 
 
 def segments_to_items(doc: SegmentedDocument, meeting_date: str | None = None) -> list[Item]:
     items: list[Item] = []
     minutes = doc.kind == "minutes"
+    edge = column_edge(doc.pdf.body_lines())
     for segment in doc.of_kind("item"):
         for number in segment.numbers or [segment.item or 0]:
             items.append(decide(segment_to_item(segment, number, minutes=minutes, agenda=doc.kind == "agenda",
-                                                meeting_date=meeting_date)))
+                                                meeting_date=meeting_date, column_edge=edge)))
     return items
 
 

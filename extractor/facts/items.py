@@ -82,7 +82,9 @@ def attachments_from(sections: Sections, edge: float, gap: float) -> list[Attach
 
 
 def segment_to_item(segment: Segment, number: int | None = None, *, minutes: bool = False,
-                    agenda: bool = False, meeting_date: str | None = None) -> Item:
+                    agenda: bool = False, meeting_date: str | None = None, column_edge: float = 0.0) -> Item:
+    """`column_edge`: the right edge of the document's text column, so that in a short item a
+    line is seen to end early (an attachment list's lines are entries of their own)."""
     number = number if number is not None else (segment.item or 0)
     lines = list(segment.lines)
     case_number, case_line = find_case_number(lines)
@@ -110,7 +112,7 @@ def segment_to_item(segment: Segment, number: int | None = None, *, minutes: boo
         recommendations=[text for text, _ in recommendations],
         recommendation_pages=[line.page for _, line in recommendations],
         decision=decision.text,
-        attachments=attachments_from(sections, edge, gap),
+        attachments=attachments_from(sections, max(edge, column_edge), gap),
         history=history_of(texts),
         decision_page=decision.page,
         absent=[p.model_copy(update={"item": number}) for p in absent_in(decision.attendance or [])],

@@ -295,7 +295,8 @@ def extract_meeting(doc: SegmentedDocument) -> Attendance:
     found = find_date(date_source) if date_source else None
     date = found[0] if found else date_from_running(doc)
     start, end = (None, None)
-    for source, is_time in ((time_text, True), (field_text("place"), False), (dated_line, False)):
+    time_fields = [(f.text, True) for f in fields if f.name == "time" and f.text]
+    for source, is_time in (*time_fields, (field_text("place"), False), (dated_line, False)):
         if source and start is None:
             start, end = find_times(source, is_time=is_time)
     end = end or (find_times(field_text("end") or "", is_time=True)[0])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from dagsorden.extractor.danish.headings import BULLET
 from dagsorden.models import Person, StyledLine
 
 TITLE_SUFFIX = re.compile(
@@ -27,7 +28,6 @@ GUEST_SENTENCE = re.compile(
 SHARED = re.compile(r"^(?:begge|alle)\s+(?:fra\s+)?", re.IGNORECASE)
 MIN_NAME_TOKENS, MAX_NAME_TOKENS = 2, 6
 PARTICLES = {"von", "van", "de", "la", "al", "el", "bin"}
-BULLET_LEAD = re.compile(r"^\s*[•\u2022\u25cf\u25aa\-–·*\uf0b7\uf0a7]\s*")
 
 
 def split_outside_parentheses(text: str, separators: str = ",;") -> list[str]:
@@ -151,7 +151,7 @@ def absent_in(lines: list[StyledLine]) -> list[Person]:
 def parse_person_line(text: str) -> Person | None:
     """One member of a list printed a name a line: "Birthe Malling, DH-repræsentant, formand",
     "• Anders Brinch Thomsen", "Bent Hjortshøj (V)", "Andreas Bech, (A)", "formand Name (A)"."""
-    text = BULLET_LEAD.sub("", " ".join(text.split())).strip(" .;")
+    text = BULLET.sub("", " ".join(text.split()), count=1).strip(" .;")
     parts = split_outside_parentheses(text, ",")
     if not parts:
         return None

@@ -55,6 +55,20 @@ def lead_in(line: StyledLine) -> str | None:
     return None
 
 
+AT_POINT = re.compile(r"^(?:at|At|AT)\s")
+ENDS_A_POINT = re.compile(r"(?:,|;|\bog|\bsamt|\beller)$")
+
+
+def opens_point(previous: str, text: str) -> bool:
+    """Lines that open a point whatever the wrap: "at ..." after a point ending in ", og", and
+    an earlier body's verdict ("Økonomiudvalget: Indstilles godkendt.")."""
+    return bool(VERDICT.match(text) or (AT_POINT.match(text) and ENDS_A_POINT.search(previous)))
+
+
+def point_entries(lines: list[StyledLine], edge: float, gap: float) -> list[tuple[str, StyledLine]]:
+    return lines_to_entries(lines, edge, gap, opens_point)
+
+
 def first_sentence(text: str) -> str:
     spans = sentence_spans(text)
     return text[spans[0][0]:spans[0][1]].strip() if spans else text
@@ -79,7 +93,7 @@ def points_after(lines: list[StyledLine], at: int, edge: float, gap: float, *,
     that follows; in running text the entries that read as points."""
     rest = lead_in(lines[at]) or ""
     after = lines[at + 1:]
-    following = lines_to_entries(after, edge, gap) if after else []
+    following = point_entries(after, edge, gap) if after else []
     pointed = bool(following) and is_point_like(following[0])
     if rest and rest.rstrip().endswith((",", ":")) and pointed:
         rest = ""  # "..., at Økonomiudvalget over for Byrådet anbefaler," then the points
@@ -88,7 +102,7 @@ def points_after(lines: list[StyledLine], at: int, edge: float, gap: float, *,
     entries: list[tuple[str, StyledLine]] = []
     if rest:
         head = replace(lines[at], text=rest)
-        inline = lines_to_entries([head, *after], edge, gap)
+        inline = point_entries([head, *after], edge, gap)
         first, line = inline[0]
         if not re.search(r"(?:,|;|\bog|\bsamt|\beller)\s*$", first) and not (len(inline) > 1 and
                                                                            is_point_like(inline[1])):
@@ -110,8 +124,7 @@ def recommendations_of(sections: Sections, edge: float, gap: float) -> list[tupl
         if lines and (RECOMMENDATION_HEADING.match(heading) or RECOMMENDATION_HEADING.match(heading + ":")):
             at = next((i for i, line in enumerate(lines) if lead_in(line) is not None), None)
             if at is None:
-                return strip_label([(t, line) for t, line in lines_to_entries(lines, edge, gap)
-                                    if not VERDICT.match(t)])
+                return strip_label([(t, line) for t, line in point_entries(lines, edge, gap) if not VERDICT.match(t)])
             return points_after(lines, at, edge, gap, whole_section=True)
     for heading, lines in sections:
         if DECISION_HEADING.match(heading):

@@ -278,8 +278,8 @@ def accepted(lines: list[StyledLine], chain: list[ItemStart], body_size: float) 
     if 3 * sectioned >= len(chain):
         return True
     styled = all(is_heading_styled(lines[s.index], body_size) for s in chain)
-    if records_a_meeting(lines):
-        return len(chain) >= 2 or styled
+    if records_a_meeting(lines):  # one point is enough for minutes of a short meeting
+        return True
     return len(chain) >= 2 and styled and sectioned >= 1
 
 

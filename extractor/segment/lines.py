@@ -8,6 +8,7 @@ and a line ending in a hyphen before a lower-case word joins that word.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from dagsorden.extractor.danish.headings import BULLET
 from dagsorden.models import StyledLine
@@ -82,12 +83,13 @@ def typical_gap(lines: list[StyledLine]) -> float:
     return gaps[len(gaps) // 3] if gaps else 3.0
 
 
-def lines_to_entries(lines: list[StyledLine], edge: float | None = None,
-                     gap: float | None = None) -> list[tuple[str, StyledLine]]:
+def lines_to_entries(lines: list[StyledLine], edge: float | None = None, gap: float | None = None,
+                     opens: Callable[[str, str], bool] | None = None) -> list[tuple[str, StyledLine]]:
     """Split lines into list entries (bullets, numbered points or plain lines).
 
     A new entry starts at a bullet, or after a line that ended short of the right
-    edge or with a sentence end. Returns (text, first line) pairs so the page is kept.
+    edge or with a sentence end, or where `opens(previous text, text)` says so (a kind of
+    list's own rule). Returns (text, first line) pairs so the page is kept.
     """
     edge = right_edge(lines) if edge is None else edge
     gap = typical_gap(lines) if gap is None else gap
@@ -112,6 +114,7 @@ def lines_to_entries(lines: list[StyledLine], edge: float | None = None,
             or (line.page == previous.page and line.top - previous.bottom > gap + PARAGRAPH_GAP * line.size)
             or (CLAUSE_END.search(previous.text) is not None and not text[0].islower())
             or line.page != previous.page and line.x0 < previous.x0 - 5
+            or (opens is not None and opens(previous.text.strip(), text))
         )
         if starts_new or not entries:
             entries.append(([strip_bullet(text)], line))

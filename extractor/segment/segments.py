@@ -41,11 +41,16 @@ def preamble(lines: list[StyledLine], start: ItemStart, previous_end: int) -> li
     """Indexes of the lines just before a heading that belong to its item: the agenda group,
     an Åben/Lukket mark, a case number line ("85.02.02-G01-3-20" / "86. Title")."""
     found: list[int] = []
+    files: list[int] = []  # attached files listed between the item's contents bullet and its heading
     for i in range(start.index - 1, max(previous_end, start.index - PREAMBLE_LINES) - 1, -1):
         text = flat(lines[i].text)
         short = len(text.split()) <= MAX_PREAMBLE_WORDS
-        if short and (AGENDA_GROUP.match(text) or is_mark(lines[i]) or is_case_line(text) or FILE_NAME.match(text)) \
-                or lists_item(text, start.numbers):
+        if FILE_NAME.match(text):
+            files.append(i)
+        elif lists_item(text, start.numbers):
+            found.extend([*files, i])
+            files = []
+        elif short and (AGENDA_GROUP.match(text) or is_mark(lines[i]) or is_case_line(text)):
             found.append(i)
         else:
             break
@@ -120,7 +125,8 @@ def lines_to_segments(pdf: PdfText) -> SegmentedDocument:
         title, title_case = split_title(join_lines([t.text for t in start.title_lines]))
         own = [line for i, line in enumerate(lines[firsts[pos]:end], firsts[pos])
                if line.page not in bound and i not in start.consumed and not is_mark(line)
-               and i not in preambles[pos] and not repeats_heading(line, start.numbers)]
+               and not (i in preambles[pos] and (AGENDA_GROUP.match(flat(line.text)) or lists_item(line.text, start.numbers)))
+               and not repeats_heading(line, start.numbers)]
         segments.append(Segment(
             kind="item", lines=own, item=start.numbers[0],
             numbers=start.numbers, title=title, section=group,

@@ -1,0 +1,381 @@
+"""Structure that holds on any municipality's agendas and minutes (issue 12): one small
+hand-made PDF per failure class seen on documents the rules were not written on.
+
+Each PDF is drawn the way an agenda system prints it, in the body font unless the layout
+sets headings apart, so the rules must read the structure, not a style.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dagsorden.extractor.danish.case_numbers import find_case_number
+from dagsorden.extractor.danish.dates import find_date, find_times
+from dagsorden.extractor.pipeline import extract_document
+from dagsorden.models import Extraction
+from pdfmaker import Text, bold, make_pdf
+
+
+class Row(Text):
+    """Several texts on one baseline (a label and its value, a number and its title)."""
+
+    def __init__(self, parts: list[Text]) -> None:
+        super().__init__(parts[0].text, parts[0].x, parts[0].size, parts[0].font)
+        self.parts = parts
+
+
+def lines(*texts: str | None) -> list[Text | None]:
+    return [None if t is None else Text(t) for t in texts]
+
+
+def extract(tmp_path: Path, name: str, pages: list[list[Text | None]], **kwargs: str | None) -> Extraction:
+    return extract_document(make_pdf(tmp_path / f"{name}.pdf", pages, **kwargs), ocr="never")
+
+
+def numbers(extraction: Extraction) -> list[int]:
+    return [i.number for i in extraction.items]
+
+
+# -- items ---------------------------------------------------------------------------------
+
+
+def test_item_per_page_with_punkt_at_the_same_spot_is_no_running_header(tmp_path: Path) -> None:
+    """Every item on its own page, "Punkt N." at the top: the same spot on every page, but a
+    heading whose number changes, not furniture."""
+    pages = [[Text(f"Punkt {n}.", size=9), bold(title, 13), Text("Sagsfremstilling"),
+              Text(f"Tekst om sagen nummer {n}."), Text("Indstilling"), Text("Det indstilles, at"),
+              Text("udvalget godkender sagen.")]
+             for n, title in enumerate(["Godkendelse af dagsorden", "Budget 2024", "Takster 2024",
+                                        "Eventuelt"], 1)]
+    for page in pages:
+        page[0].x = 72
+    pdf = make_pdf(tmp_path / "perside.pdf", [[Text("Dagsorden for Socialudvalget")]] + pages, footer=None)
+    # draw "Punkt N." inside the top band: move the first line up by giving the page a header
+    extraction = extract_document(pdf, ocr="never")
+    assert numbers(extraction) == [1, 2, 3, 4]
+    assert [i.title for i in extraction.items][:2] == ["Godkendelse af dagsorden", "Budget 2024"]
+
+
+def test_item_number_in_the_header_band_beside_its_title_is_kept(tmp_path: Path) -> None:
+    """A web export prints "1" | "Budget ..." at the very top of each item's page: a bare
+    number near the page number, but with its title beside it."""
+    front = lines("Åben dagsorden", "Økonomiudvalget", "Mødedato: 02.11.2016")
+    items = [[Row([bold(str(n)), bold(title, 10)]), None, Text("Sagsfremstilling"),
+              Text("Direktionen orienterer om sagen."), Text("Indstilling"),
+              Text("Direktionen indstiller, at orienteringen tages til efterretning.")]
+             for n, title in ((1, "Budget, regnskab og likviditet"), (2, "Anlægsbevilling til hal"))]
+    for page in items:
+        page[0].parts[1].x = 110
+    pdf = make_pdf(tmp_path / "band.pdf", [front] + items, header=None, footer=None)
+    extraction = extract_document(pdf, ocr="never")
+    assert [(i.number, i.title) for i in extraction.items] == [
+        (1, "Budget, regnskab og likviditet"), (2, "Anlægsbevilling til hal")]
+
+
+@pytest.mark.parametrize("heading,number,title", [
+    ("12 Budgetopfølgning", 12, "Budgetopfølgning"),
+    ("1.Boligselskabet Sydjylland, skema A (C)", 1, "Boligselskabet Sydjylland, skema A (C)"),
+    ("715. Lokalplan for Havnen", 715, "Lokalplan for Havnen"),
+    ("Nr.86 - Ældrepolitik", 86, "Ældrepolitik"),
+    ("Punkt 3: Valg af formand", 3, "Valg af formand"),
+    ("Pkt. 4 Orientering", 4, "Orientering"),
+    ("3: Anlægsbevilling til ny hal", 3, "Anlægsbevilling til ny hal"),
+])
+def test_numbering_styles(tmp_path: Path, heading: str, number: int, title: str) -> None:
+    """Each numbering style, with its next item numbered the same way."""
+    following = heading.replace(str(number), str(number + 1), 1).replace(title, "Eventuelt")
+    page = [bold("Referat"), Text("Deltagere: Anne Holm, Bo Dahl"), None,
+            bold(heading), Text("Sagsfremstilling"), Text("Udvalget drøftede sagen."), Text("Beslutning"),
+            Text("Godkendt."), None, bold(following), Text("Beslutning"), Text("Intet.")]
+    extraction = extract(tmp_path, "style", [page])
+    assert [(i.number, i.title) for i in extraction.items] == [(number, title), (number + 1, "Eventuelt")]
+
+
+def test_sub_points_are_no_items(tmp_path: Path) -> None:
+    page = lines("Dagsorden", "1 Meddelelser", "1.1 Nyt fra formanden", "1.2 Nyt fra direktionen",
+                 "2 Budget 2025", "Sagsfremstilling", "Budgettet er i balance.", "3 Eventuelt")
+    assert numbers(extract(tmp_path, "sub", [page])) == [1, 2, 3]
+
+
+def test_sag_nr_line_with_the_title_above(tmp_path: Path) -> None:
+    """Rødovre: the title, then "Sag nr. 19 (ØU 23/2010)"; a title may wrap above it."""
+    page = lines("Kommunalbestyrelsen", "23-02-2010", None,
+                 "Bygningsvedligeholdelse 2010 - anlægsbevilling søges", "Sag nr. 19 (ØU 23/2010)", None,
+                 "Sagens kerne", "Der søges om anlægsbevilling.", "Beslutning", "Godkendt.", None,
+                 "Agerkær 5 og Ruskær 37 - ansøgning om principiel tilladelse til udstykning af grunde ved de to",
+                 "højhuse", "Sag nr. 20 (ØU 24/2010)", None, "Beslutning", "Godkendt.")
+    extraction = extract(tmp_path, "sagnr", [page])
+    assert [(i.number, i.title) for i in extraction.items] == [
+        (19, "Bygningsvedligeholdelse 2010 - anlægsbevilling søges"),
+        (20, "Agerkær 5 og Ruskær 37 - ansøgning om principiel tilladelse til udstykning af grunde ved "
+             "de to højhuse")]
+    assert [i.decision for i in extraction.items] == ["Godkendt.", "Godkendt."]
+
+
+@pytest.mark.parametrize("title,closed", [
+    ("Lukket punkt", True), ("Lukket - Køb af ejendom", True), ("Salg af grund (Lukket)", True),
+    ("Lukning af daginstitution", False),
+])
+def test_closed_items(tmp_path: Path, title: str, closed: bool) -> None:
+    page = lines("Dagsorden", "1. Godkendelse af dagsorden", "Beslutning", "Godkendt.", f"2. {title}",
+                 "Beslutning", "Godkendt.")
+    item = extract(tmp_path, "closed", [page]).items[1]
+    assert (item.title, item.closed) == (title, closed)
+
+
+def test_wrapped_title_in_the_body_font(tmp_path: Path) -> None:
+    """A title that wraps onto a second line (the first ran to the margin) is one title; the
+    text below a short title is not part of it."""
+    long = "Ansøgning fra foreningen Kulturbroen om tilskud til fællesspisning og lektiecafé i"
+    page = [Text("Dagsorden"), Text(f"3. {long}"), Text("Nyvangskvarteret"), None,
+            Text("Sagsfremstilling"), Text("Foreningen søger om tilskud."), Text("4. Eventuelt"),
+            Text("Ingen punkter.")]
+    extraction = extract(tmp_path, "wrap", [page])
+    assert [i.title for i in extraction.items] == [f"{long} Nyvangskvarteret", "Eventuelt"]
+
+
+def test_contents_list_with_page_numbers_in_their_own_column(tmp_path: Path) -> None:
+    """A contents list ("Sag nr. 112  Title  2") before the items is no item list."""
+    toc = [Row([Text(f"Sag nr. {n}"), Text(title, x=140), Text(str(page), x=500)])
+           for n, title, page in ((112, "Godkendelse af dagsorden", 2), (113, "Svømmehal", 3))]
+    front = [bold("Byrådet"), Text("Referat fra møde"), None, bold("Indhold"), *toc]
+    items = [[bold(f"Sag nr. {n}"), bold(title), Text("Byrådets beslutning den 27. maj 2014:"),
+              Text("Godkendt.")] for n, title in ((112, "Godkendelse af dagsorden"), (113, "Svømmehal"))]
+    extraction = extract(tmp_path, "toc", [front] + items)
+    assert [(i.number, i.title, i.page_start) for i in extraction.items] == [
+        (112, "Godkendelse af dagsorden", 2), (113, "Svømmehal", 3)]
+
+
+def test_memo_with_numbered_chapters_has_no_items(tmp_path: Path) -> None:
+    """A letter ("Dato:" in its letterhead) with numbered bold chapters is no agenda."""
+    page = [Text("Dato: 3. marts 2024"), Text("Notat om hjemmeplejen"), bold("1. Baggrund"),
+            Text("Kommunen har set på hjemmeplejen."), bold("2. Formål"), Text("At skabe overblik."),
+            bold("3. Økonomi"), Text("Udgiften er 1,5 mio. kr.")]
+    extraction = extract(tmp_path, "memo", [page])
+    assert extraction.items == [] and extraction.document.kind == "appendix"
+
+
+# -- the kind is a label ---------------------------------------------------------------------
+
+
+def test_one_item_minutes_without_a_decision_heading(tmp_path: Path) -> None:
+    """Minutes of one point whose text is what was decided: the kind does not gate items."""
+    page = lines("Referat af møde i Handicaprådet den 31. januar 2023", "Deltagere:", "Anne Holm, formand",
+                 "Bo Dahl, næstformand", None, "1. Velkomst v. formanden",
+                 "Formanden bød velkommen til rådets nye medlemmer.")
+    extraction = extract(tmp_path, "one", [page])
+    assert extraction.document.kind == "minutes"
+    assert [(i.number, i.decision) for i in extraction.items] == [
+        (1, "Formanden bød velkommen til rådets nye medlemmer.")]
+    assert extraction.meeting.date == "2023-01-31" and extraction.meeting.committee == "Handicaprådet"
+
+
+def test_agenda_that_is_only_a_list_of_titles(tmp_path: Path) -> None:
+    page = lines("Dagsorden", "Ældrerådet", "Tid: 12. maj 2022 kl. 10:00", None, "1. Godkendelse af dagsorden",
+                 "2. Nyt fra formanden", "3. Eventuelt")
+    extraction = extract(tmp_path, "titles", [page])
+    assert extraction.document.kind == "agenda"
+    assert [i.title for i in extraction.items] == ["Godkendelse af dagsorden", "Nyt fra formanden", "Eventuelt"]
+
+
+# -- recommendations -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lead,points,expected", [
+    ("Det indstilles:", ["at budgettet godkendes."], ["at budgettet godkendes."]),
+    ("Center for Familie, Social & Beskæftigelse indstiller, at orienteringen tages til efterretning.", [],
+     ["orienteringen tages til efterretning."]),
+    ("Administrationen indstiller, at:", ["1. at der gives en anlægsbevilling på 8,5 mio. kr., og",
+                                          "2. at rådighedsbeløbet frigives."],
+     ["at der gives en anlægsbevilling på 8,5 mio. kr., og", "at rådighedsbeløbet frigives."]),
+    ("Formanden indstiller,", ["at referatet godkendes"], ["at referatet godkendes"]),
+    ("Direktøren indstiller til Udvalget for Kultur og Fritid:", ["1. At dialogmødet tages til efterretning."],
+     ["At dialogmødet tages til efterretning."]),
+    ("Kultur- og Fritidsforvaltningen indstiller, at Økonomiudvalget over for Byrådet anbefaler,",
+     ["at der gives kommunegaranti, og", "at garantien gives på vilkårene."],
+     ["at der gives kommunegaranti, og", "at garantien gives på vilkårene."]),
+])
+def test_recommendation_lead_ins_are_left_out(tmp_path: Path, lead: str, points: list[str],
+                                              expected: list[str]) -> None:
+    page = lines("Dagsorden", "1. Anlægsbevilling", "Sagsfremstilling", "Kommunen søger om en bevilling.",
+                 "Indstilling", lead, *points, "Økonomiudvalget: Indstilles godkendt.", "2. Eventuelt")
+    assert extract(tmp_path, "lead", [page]).items[0].recommendations == expected
+
+
+def test_points_that_wrap_are_one_point_each(tmp_path: Path) -> None:
+    """A point wrapped at "30. juni 2025," is one point, not a numbered point 30."""
+    page = lines("Dagsorden", "1. Brobyggeren", "Indstilling", "Forvaltningen indstiller,",
+                 "at udvalget anbefaler, at projektet forlænges til den", "30. juni 2025,",
+                 "at udgiften finansieres af mindreudgifter.", "2. Eventuelt")
+    assert extract(tmp_path, "wrap", [page]).items[0].recommendations == [
+        "at udvalget anbefaler, at projektet forlænges til den 30. juni 2025,",
+        "at udgiften finansieres af mindreudgifter."]
+
+
+def test_proposal_without_an_indstilling_heading(tmp_path: Path) -> None:
+    page = lines("Referat", "1. Arbejdsgruppe om ensomhed", "Sagsfremstilling", "Rådet har drøftet ensomhed.",
+                 "Staben foreslår, at der nedsættes en arbejdsgruppe.", "Beslutning", "Godkendt.")
+    item = extract(tmp_path, "forslag", [page]).items[0]
+    assert item.recommendations == ["der nedsættes en arbejdsgruppe."]
+
+
+# -- decisions -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("attendance", [
+    ["Følgende deltog ikke i behandlingen af punktet:", "Steen Petersen (O)"],
+    ["Fraværende: Steen Petersen (O)"],
+    ["Ikke til stede: Steen Petersen (O)"],
+    ["FRAVÆRENDE MED AFBUD:", "Steen Petersen (O)"],
+])
+def test_decision_stops_at_attendance_lines(tmp_path: Path, attendance: list[str]) -> None:
+    page = lines("Referat", "Deltagere: Anne Holm (A), Bo Dahl (V)", None, "36. Godkendelse af dagsorden",
+                 "Beslutning", "Godkendt.", None, *attendance, None, "37. Eventuelt", "Beslutning", "Intet.")
+    extraction = extract(tmp_path, "absent", [page])
+    assert extraction.items[0].decision == "Godkendt."
+    assert "Steen Petersen" in {p.name for p in extraction.absent}
+
+
+def test_this_meetings_dated_decision_among_earlier_ones(tmp_path: Path) -> None:
+    page = lines("Byrådet", "Referat af mødet den 20-06-2013", None, "108. Salg af grund",
+                 "Beslutning i Økonomiudvalget den 10-04-2013", "Anbefales.",
+                 "Beslutning i Byrådet den 20-06-2013", "Godkendt.", "Afbud: Bo Dahl (V)",
+                 "109. Eventuelt", "Beslutning i Byrådet den 20-06-2013", "Intet.")
+    extraction = extract(tmp_path, "dated", [page])
+    assert extraction.meeting.date == "2013-06-20"
+    assert [i.decision for i in extraction.items] == ["Godkendt.", "Intet."]
+
+
+def test_agenda_prints_earlier_bodies_decisions_but_has_none(tmp_path: Path) -> None:
+    page = lines("Dagsorden", "Byrådet", "Mødedato: 22-10-2019", None, "1. Skema A for ældreboliger",
+                 "Beslutning Økonomiudvalget den 15-10-2019", "Anbefales.", "2. Eventuelt")
+    assert [i.decision for i in extract(tmp_path, "agenda", [page]).items] == [None, None]
+
+
+def test_minutes_under_referat_labels(tmp_path: Path) -> None:
+    page = lines("Referat fra SeniorRådsmøde nr. 242", "Dato: 28. februar 2019", "Kl: 13:00",
+                 "Sted: Biblioteket", None, "1. Godkendelse af dagsorden", "Referat", "Dagsorden godkendt",
+                 "2. Valg af ordstyrer", "Referat", "Birgit Lindahl")
+    extraction = extract(tmp_path, "senior", [page])
+    assert [i.decision for i in extraction.items] == ["Dagsorden godkendt", "Birgit Lindahl"]
+    assert (extraction.meeting.start_time, extraction.meeting.location) == ("13:00", "Biblioteket")
+
+
+# -- attachments ------------------------------------------------------------------------------
+
+
+def test_attachments_without_bilag_numbers_and_none(tmp_path: Path) -> None:
+    page = lines("Dagsorden", "1. Temaanalyse", "Sagsfremstilling",
+                 "Rådet orienteres om temaanalysen på specialområdet og om, hvordan udvalget har drøftet den.",
+                 "Bilag", "Plancher vedr. temaanalyse",
+                 "SBU_maj_Plancher.pdf", "2. Eventuelt", "Bilag", "Ingen bilag.")
+    extraction = extract(tmp_path, "bilag", [page])
+    assert [[a.title for a in i.attachments] for i in extraction.items] == [
+        ["Plancher vedr. temaanalyse", "SBU_maj_Plancher.pdf"], []]
+
+
+def test_attachment_table_with_document_numbers(tmp_path: Path) -> None:
+    rows = [Row([Text(n), Text(title, x=140), Text("Åben", x=450)])
+            for n, title in (("48211/21", "Tilstandsrapport kunstgræsbane"), ("48236/21", "Overslag fra rådgiver"))]
+    page = [Text("Dagsorden"), Text("1. Kunstgræsbane"), Text("Sagsfremstilling"), Text("Banen er slidt."),
+            Text("Bilag"), Row([Text("Dok.nr."), Text("Titel", x=140), Text("Åben", x=450)]), *rows,
+            Text("2. Eventuelt")]
+    assert [a.title for a in extract(tmp_path, "table", [page]).items[0].attachments] == [
+        "Tilstandsrapport kunstgræsbane", "Overslag fra rådgiver"]
+
+
+# -- meeting fields ---------------------------------------------------------------------------
+
+
+def test_committee_in_a_title_line_with_the_date(tmp_path: Path) -> None:
+    page = lines("Socialudvalget - 25-05-2020", "Referat", None, "36. Godkendelse af dagsorden", "Beslutning",
+                 "Godkendt.", "37. Eventuelt")
+    meeting = extract(tmp_path, "title", [page]).meeting
+    assert (meeting.committee, meeting.date) == ("Socialudvalget", "2020-05-25")
+
+
+def test_meeting_named_in_a_sentence(tmp_path: Path) -> None:
+    page = lines("Referat til mødet i Udvalget for Kultur og Fritid den 1. september 2020 kl. 15:30 i",
+                 "Mødelokale 8 - Mariager Rådhus, Fjordgade 5", None, "86. Godkendelse af dagsorden",
+                 "Beslutning", "Godkendt.", "87. Eventuelt")
+    meeting = extract(tmp_path, "sentence", [page]).meeting
+    assert (meeting.committee, meeting.date, meeting.start_time, meeting.location) == (
+        "Udvalget for Kultur og Fritid", "2020-09-01", "15:30", "Mødelokale 8 - Mariager Rådhus, Fjordgade 5")
+
+
+def test_capitalised_label_table(tmp_path: Path) -> None:
+    rows = [Row([Text(label), Text(value, x=200)]) for label, value in (
+        ("UDVALG", "Byrådet"), ("MØDE", "Ordinært møde"), ("STED", "Byrådssalen"),
+        ("STARTTIDSPUNKT", "13-05-2015 18:00"), ("SLUTTIDSPUNKT", "13-05-2015 20:15"))]
+    page = [Text("Referat"), *rows, None, Text("108. Godkendelse"), Text("Beslutning"), Text("Godkendt."),
+            Text("109. Eventuelt")]
+    meeting = extract(tmp_path, "caps", [page]).meeting
+    assert (meeting.committee, meeting.location, meeting.date, meeting.start_time, meeting.end_time) == (
+        "Byrådet", "Byrådssalen", "2015-05-13", "18:00", "20:15")
+
+
+def test_location_is_no_open_mark_and_committee_has_no_separator(tmp_path: Path) -> None:
+    page = [Text("DAS Social"), Text("Mødet den 21. august 2023, kl. 12.00"), Text("Åben"), None,
+            Text("Punkt 1."), bold("Godkendelse af dagsorden"), Text("Indstilling"), Text("Det indstilles, at"),
+            Text("dagsordenen godkendes")]
+    second = [Text("Punkt 2."), bold("Eventuelt"), Text("Beslutning"), Text("Intet.")]
+    meeting = extract(tmp_path, "das", [page, second], header="Mødet den 21.08.2023 · DAS Social ·").meeting
+    assert meeting.location is None and meeting.committee == "DAS Social"
+
+
+@pytest.mark.parametrize("text,date", [
+    ("12.maj 2022", "2022-05-12"), ("04-06-2020 09:00:00", "2020-06-04"), ("Mandag, 25 maj, 2020 - 19:00", "2020-05-25"),
+    ("Torsdag, Maj 23, 2019 - 16:00", "2019-05-23"), ("Torsdag d.12.11.15.", "2015-11-12"),
+])
+def test_date_forms(text: str, date: str) -> None:
+    found = find_date(text)
+    assert found and found[0] == date
+
+
+@pytest.mark.parametrize("text,times", [
+    ("Kl. 10:30", ("10:30", None)), ("13:00 - 15:00", ("13:00", "15:00")), ("(15.30-18.00)", ("15:30", "18:00")),
+])
+def test_time_forms(text: str, times: tuple[str | None, str | None]) -> None:
+    assert find_times(text) == times
+
+
+def test_bare_clock_time_only_in_a_time_field() -> None:
+    assert find_times("Budgettet er 12.05 mio.") == (None, None)
+    assert find_times("04-06-2020 09:00:00", is_time=True) == ("09:00", None)
+
+
+# -- people -----------------------------------------------------------------------------------
+
+
+def test_members_one_a_line_with_party_letters_roles_and_bullets(tmp_path: Path) -> None:
+    page = lines("Referat af møde i Ældre- og Sundhedsudvalget", "Deltagere:", "Andreas Bech, (A)",
+                 "• Bent Sten Andersen (O)", None, "Birthe Malling, DH-repræsentant, formand",
+                 "Ibrahim Çelik, etnisk repræsentant", "Afbud:", "Reza Javid, politisk repræsentant", None,
+                 "12. Godkendelse af dagsorden", "Beslutning", "Godkendt.")
+    extraction = extract(tmp_path, "people", [page])
+    assert [(p.name, p.organization) for p in extraction.participants] == [
+        ("Andreas Bech", "A"), ("Bent Sten Andersen", "O"), ("Birthe Malling", "DH-repræsentant, formand"),
+        ("Ibrahim Çelik", "etnisk repræsentant")]
+    assert [p.name for p in extraction.absent] == ["Reza Javid"]
+
+
+# -- case numbers -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line,case", [
+    ("Sagsnr.: 12/27845", "12/27845"), ("17/24740", "17/24740"), ("27.69.48-G01-1-17", "27.69.48-G01-1-17"),
+    ("00.22.00-P35-3-18", "00.22.00-P35-3-18"), ("Sag 306-2009-600", "306-2009-600"),
+    ("Sagsnr. 315119 Handicaprådet Åbent punkt", "315119"), ("Dok.nr.: 2017-12345", None),
+])
+def test_case_number_schemes(line: str, case: str | None) -> None:
+    assert find_case_number(line) == case
+
+
+def test_case_number_printed_before_the_heading(tmp_path: Path) -> None:
+    page = lines("Referat", "85.02.02-G01-3-20", "86. Godkendelse af dagsorden", "Beslutning", "Godkendt.",
+                 "20.00.00-A08-7-20", "87. Dialogmøde", "Beslutning", "Taget til efterretning.")
+    extraction = extract(tmp_path, "kle", [page])
+    assert [(i.number, i.case_number) for i in extraction.items] == [
+        (86, "85.02.02-G01-3-20"), (87, "20.00.00-A08-7-20")]
+    assert extraction.items[0].decision == "Godkendt."
