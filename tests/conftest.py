@@ -13,6 +13,7 @@ from dagsorden.models import Extraction
 ROOT = Path(__file__).resolve().parent.parent
 REALWORLD = ROOT.parent / "shared" / "realworld"
 CORPUS_CACHE = ROOT / "build" / "test-corpus"
+WILD_CACHE = ROOT / "build" / "test-wild"
 GOLD = ROOT / "corpus" / "gold"
 
 
@@ -69,6 +70,15 @@ def archive_copy(classic_archive: Path, tmp_path: Path) -> Path:
     target = tmp_path / classic_archive.name
     shutil.copy2(classic_archive, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def wild_dir() -> Path:
+    """Every look of the wild corpus (corpus/wild), rendered once; up-to-date PDFs are kept."""
+    from dagsorden.corpus.wild import build_wild
+
+    build_wild(WILD_CACHE)
+    return WILD_CACHE
 
 
 @pytest.fixture(scope="session")

@@ -31,11 +31,6 @@ DOCS = wild_documents()
 BULLETS = {"\u2022", "\u00b7", "-", "\u2013", "\uf0b7"}
 
 
-@pytest.fixture(scope="session")
-def wild_dir() -> Path:
-    """Every look of the wild corpus, rendered once; the builder skips up-to-date PDFs."""
-    build_wild(WILD_CACHE)
-    return WILD_CACHE
 
 
 @functools.lru_cache(maxsize=None)
