@@ -872,27 +872,35 @@ def sources() -> list[Path]:
     return sorted(SOURCES.glob("*.txt"))
 
 
-def build_corpus(out_dir: Path, looks: list[str] | None = None) -> list[Path]:
-    """Build OUT/<look>/<stem>.pdf for every source; skip PDFs newer than their inputs."""
-    names = looks or list(LOOKS)
-    unknown = [n for n in names if n not in LOOKS]
+def render_cached(out_dir: Path, names: list[str], looks: dict[str, Look],
+                  inputs: list[tuple[Path, float]]) -> list[Path]:
+    """Render OUT/<look>/<stem>.pdf for every (source, newest input time) in every named look,
+    skipping PDFs newer than their inputs and the builder; written atomically."""
+    unknown = [n for n in names if n not in looks]
     if unknown:
-        raise ValueError(f"unknown look(s) {unknown}; known: {sorted(LOOKS)}")
+        raise ValueError(f"unknown look(s) {unknown}; known: {sorted(looks)}")
     newest_code = max(p.stat().st_mtime for p in BUILDER_FILES)
     written: list[Path] = []
     for name in names:
         folder = Path(out_dir) / name
         folder.mkdir(parents=True, exist_ok=True)
-        for src in sources():
+        for src, changed in inputs:
             out = folder / f"{src.stem}.pdf"
-            seed = HERE / "seeds" / src.name
-            inputs = max(newest_code, src.stat().st_mtime, seed.stat().st_mtime if seed.exists() else 0)
-            if not (out.exists() and out.stat().st_mtime > inputs):
+            if not (out.exists() and out.stat().st_mtime > max(newest_code, changed)):
                 tmp = out.with_suffix(".pdf.tmp")
-                render_pdf(src, LOOKS[name], tmp)
+                render_pdf(src, looks[name], tmp)
                 tmp.replace(out)
             written.append(out)
     return written
+
+
+def build_corpus(out_dir: Path, looks: list[str] | None = None) -> list[Path]:
+    """Build OUT/<look>/<stem>.pdf for every source; skip PDFs newer than their inputs."""
+    def changed(src: Path) -> float:
+        seed = HERE / "seeds" / src.name
+        return max(src.stat().st_mtime, seed.stat().st_mtime if seed.exists() else 0)
+
+    return render_cached(out_dir, looks or list(LOOKS), LOOKS, [(src, changed(src)) for src in sources()])
 
 
 def main(argv: list[str] | None = None) -> int:

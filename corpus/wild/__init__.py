@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dagsorden.corpus import score
-from dagsorden.corpus.build import BUILDER_FILES, render_pdf
+from dagsorden.corpus.build import render_cached
 from dagsorden.corpus.looks import ALL_LOOKS
 
 HERE = Path(__file__).resolve().parent
@@ -98,24 +98,8 @@ def wild_documents() -> list[WildDocument]:
 
 def build_wild(out_dir: Path, looks: list[str] | None = None) -> list[Path]:
     """Render every wild source in every look to OUT/<look>/<stem>.pdf; skip up-to-date PDFs."""
-    names = looks or list(ALL_LOOKS)
-    unknown = [n for n in names if n not in ALL_LOOKS]
-    if unknown:
-        raise ValueError(f"unknown look(s) {unknown}; known: {sorted(ALL_LOOKS)}")
-    newest_code = max(p.stat().st_mtime for p in BUILDER_FILES)
-    written: list[Path] = []
-    for name in names:
-        folder = Path(out_dir) / name
-        folder.mkdir(parents=True, exist_ok=True)
-        for doc in wild_documents():
-            out = folder / f"{doc.stem}.pdf"
-            inputs = max(newest_code, doc.source_path.stat().st_mtime)
-            if not (out.exists() and out.stat().st_mtime > inputs):
-                tmp = out.with_suffix(".pdf.tmp")
-                render_pdf(doc.source_path, ALL_LOOKS[name], tmp)
-                tmp.replace(out)
-            written.append(out)
-    return written
+    return render_cached(out_dir, looks or list(ALL_LOOKS), ALL_LOOKS,
+                         [(doc.source_path, doc.source_path.stat().st_mtime) for doc in wild_documents()])
 
 
 # --------------------------------------------------------------------------- scoring
