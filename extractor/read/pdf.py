@@ -8,6 +8,7 @@ removed with a linear pass instead of pdfplumber's quadratic `dedupe_chars`.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +20,16 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from pdfplumber.utils.text import extract_words
 
-from dagsorden.extractor.errors import BrokenPdf, EmptyFile, EncryptedPdf, NoPages, NotAPdf, one_line
+from dagsorden.extractor.errors import (
+    BrokenPdf,
+    DocumentTooLarge,
+    EmptyFile,
+    EncryptedPdf,
+    NoPages,
+    NotAPdf,
+    one_line,
+)
+from dagsorden.extractor.read.files import display_path
 from dagsorden.models import PageTable, PageText, PdfText, StyledLine, Word
 
 # Two glyphs with the same text closer than this (points) are one overprinted glyph.
@@ -30,6 +40,10 @@ COLUMN_GAP_EMS = 2.5
 WORD_X_TOLERANCE = 1.5
 LINE_Y_TOLERANCE = 2.5
 BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demi", ",b")
+# What a broken ToUnicode map puts in the text layer and no reader wants: C0/C1 controls
+# (but tab, newline, CR, form feed: white space), lone surrogates, U+FFFE/U+FFFF. XML cannot
+# hold them (an Atom feed with one fails), and SQLite's C functions stop at a NUL.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 Char = dict[str, Any]
 
@@ -47,11 +61,11 @@ def check_is_pdf(path: Path) -> None:
     """Refuse empty and non-PDF files before pdfminer spends time on them."""
     size = path.stat().st_size
     if size == 0:
-        raise EmptyFile(f"{path.name} is empty (0 bytes)")
+        raise EmptyFile(f"{display_path(path.name)} is empty (0 bytes)")
     with path.open("rb") as handle:
         head = handle.read(1024)
-    if b"%PDF-" not in head:
-        raise NotAPdf(f"{path.name} is not a PDF (no %PDF- header); got {head[:8]!r}")
+    if b"%PDF-" not in head:  # the reason names no content: it is shown to everyone
+        raise NotAPdf(f"{display_path(path.name)} is not a PDF (no %PDF- header in its first 1024 bytes)")
 
 
 def is_bold_font(fontname: str) -> bool:
@@ -135,9 +149,24 @@ def styled_line(words: list[Char], page_number: int, overprinted: set[int]) -> S
     )
 
 
+def readable_chars(chars: list[Char]) -> list[Char]:
+    """Upright glyphs with control characters taken out of their text; a glyph that was
+    nothing but control characters is dropped."""
+    kept = []
+    for char in chars:
+        if not char.get("upright", True):
+            continue
+        if CONTROL_CHARACTERS.search(char["text"]):
+            char["text"] = CONTROL_CHARACTERS.sub("", char["text"])
+            if not char["text"]:
+                continue
+        kept.append(char)
+    return kept
+
+
 def page_to_text(page: Any) -> PageText:
     """All text work on one open page; the caller closes it."""
-    chars = [c for c in page.chars if c.get("upright", True)]
+    chars = readable_chars(page.chars)
     has_text = any(not c["text"].isspace() for c in page.chars)
     chars, overprinted = dedupe_chars(chars)
     words = extract_words(
@@ -194,17 +223,28 @@ def open_pdf(path: Path, password: str | None = None) -> Any:
         pdf = pdfplumber.open(path, password=password or "")
         pdf.pages  # forces the page tree: a broken xref or bad password shows here
     except (PDFPasswordIncorrect, PDFEncryptionError) as error:
-        raise EncryptedPdf(f"{path.name} is encrypted and no valid password was given "
+        raise EncryptedPdf(f"{display_path(path.name)} is encrypted and no valid password was given "
                            f"({type(error).__name__}); try --password") from error
     except (PdfminerException, MalformedPDFException, PDFSyntaxError) as error:
         cause = error.args[0] if error.args else error
+        if isinstance(cause, MemoryError):
+            raise out_of_memory(path) from error
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
-            raise EncryptedPdf(f"{path.name} is encrypted and no valid password was given; "
+            raise EncryptedPdf(f"{display_path(path.name)} is encrypted and no valid password was given; "
                                "try --password") from error
-        raise BrokenPdf(f"{path.name} could not be parsed: {one_line(cause)}") from error
+        raise BrokenPdf(f"{display_path(path.name)} could not be parsed: {one_line(cause)}") from error
+    except MemoryError as error:
+        raise out_of_memory(path) from error
     except Exception as error:  # pdfminer raises bare errors on truncated files
-        raise BrokenPdf(f"{path.name} could not be parsed: {one_line(error)}") from error
+        raise BrokenPdf(f"{display_path(path.name)} could not be parsed: {one_line(error)}") from error
     return pdf
+
+
+def out_of_memory(path: Path) -> DocumentTooLarge:
+    """A stream that inflates past the memory limit (a decompression bomb) is too large, not
+    broken: zlib's single failed allocation can sit far below the limit's peak."""
+    return DocumentTooLarge(f"{display_path(path.name)} needs more memory than the limit allows "
+                            "(a compressed stream inflates too far); raise --max-memory or import it alone")
 
 
 def read_pdf(path: Path | str, password: str | None = None) -> PdfText:
@@ -217,16 +257,18 @@ def read_pdf(path: Path | str, password: str | None = None) -> PdfText:
         if isinstance(producer, bytes):
             producer = producer.decode("latin-1", "replace")
         if not pdf.pages:
-            raise NoPages(f"{path.name} has no pages")
+            raise NoPages(f"{display_path(path.name)} has no pages")
         try:
             pages = list(iter_pages(pdf))
         except (PdfminerException, MalformedPDFException, PDFSyntaxError) as error:
-            raise BrokenPdf(f"{path.name} could not be parsed: {one_line(error)}") from error
+            if isinstance(error.args[0] if error.args else None, MemoryError):
+                raise out_of_memory(path) from error
+            raise BrokenPdf(f"{display_path(path.name)} could not be parsed: {one_line(error)}") from error
     finally:
         pdf.close()
     return PdfText(
         sha256=digest,
-        filename=path.name,
+        filename=display_path(path.name),
         producer=str(producer) if producer else None,
         pages=pages,
     )
