@@ -79,10 +79,11 @@ def cache_name(sha: str, page: int, bbox: BBox | None) -> str:
     return f"{sha[:2]}/{sha}/{page}-{box}.png"
 
 
-def render_preview(path: Path | None, sha: str, page: int, bbox: BBox | None) -> bytes:
+def render_preview(path: Path | None, sha: str, page: int, bbox: BBox | None,
+                   cpu_s: int = RENDER_CPU_S) -> bytes:
     """The preview PNG, from the document's verified bytes (runs in a render worker)."""
     data = read_verified(path, sha)
-    with _cpu_limit(RENDER_CPU_S):
+    with _cpu_limit(cpu_s):
         rendered = render_page(data, page, PREVIEW_SCALE, max_pixels=PREVIEW_MAX_PIXELS)
         image = rendered.image.convert("RGB")
         if bbox:
@@ -174,6 +175,7 @@ class PreviewService:
     max_waiting: int = MAX_WAITING
     wait_s: float = RENDER_WAIT_S
     memory_mb: int = WORKER_MEMORY_MB
+    cpu_s: int = RENDER_CPU_S
     _executor: ProcessPoolExecutor | None = None
     _running: dict[tuple[str, str], Future[bytes]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -187,7 +189,7 @@ class PreviewService:
         cache = self._cache(cache_dir)
         if cache and (cached := await asyncio.to_thread(cache.get, name)) is not None:
             return cached
-        future = self._submit((str(cache_dir), name), cache, render_preview, path, sha, page, bbox)
+        future = self._submit((str(cache_dir), name), cache, render_preview, path, sha, page, bbox, self.cpu_s)
         try:
             return await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(future)), self.wait_s)
         except asyncio.TimeoutError:
