@@ -121,7 +121,7 @@ def test_renders_past_the_cpu_limit_or_the_queue_are_refused(preview_archive: Pa
     a4 = preview_archive.parent / "in" / "a4.pdf"
     sha_slow, sha_a4 = hashlib.sha256(slow.read_bytes()).hexdigest(), sha_of(preview_archive, "a4.pdf")
 
-    async def scenario() -> tuple[int, int, bytes]:
+    async def scenario() -> tuple[int, int, bytes, float]:
         service = PreviewService(workers=1, max_waiting=1, cpu_s=1)
         try:
             running = asyncio.ensure_future(service.png(slow, sha_slow, 1, (1, 1, 2, 2), None))
@@ -130,10 +130,15 @@ def test_renders_past_the_cpu_limit_or_the_queue_are_refused(preview_archive: Pa
                 await service.png(a4, sha_a4, 1, None, None)
             with pytest.raises(PreviewUnavailable) as stopped:  # over 1 s of CPU: the worker is stopped
                 await running
-            return queued.value.status, stopped.value.status, await service.png(a4, sha_a4, 1, None, None)
+            after = await service.png(a4, sha_a4, 1, None, None)
+            started = time.perf_counter()
+            with pytest.raises(PreviewUnavailable):
+                await service.png(slow, sha_slow, 1, (5, 5, 9, 9), None)
+            return queued.value.status, stopped.value.status, after, time.perf_counter() - started
         finally:
             service.close()
 
-    queued, stopped, after = asyncio.run(scenario())
+    queued, stopped, after, refused_at_once = asyncio.run(scenario())
     assert (queued, stopped) == (503, 422)
     assert after.startswith(b"\x89PNG")  # a new worker took over
+    assert refused_at_once < 1.0  # the page that broke the limit is not drawn again

@@ -17,6 +17,7 @@ import os
 import resource
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -40,10 +41,10 @@ HIGHLIGHT = (255, 200, 0, 90)
 OUTLINE = (220, 120, 0, 255)
 MAX_COORDINATE = 20_000.0  # points; PDF pages are at most 14,400 pt
 
-RENDER_WORKERS = max(1, min(2, (os.cpu_count() or 2) - 1))  # leave a core to the server
-MAX_WAITING = 8  # renders running or queued; more are refused with 503
+RENDER_WORKERS = 2  # niced below the server, so its requests go first even on two cores
+MAX_WAITING = 64  # renders running or queued; more are refused with 503
 RENDER_WAIT_S = 20.0  # a request waits this long, then gets 503 (the render goes on, and is cached)
-RENDER_CPU_S = 10  # CPU seconds one render may use; the worker is then stopped (SIGXCPU)
+RENDER_CPU_S = 5  # CPU seconds one render may use (an A4 page takes ~0.2); then SIGXCPU stops it
 WORKER_MEMORY_MB = 1024
 CACHE_MAX_BYTES = 512 * 1024 * 1024
 DEFAULT_CACHE_DIR = Path(tempfile.gettempdir()) / "dagsorden-previews"
@@ -80,9 +81,22 @@ def cache_name(sha: str, page: int, bbox: BBox | None) -> str:
 
 
 def render_preview(path: Path | None, sha: str, page: int, bbox: BBox | None,
-                   cpu_s: int = RENDER_CPU_S) -> bytes:
-    """The preview PNG, from the document's verified bytes (runs in a render worker)."""
+                   cpu_s: int = RENDER_CPU_S, busy_dir: str | None = None) -> bytes:
+    """The preview PNG, from the document's verified bytes (runs in a render worker). While
+    it draws, a file named after the worker in `busy_dir` says which page it is on: when the
+    CPU limit stops a worker, that file is how the server knows which page was to blame."""
     data = read_verified(path, sha)
+    marker = Path(busy_dir, str(os.getpid())) if busy_dir else None
+    if marker:
+        marker.write_text(f"{sha} {page}")
+    try:
+        return _draw(data, page, bbox, cpu_s)
+    finally:
+        if marker:
+            marker.unlink(missing_ok=True)
+
+
+def _draw(data: bytes, page: int, bbox: BBox | None, cpu_s: int) -> bytes:
     with _cpu_limit(cpu_s):
         rendered = render_page(data, page, PREVIEW_SCALE, max_pixels=PREVIEW_MAX_PIXELS)
         image = rendered.image.convert("RGB")
@@ -91,7 +105,7 @@ def render_preview(path: Path | None, sha: str, page: int, bbox: BBox | None,
             x0, top, x1, bottom = (v * rendered.scale for v in bbox)
             overlay.rectangle((x0 - 2, top - 2, x1 + 2, bottom + 2), fill=HIGHLIGHT, outline=OUTLINE, width=2)
         out = io.BytesIO()
-        image.save(out, format="PNG", compress_level=6)
+        image.save(out, format="PNG", compress_level=3)  # a third of level 6's time, ~10% larger
     return out.getvalue()
 
 
@@ -180,6 +194,9 @@ class PreviewService:
     _running: dict[tuple[str, str], Future[bytes]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _caches: dict[Path, PreviewCache] = field(default_factory=dict)
+    # Pages that were being drawn when the CPU limit stopped their worker: refused at once.
+    _too_heavy: set[tuple[str, int]] = field(default_factory=set)
+    _busy_dir: str = field(default_factory=lambda: tempfile.mkdtemp(prefix="dagsorden-rendering-"))
 
     async def png(self, path: Path | None, sha: str, page: int, bbox: BBox | None,
                   cache_dir: Path | None = DEFAULT_CACHE_DIR) -> bytes:
@@ -189,14 +206,21 @@ class PreviewService:
         cache = self._cache(cache_dir)
         if cache and (cached := await asyncio.to_thread(cache.get, name)) is not None:
             return cached
-        future = self._submit((str(cache_dir), name), cache, render_preview, path, sha, page, bbox, self.cpu_s)
-        try:
-            return await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(future)), self.wait_s)
-        except asyncio.TimeoutError:
-            raise PreviewUnavailable("the preview is still being drawn; try again in a moment") from None
-        except (BrokenProcessPool, MemoryError) as error:
-            raise PreviewUnavailable("this page is beyond the server's limits for previews "
-                                     f"({type(error).__name__}); open the PDF instead", status=422) from None
+        for attempt in (1, 2):  # a worker stopped for another page's sake: try once more
+            if (sha, page) in self._too_heavy:
+                raise PreviewUnavailable("this page is beyond the server's limits for previews; "
+                                         "open the PDF instead", status=422)
+            future = self._submit((str(cache_dir), name), cache, render_preview, path, sha, page, bbox,
+                                  self.cpu_s, self._busy_dir)
+            try:
+                return await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(future)), self.wait_s)
+            except asyncio.TimeoutError:
+                raise PreviewUnavailable("the preview is still being drawn; try again in a moment") from None
+            except (BrokenProcessPool, MemoryError) as error:
+                if attempt == 2 or isinstance(error, MemoryError):
+                    raise PreviewUnavailable("this page is beyond the server's limits for previews "
+                                             f"({type(error).__name__}); open the PDF instead", status=422) from None
+        raise AssertionError("unreachable")
 
     def close(self) -> None:
         if self._executor is not None:
@@ -242,10 +266,20 @@ class PreviewService:
         return self._executor
 
     def _drop_pool(self, pool: ProcessPoolExecutor) -> None:
-        """Retire a pool (a broken one cannot take work); the next render starts a new one."""
+        """Retire a pool (a broken one cannot take work); the next render starts a new one.
+        A page whose render had run longer than the CPU limit when the pool broke is the one
+        that broke it: it is not drawn again."""
         with self._lock:
             if self._executor is pool:
                 self._executor = None
+                for marker in Path(self._busy_dir).iterdir():
+                    try:
+                        sha, page = marker.read_text().split()
+                        if time.time() - marker.stat().st_mtime >= self.cpu_s:
+                            self._too_heavy.add((sha, int(page)))
+                        marker.unlink()
+                    except (OSError, ValueError):
+                        continue
         pool.shutdown(wait=False, cancel_futures=True)
 
 
