@@ -40,6 +40,8 @@ COLUMN_GAP_EMS = 2.5
 WORD_X_TOLERANCE = 1.5
 LINE_Y_TOLERANCE = 2.5
 BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demi", ",b")
+# The glyph keys this reader and pdfplumber's word grouping use (of ~25 in pdfplumber's dicts).
+CHAR_KEYS = ("text", "x0", "x1", "top", "bottom", "doctop", "height", "size", "upright", "fontname")
 # What a broken ToUnicode map puts in the text layer and no reader wants: C0/C1 controls
 # (but tab, newline, CR, form feed: white space), lone surrogates, U+FFFE/U+FFFF. XML cannot
 # hold them (an Atom feed with one fails), and SQLite's C functions stop at a NUL.
@@ -164,11 +166,33 @@ def readable_chars(chars: list[Char]) -> list[Char]:
     return kept
 
 
+def page_objects(page: Any) -> tuple[list[Char], dict[str, list[Char]]]:
+    """One pass over the page's layout: each glyph cut down to CHAR_KEYS as it is made, and
+    the drawings (rects, lines, curves) whole, for the table finder.
+
+    Why not `page.chars`: pdfplumber then holds a dict of ~25 keys for every glyph of the
+    page beside pdfminer's own objects, ~2.3 KB a glyph in all; a 51 KB PDF can draw
+    a million glyphs on one page."""
+    chars: list[Char] = []
+    drawings: dict[str, list[Char]] = {}
+    for obj in page.iter_layout_objects(page.layout):
+        kind = obj["object_type"]
+        if kind == "char":
+            chars.append({key: obj[key] for key in CHAR_KEYS})
+        elif kind != "anno":
+            drawings.setdefault(kind, []).append(obj)
+    return chars, drawings
+
+
 def page_to_text(page: Any) -> PageText:
-    """All text work on one open page; the caller closes it."""
-    chars = readable_chars(page.chars)
-    has_text = any(not c["text"].isspace() for c in page.chars)
-    chars, overprinted = dedupe_chars(chars)
+    """All text work on one open page; the caller closes it. pdfminer's layout of the page is
+    let go as soon as its glyphs are read, before words and lines are built."""
+    all_chars, drawings = page_objects(page)
+    has_text = any(not c["text"].isspace() for c in all_chars)
+    tables = ruled_tables(page, drawings) if has_text else []
+    page.close()  # frees the layout (pdfminer's objects for every glyph)
+    chars, overprinted = dedupe_chars(readable_chars(all_chars))
+    del all_chars
     words = extract_words(
         chars,
         return_chars=True,
@@ -182,18 +206,22 @@ def page_to_text(page: Any) -> PageText:
         height=float(page.height),
         lines=words_to_lines(words, page.page_number, overprinted) if words else [],
         has_text_layer=has_text,
-        tables=ruled_tables(page) if has_text else [],
+        tables=tables,
     )
 
 
-def ruled_tables(page: Any) -> list[PageTable]:
-    """Cell boxes of ruled tables, from pdfplumber's finder on the already parsed page.
+def ruled_tables(page: Any, drawings: dict[str, list[Char]]) -> list[PageTable]:
+    """Cell boxes of ruled tables, from pdfplumber's finder on the page's drawings.
 
     A page without rules or rectangles cannot hold a ruled table, so the finder (a few ms)
     only runs where there are edges; unruled tables are found from text alignment later.
+    The finder reads edges only; it is handed the drawings already read (pdfplumber's own
+    object cache, as its derived pages fill it), so the page's glyphs are not parsed again
+    into full dicts.
     """
-    if not (page.objects.get("rect") or page.objects.get("line")):
+    if not (drawings.get("rect") or drawings.get("line")):
         return []
+    page._objects = drawings
     try:
         found = page.find_tables()
     except Exception:  # a malformed drawing must not cost the page's text
