@@ -172,15 +172,19 @@ def page_objects(page: Any) -> tuple[list[Char], dict[str, list[Char]]]:
 
     Why not `page.chars`: pdfplumber then holds a dict of ~25 keys for every glyph of the
     page beside pdfminer's own objects, ~2.3 KB a glyph in all; a 51 KB PDF can draw
-    a million glyphs on one page."""
+    a million glyphs on one page. The page's layout is emptied as it is read (the page is
+    closed right after)."""
     chars: list[Char] = []
     drawings: dict[str, list[Char]] = {}
-    for obj in page.iter_layout_objects(page.layout):
-        kind = obj["object_type"]
-        if kind == "char":
-            chars.append({key: obj[key] for key in CHAR_KEYS})
-        elif kind != "anno":
-            drawings.setdefault(kind, []).append(obj)
+    remaining = page.layout._objs  # pdfplumber reads the same list (Page.parse_objects)
+    remaining.reverse()
+    while remaining:  # each of pdfminer's objects is let go once read: the peak is ours alone
+        for obj in page.iter_layout_objects([remaining.pop()]):
+            kind = obj["object_type"]
+            if kind == "char":
+                chars.append({key: obj[key] for key in CHAR_KEYS})
+            elif kind != "anno":
+                drawings.setdefault(kind, []).append(obj)
     return chars, drawings
 
 
