@@ -11,10 +11,12 @@ document's (documents.py), so an old version's box never lands on a new file's p
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import io
 import multiprocessing
 import os
 import resource
+import signal
 import tempfile
 import threading
 import time
@@ -48,6 +50,7 @@ RENDER_CPU_S = 5  # CPU seconds one render may use (an A4 page takes ~0.2); then
 WORKER_MEMORY_MB = 1024
 CACHE_MAX_BYTES = 512 * 1024 * 1024
 DEFAULT_CACHE_DIR = Path(tempfile.gettempdir()) / "dagsorden-previews"
+PR_SET_PDEATHSIG = 1  # Linux prctl option
 
 
 class PreviewUnavailable(Exception):
@@ -127,8 +130,15 @@ class _cpu_limit:
         resource.setrlimit(resource.RLIMIT_CPU, (hard, hard))
 
 
-def _start_worker(memory_mb: int) -> None:
-    """A render worker: lower priority than the server, bounded memory, no core files."""
+def _start_worker(memory_mb: int, server_pid: int) -> None:
+    """A render worker: dies with the server (even one killed with SIGKILL), lower priority
+    than the server, bounded memory, no core files."""
+    try:
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the pool's own shutdown has to do
+        pass
+    if os.getppid() != server_pid:  # the server died before prctl took effect
+        os._exit(0)
     os.nice(10)
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     limit = memory_mb * 1024 * 1024
@@ -258,11 +268,10 @@ class PreviewService:
 
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
-            # forkserver: workers start from a clean process, not a copy of the threaded server
-            methods = multiprocessing.get_all_start_methods()
-            context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-            self._executor = ProcessPoolExecutor(self.workers, mp_context=context,
-                                                 initializer=_start_worker, initargs=(self.memory_mb,))
+            # spawn: a clean process, not a fork of the threaded server, and its own child (a
+            # forkserver's workers outlived the server); they start once, then serve many renders
+            self._executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                                 initializer=_start_worker, initargs=(self.memory_mb, os.getpid()))
         return self._executor
 
     def _drop_pool(self, pool: ProcessPoolExecutor) -> None:
