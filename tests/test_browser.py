@@ -38,8 +38,8 @@ def chromium(tmp_path: Path, *args: str) -> str:
     return result.stdout
 
 
-def test_search_then_item_page_with_preview_and_pdf_link(server: str, tmp_path: Path) -> None:
-    search = chromium(tmp_path, "--dump-dom", f"{server}/dagsorden/search?q=takster")
+def test_search_then_item_page_with_preview_and_pdf_link(server: str, classic_archive: Path, tmp_path: Path) -> None:
+    search = chromium(tmp_path, "--dump-dom", f"{server}/{classic_archive.stem}/search?q=takster")
     assert "Budget og takster for Socialtilsyn Nord" in search
     page = chromium(tmp_path, "--dump-dom", f"{server}/-/item/das-social-2023-08-21-3")
     assert 'class="page-preview"' in page and "/-/preview/" in page
