@@ -84,12 +84,12 @@ def cache_name(sha: str, page: int, bbox: BBox | None) -> str:
 
 
 def render_preview(path: Path | None, sha: str, page: int, bbox: BBox | None,
-                   cpu_s: int = RENDER_CPU_S, busy_dir: str | None = None) -> bytes:
+                   cpu_s: int = RENDER_CPU_S, busy_prefix: str | None = None) -> bytes:
     """The preview PNG, from the document's verified bytes (runs in a render worker). While
-    it draws, a file named after the worker in `busy_dir` says which page it is on: when the
-    CPU limit stops a worker, that file is how the server knows which page was to blame."""
+    it draws, a file `busy_prefix` + the worker's pid says which page it is on: when the CPU
+    limit stops a worker, that file is how the server knows which page was to blame."""
     data = read_verified(path, sha)
-    marker = Path(busy_dir, str(os.getpid())) if busy_dir else None
+    marker = Path(busy_prefix + str(os.getpid())) if busy_prefix else None
     if marker:
         marker.write_text(f"{sha} {page}")
     try:
@@ -206,7 +206,8 @@ class PreviewService:
     _caches: dict[Path, PreviewCache] = field(default_factory=dict)
     # Pages that were being drawn when the CPU limit stopped their worker: refused at once.
     _too_heavy: set[tuple[str, int]] = field(default_factory=set)
-    _busy_dir: str = field(default_factory=lambda: tempfile.mkdtemp(prefix="dagsorden-rendering-"))
+    _busy_prefix: str = field(default_factory=lambda: str(Path(tempfile.gettempdir(),
+                                                               f"dagsorden-rendering-{os.getpid()}-")))
 
     async def png(self, path: Path | None, sha: str, page: int, bbox: BBox | None,
                   cache_dir: Path | None = DEFAULT_CACHE_DIR) -> bytes:
@@ -221,7 +222,7 @@ class PreviewService:
                 raise PreviewUnavailable("this page is beyond the server's limits for previews; "
                                          "open the PDF instead", status=422)
             future = self._submit((str(cache_dir), name), cache, render_preview, path, sha, page, bbox,
-                                  self.cpu_s, self._busy_dir)
+                                  self.cpu_s)
             try:
                 return await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(future)), self.wait_s)
             except asyncio.TimeoutError:
@@ -249,7 +250,7 @@ class PreviewService:
             if len(self._running) >= self.max_waiting:
                 raise PreviewUnavailable("too many previews are being drawn; try again in a moment")
             pool = self._pool()
-            future = pool.submit(work, *args)
+            future = pool.submit(work, *args, busy_prefix=self._busy_prefix)
             self._running[key] = future
         future.add_done_callback(lambda done: self._finished(key, cache, pool, done))
         return future
@@ -281,15 +282,19 @@ class PreviewService:
         with self._lock:
             if self._executor is pool:
                 self._executor = None
-                for marker in Path(self._busy_dir).iterdir():
-                    try:
-                        sha, page = marker.read_text().split()
-                        if time.time() - marker.stat().st_mtime >= self.cpu_s:
-                            self._too_heavy.add((sha, int(page)))
-                        marker.unlink()
-                    except (OSError, ValueError):
-                        continue
+                self._blame_long_renders()
         pool.shutdown(wait=False, cancel_futures=True)
+
+    def _blame_long_renders(self) -> None:
+        folder, prefix = os.path.split(self._busy_prefix)
+        for marker in Path(folder).glob(prefix + "*"):
+            try:
+                sha, page = marker.read_text().split()
+                if time.time() - marker.stat().st_mtime >= self.cpu_s:
+                    self._too_heavy.add((sha, int(page)))
+                marker.unlink()
+            except (OSError, ValueError):
+                continue
 
 
 previews = PreviewService()
