@@ -6,6 +6,8 @@ Progress and errors go to stderr, so stdout carries only the JSON asked for.
 from __future__ import annotations
 
 import json
+import os
+import shlex
 import signal
 import sqlite3
 import subprocess
@@ -19,7 +21,7 @@ from typing import Any
 import click
 
 from dagsorden.extractor.archive.corrections import CORRECTABLE, add_correction
-from dagsorden.extractor.errors import CorrectionError, DagsordenError, ExtractionFailed, one_line
+from dagsorden.extractor.errors import CorrectionError, DagsordenError, ExtractionFailed, one_line, printable
 from dagsorden.extractor.batch.ingest import FileResult, IngestOptions, IngestProgress, failed_paths, iter_pdf_paths
 from dagsorden.extractor.batch.ingest import ingest as ingest_paths
 from dagsorden.extractor.read.ocr import tesseract_available
@@ -143,11 +145,13 @@ def explain(file: str, page: int | None, out_dir: str | None, password: str | No
 @click.option("--ocr", type=click.Choice(OCR_MODES), default="auto", show_default=True,
               help="OCR pages without a text layer with Tesseract: auto (where installed), never, always (every page)")
 @click.option("--retry-failed", is_flag=True, help="Also retry every file in the failures table (known failures are otherwise reported, not retried)")
+@click.option("--follow-symlinks", is_flag=True,
+              help="Read the files symbolic links point to (otherwise each link is recorded as E108)")
 @nlp_model_option
 @json_option
 def ingest(paths: tuple[str, ...], db_path: str, silent: bool, password: str | None, workers: int,
-           timeout_s: float, memory_mb: int, ocr: str, retry_failed: bool, nlp_model: str | None,
-           as_json: bool) -> None:
+           timeout_s: float, memory_mb: int, ocr: str, retry_failed: bool, follow_symlinks: bool,
+           nlp_model: str | None, as_json: bool) -> None:
     """Import PDFs (files, or folders searched recursively) into the archive.
 
     Files already in the archive (same content) are skipped without being opened.
@@ -155,8 +159,10 @@ def ingest(paths: tuple[str, ...], db_path: str, silent: bool, password: str | N
     --max-memory, and written by this process one transaction per document, so an
     import stopped at any moment can simply be run again. A file that fails is
     recorded in the failures table and the batch goes on; the exit code is 1 if
-    any file failed. A file at a known path with new content is a new version: its
-    items take over the item ids (links, corrections); the old version stays queryable.
+    any file failed. Only regular files are read: a FIFO, device or folder named *.pdf
+    is recorded as E107, a symbolic link as E108 unless --follow-symlinks. A file at a
+    known path with new content is a new version: its items take over the item ids
+    (links, corrections); the old version stays queryable.
 
     \b
     Example:
@@ -172,7 +178,7 @@ def ingest(paths: tuple[str, ...], db_path: str, silent: bool, password: str | N
     with archive_errors(db_path):
         files = iter_pdf_paths(list(paths) + (failed_paths(db_path) if retry_failed else []))
     options = IngestOptions(
-        workers=workers, retry_failed=retry_failed,
+        workers=workers, retry_failed=retry_failed, follow_symlinks=follow_symlinks,
         settings=ExtractSettings(ocr=ocr, nlp_model=nlp_model, password=password),
         limits=Limits(timeout_s=timeout_s or None, memory_mb=memory_mb or None),
     )
@@ -241,7 +247,8 @@ def failures(db_path: str, as_json: bool) -> None:
     with archive_errors(db_path):
         db = open_archive(db_path)
         try:
-            rows = list(db.query("SELECT * FROM failures ORDER BY time, path"))
+            rows = list(db.query("SELECT path, sha256, filename, stage, code, reason, time "
+                                 "FROM failures ORDER BY time, path"))
         finally:
             db.close()
     if as_json:
@@ -286,7 +293,9 @@ def publish(db_path: str, out_dir: str, run: bool) -> None:
 
     Copies the database (served immutable), metadata, plugins, templates and safe
     settings (SQL time limit) into one folder, and prints the commands that serve it
-    or package it as a Docker image with `datasette package`.
+    or package it as a Docker image with `datasette package`. File paths in the copy
+    are relative to the folder holding the PDFs, which the instance is told through
+    DAGSORDEN_PDF_ROOT at serve time; no absolute server path is published.
 
     \b
     Example:
@@ -297,11 +306,12 @@ def publish(db_path: str, out_dir: str, run: bool) -> None:
         published = Instance.of(db_path).publish(Path(out_dir))
     metadata = Path(out_dir) / "metadata.json"
     command = published.command("serve", metadata)
-    click.echo(" ".join(command))
+    environment = [f"{name}={shlex.quote(printable(value))}" for name, value in published.environment.items()]
+    click.echo(" ".join(environment + command))
     click.echo(" ".join(published.command("package", metadata, "--tag", "dagsorden",
                                           "--install", "dagsorden", "--install", "datasette-atom")))
     if run:
-        sys.exit(run_child(python_command(command)))
+        sys.exit(run_child(python_command(command), env={**os.environ, **published.environment}))
 
 
 @contextmanager
@@ -313,9 +323,9 @@ def archive_errors(db_path: str) -> Iterator[None]:
         raise click.ClickException(f"{db_path}: {error}")
 
 
-def run_child(args: list[str]) -> int:
+def run_child(args: list[str], env: dict[str, str] | None = None) -> int:
     """Run Datasette until it ends, passing on SIGTERM/Ctrl-C so it never outlives us."""
-    child = subprocess.Popen(args)
+    child = subprocess.Popen(args, env=env)
     previous = signal.signal(signal.SIGTERM, lambda signum, frame: child.send_signal(signum))
     try:
         while True:

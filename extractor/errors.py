@@ -9,10 +9,32 @@ from __future__ import annotations
 ONE_LINE_LIMIT = 300
 
 
+def printable(text: str) -> str:
+    """Text that SQLite, JSON and a terminal all take, on one line: bytes of a file name that
+    are not UTF-8 (surrogate escapes, as Python hands them over) become "\\xf8", and control
+    and other invisible characters become "\\x0a" or "\\u200b". Nothing is dropped, so two
+    names never print alike unless one literally holds such an escape."""
+    if text.isprintable():
+        return text
+    raw = text.encode("utf-8", "surrogateescape") if _only_escapes(text) else text.encode("utf-8", "backslashreplace")
+    decoded = raw.decode("utf-8", "backslashreplace")
+    return "".join(char if char.isprintable() else _escape(char) for char in decoded)
+
+
+def _only_escapes(text: str) -> bool:
+    """True when every surrogate is one of Python's escapes of a byte (U+DC80..U+DCFF)."""
+    return all(not 0xD800 <= ord(c) <= 0xDFFF or 0xDC80 <= ord(c) <= 0xDCFF for c in text)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
 def one_line(message: object, limit: int = ONE_LINE_LIMIT) -> str:
     """The first non-empty line of a message, white space folded and shortened: failures are
     read in a table and on stderr, one line per file."""
-    lines = [" ".join(line.split()) for line in str(message).splitlines()]
+    lines = [printable(" ".join(line.split())) for line in str(message).splitlines()]
     text = next((line for line in lines if line), "") or type(message).__name__
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -61,6 +83,19 @@ class NoPages(DocumentLoadError):
     code = "E106"
 
 
+class NotARegularFile(DocumentLoadError):
+    """A FIFO, a device, a socket or a folder named *.pdf: reading it could hang or never end."""
+
+    code = "E107"
+
+
+class SymlinkNotFollowed(DocumentLoadError):
+    """A symbolic link, read only with --follow-symlinks: a link in a shared folder can point
+    anywhere on the server (/etc/passwd, another department's files)."""
+
+    code = "E108"
+
+
 class ExtractionFailed(DagsordenError):
     """A stage failed on a readable PDF (a defect or an unforeseen layout)."""
 
@@ -94,5 +129,6 @@ class CorrectionError(DagsordenError):
 
 ERRORS: tuple[type[DagsordenError], ...] = (
     DagsordenError, DocumentLoadError, NotAPdf, EmptyFile, EncryptedPdf, BrokenPdf, NoPages,
+    NotARegularFile, SymlinkNotFollowed,
     ExtractionFailed, DocumentTimeout, DocumentTooLarge, WorkerDied, CorrectionError,
 )

@@ -6,53 +6,15 @@ import json
 import sqlite3
 import subprocess
 import sys
-import zlib
 from pathlib import Path
 
 import pytest
 
-from pdfmaker import Text, make_pdf
+from pdfmaker import good_pdf, runaway_pdf, zero_page_pdf
 
 pytestmark = pytest.mark.slow  # each test runs `dagsorden ingest` in subprocesses with limits
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def raw_pdf(objects: list[bytes]) -> bytes:
-    """A hand-written PDF with a correct xref table, for shapes reportlab will not make."""
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for n, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
-def zero_page_pdf() -> bytes:
-    return raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"])
-
-
-def runaway_pdf(glyphs: int) -> bytes:
-    """A 1-page PDF of a few KB whose compressed content stream draws `glyphs` glyphs:
-    parsing it takes seconds and hundreds of MB per 100 000 glyphs (a "PDF bomb")."""
-    ops = zlib.compress(b"BT /F1 1 Tf " + b"(a) Tj 0.001 0 Td " * glyphs + b"ET", 9)
-    return raw_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(ops) + ops + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ])
-
-
-def good_pdf(path: Path, title: str = "Dagsorden") -> Path:
-    return make_pdf(path, [[Text(title, size=16), Text("Punkt 1. Godkendelse af dagsorden")],
-                           [Text("Punkt 2. Eventuelt")]])
 
 
 def encrypted_pdf(path: Path, password: str) -> Path:

@@ -13,6 +13,7 @@ documents in flight), then run the batch-level steps (`finish_batch`).
 from __future__ import annotations
 
 import functools
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -23,12 +24,12 @@ from typing import Literal
 import sqlite_utils
 from pydantic import BaseModel
 
-from dagsorden.extractor.errors import EncryptedPdf, ExtractionFailed, one_line
+from dagsorden.extractor.errors import DagsordenError, EncryptedPdf, ExtractionFailed, one_line
 from dagsorden.extractor.settings import ExtractSettings
 from dagsorden.extractor.store.write import clear_failure, is_known, record_failure, store_extraction
 from dagsorden.extractor.store.schema import open_archive
-from dagsorden.extractor.batch.workers import Failure, Limits, WorkerPool, run_task
-from dagsorden.extractor.read.pdf import sha256_file
+from dagsorden.extractor.batch.workers import Failure, Limits, WorkerPool, failure_of, run_task
+from dagsorden.extractor.read.files import display_path, hash_regular_file, path_bytes
 from dagsorden.models import Extraction
 
 # PDF -> Extraction, given the settings: the real pipeline, or a stand-in of a test.
@@ -105,21 +106,36 @@ class IngestOptions:
     limits: Limits = field(default_factory=Limits)
     settings: ExtractSettings = field(default_factory=ExtractSettings)
     retry_failed: bool = False
+    # Read what a symbolic link points to (otherwise it is recorded as E108).
+    follow_symlinks: bool = False
 
 
 def iter_pdf_paths(paths: Iterable[Path | str]) -> list[Path]:
-    """Files as given plus every *.pdf (any case) under given folders; sorted, no duplicates."""
-    found: dict[Path, Path] = {}
+    """Files as given plus every entry named *.pdf (any case) under given folders, whatever
+    its kind (FIFO, folder, symlink: `plan` records those), so that documents + failures
+    account for every such name. Links to folders are not descended. Sorted, no duplicates."""
+    found: dict[str, Path] = {}
     for given in map(Path, paths):
-        if given.is_dir():
-            candidates = [p for p in given.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf"]
-        elif given.exists():
+        if given.is_dir():  # a folder named *.pdf is listed too, so listing twice changes nothing
+            candidates = list(_entries_named_pdf(given)) + ([given] if _named_pdf(given.name) else [])
+        elif os.path.lexists(given):
             candidates = [given]
         else:
-            raise FileNotFoundError(f"No such file or folder: {given}")
+            raise FileNotFoundError(f"No such file or folder: {display_path(given)}")
         for path in candidates:
-            found.setdefault(path.resolve(), path)
-    return sorted(found.values(), key=lambda p: str(p))
+            found.setdefault(os.path.abspath(path), path)
+    return sorted(found.values(), key=lambda p: os.fsencode(p))
+
+
+def _entries_named_pdf(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder):  # never follows links to folders
+        for name in [*dirs, *files]:
+            if _named_pdf(name):
+                yield Path(root, name)
+
+
+def _named_pdf(name: str) -> bool:
+    return name.lower().endswith(".pdf")
 
 
 def default_extract(path: Path, settings: ExtractSettings) -> Extraction:
@@ -133,10 +149,11 @@ def failed_paths(db_path: Path | str) -> list[Path]:
     """Files recorded in the failures table that still exist: what --retry-failed retries."""
     db = open_db(db_path)
     try:
-        rows = db.conn.execute("SELECT path FROM failures ORDER BY path").fetchall()
+        rows = db.conn.execute("SELECT path, path_bytes FROM failures ORDER BY path").fetchall()
     finally:
         db.close()
-    return [Path(path) for (path,) in rows if Path(path).is_file()]
+    paths = [Path(os.fsdecode(exact)) if exact else Path(path) for path, exact in rows]
+    return [path for path in paths if path.is_file()]
 
 
 def ingest(
@@ -157,7 +174,7 @@ def ingest(
     work = functools.partial(extract or default_extract, settings=options.settings)
     started = time.monotonic()
     files = iter_pdf_paths(paths)
-    order = {str(path): n for n, path in enumerate(files)}
+    order = {display_path(path): n for n, path in enumerate(files)}
     report = IngestReport()
 
     def done(result: FileResult) -> None:
@@ -169,7 +186,8 @@ def ingest(
     try:
         todo: dict[Path, str] = {}
         for path, result in plan(db, files, retry_failed=options.retry_failed,
-                                 have_password=options.settings.password is not None):
+                                 have_password=options.settings.password is not None,
+                                 follow_symlinks=options.follow_symlinks):
             if isinstance(result, FileResult):
                 done(result)
             else:
@@ -199,19 +217,23 @@ def open_db(db_path: Path | str) -> sqlite_utils.Database:
 
 
 def plan(db: sqlite_utils.Database, files: list[Path], *, retry_failed: bool = False,
-         have_password: bool = False) -> Iterator[tuple[Path, FileResult | str]]:
-    """Hash every file: known content is skipped unopened, a known failure is reported
-    again (not retried unless asked), the rest is yielded with its sha256 for extraction."""
+         have_password: bool = False, follow_symlinks: bool = False) -> Iterator[tuple[Path, FileResult | str]]:
+    """Hash every regular file: known content is skipped unopened, a known failure is reported
+    again (not retried unless asked), the rest is yielded with its sha256 for extraction.
+    Anything else named *.pdf (FIFO, device, folder, a link not to be followed) is a failure."""
     for path in files:
-        key = str(path.resolve())
+        key = archive_key(path)
         try:
-            sha = sha256_file(path)
+            sha = hash_regular_file(path, follow_symlinks=follow_symlinks)
+        except DagsordenError as error:
+            yield path, _fail(db, path, key, None, failure_of(error))
+            continue
         except OSError as error:
             yield path, _fail(db, path, key, None, Failure("open", "E101", one_line(error)))
             continue
         if is_known(db, sha):
             clear_failure(db, key, sha)
-            yield path, FileResult(path=str(path), status="skipped", sha256=sha)
+            yield path, FileResult(path=display_path(path), status="skipped", sha256=sha)
             continue
         earlier = db.conn.execute(
             "SELECT stage, code, reason FROM failures WHERE path = ? AND sha256 = ?", [key, sha]
@@ -219,7 +241,7 @@ def plan(db: sqlite_utils.Database, files: list[Path], *, retry_failed: bool = F
         retry = retry_failed or (have_password and earlier and earlier[1] == EncryptedPdf.code)
         if earlier and not retry:
             stage, code, reason = earlier
-            yield path, FileResult(path=str(path), status="failed", sha256=sha, stage=stage,
+            yield path, FileResult(path=display_path(path), status="failed", sha256=sha, stage=stage,
                                    code=code, reason=f"{reason} (recorded earlier; "
                                                      "--retry-failed tries again)")
             continue
@@ -240,15 +262,15 @@ def extract_all(work: Callable[[Path], Extraction], paths: list[Path],
 def store_outcome(db: sqlite_utils.Database, path: Path, sha: str,
                   outcome: Extraction | Failure) -> FileResult:
     """One extracted document (or its failure) -> the archive, in one transaction."""
-    key = str(path.resolve())
+    key = archive_key(path)
     if isinstance(outcome, Failure):
         return _fail(db, path, key, sha, outcome)
     try:
-        stored = store_extraction(db, _with_sha(outcome, sha), path=key)
+        stored = store_extraction(db, _with_sha(outcome, sha), path=key, path_bytes=path_bytes(os.path.abspath(path)))
     except Exception as error:  # a bug must not stop a ten-year import
         reason = one_line(f"{type(error).__name__}: {error}")
         return _fail(db, path, key, sha, Failure("store", ExtractionFailed.code, reason))
-    return FileResult(path=str(path), status=stored.status, sha256=sha,
+    return FileResult(path=display_path(path), status=stored.status, sha256=sha,
                       pages=stored.pages if stored.status == "imported" else 0)
 
 
@@ -266,6 +288,12 @@ def finish_batch(db: sqlite_utils.Database, report: IngestReport) -> None:
     refresh_search_index(db)  # adds the documents not indexed yet
 
 
+def archive_key(path: Path) -> str:
+    """A file's key in `documents.path` and `failures.path`: absolute as given (a symlink is
+    recorded as itself, never as its target) and printable, whatever the name's encoding."""
+    return display_path(os.path.abspath(path))
+
+
 def _with_sha(extraction: Extraction, sha: str) -> Extraction:
     """The archive is keyed by the bytes we hashed, whatever the pipeline reported."""
     if extraction.document.sha256 == sha:
@@ -276,7 +304,7 @@ def _with_sha(extraction: Extraction, sha: str) -> Extraction:
 
 def _fail(db: sqlite_utils.Database, path: Path, key: str, sha: str | None,
           failure: Failure) -> FileResult:
-    record_failure(db, path=key, sha256=sha, filename=path.name, stage=failure.stage,
-                   code=failure.code, reason=failure.reason)
-    return FileResult(path=str(path), status="failed", sha256=sha, stage=failure.stage,
+    record_failure(db, path=key, path_bytes=path_bytes(os.path.abspath(path)), sha256=sha,
+                   filename=display_path(path.name), stage=failure.stage, code=failure.code, reason=failure.reason)
+    return FileResult(path=display_path(path), status="failed", sha256=sha, stage=failure.stage,
                       code=failure.code, reason=failure.reason)

@@ -20,7 +20,16 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from pdfplumber.utils.text import extract_words
 
-from dagsorden.extractor.errors import BrokenPdf, EmptyFile, EncryptedPdf, NoPages, NotAPdf, one_line
+from dagsorden.extractor.errors import (
+    BrokenPdf,
+    DocumentTooLarge,
+    EmptyFile,
+    EncryptedPdf,
+    NoPages,
+    NotAPdf,
+    one_line,
+)
+from dagsorden.extractor.read.files import display_path
 from dagsorden.models import PageTable, PageText, PdfText, StyledLine, Word
 
 # Two glyphs with the same text closer than this (points) are one overprinted glyph.
@@ -33,6 +42,12 @@ LINE_Y_TOLERANCE = 2.5
 BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demi", ",b")
 # A list marker set before its text at a tab stays on the text's line: "1." "a)" "•" "-".
 LIST_MARKER = re.compile(r"^(?:\(?(?:\d{1,2}|[a-hA-H])[.)]|[•\u2022\u25cf\u25aa\u2013\-–·*\uf0b7\uf0a7])$")
+# The glyph keys this reader and pdfplumber's word grouping use (of ~25 in pdfplumber's dicts).
+CHAR_KEYS = ("text", "x0", "x1", "top", "bottom", "doctop", "height", "size", "upright", "fontname")
+# What a broken ToUnicode map puts in the text layer and no reader wants: C0/C1 controls
+# (but tab, newline, CR, form feed: white space), lone surrogates, U+FFFE/U+FFFF. XML cannot
+# hold them (an Atom feed with one fails), and SQLite's C functions stop at a NUL.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 Char = dict[str, Any]
 
@@ -50,11 +65,11 @@ def check_is_pdf(path: Path) -> None:
     """Refuse empty and non-PDF files before pdfminer spends time on them."""
     size = path.stat().st_size
     if size == 0:
-        raise EmptyFile(f"{path.name} is empty (0 bytes)")
+        raise EmptyFile(f"{display_path(path.name)} is empty (0 bytes)")
     with path.open("rb") as handle:
         head = handle.read(1024)
-    if b"%PDF-" not in head:
-        raise NotAPdf(f"{path.name} is not a PDF (no %PDF- header); got {head[:8]!r}")
+    if b"%PDF-" not in head:  # the reason names no content: it is shown to everyone
+        raise NotAPdf(f"{display_path(path.name)} is not a PDF (no %PDF- header in its first 1024 bytes)")
 
 
 def is_bold_font(fontname: str) -> bool:
@@ -139,11 +154,52 @@ def styled_line(words: list[Char], page_number: int, overprinted: set[int]) -> S
     )
 
 
+def readable_chars(chars: list[Char]) -> list[Char]:
+    """Upright glyphs with control characters taken out of their text; a glyph that was
+    nothing but control characters is dropped."""
+    kept = []
+    for char in chars:
+        if not char.get("upright", True):
+            continue
+        if CONTROL_CHARACTERS.search(char["text"]):
+            char["text"] = CONTROL_CHARACTERS.sub("", char["text"])
+            if not char["text"]:
+                continue
+        kept.append(char)
+    return kept
+
+
+def page_objects(page: Any) -> tuple[list[Char], dict[str, list[Char]]]:
+    """One pass over the page's layout: each glyph cut down to CHAR_KEYS as it is made, and
+    the drawings (rects, lines, curves) whole, for the table finder.
+
+    Why not `page.chars`: pdfplumber then holds a dict of ~25 keys for every glyph of the
+    page beside pdfminer's own objects, ~2.3 KB a glyph in all; a 51 KB PDF can draw
+    a million glyphs on one page. The page's layout is emptied as it is read (the page is
+    closed right after)."""
+    chars: list[Char] = []
+    drawings: dict[str, list[Char]] = {}
+    remaining = page.layout._objs  # pdfplumber reads the same list (Page.parse_objects)
+    remaining.reverse()
+    while remaining:  # each of pdfminer's objects is let go once read: the peak is ours alone
+        for obj in page.iter_layout_objects([remaining.pop()]):
+            kind = obj["object_type"]
+            if kind == "char":
+                chars.append({key: obj[key] for key in CHAR_KEYS})
+            elif kind != "anno":
+                drawings.setdefault(kind, []).append(obj)
+    return chars, drawings
+
+
 def page_to_text(page: Any) -> PageText:
-    """All text work on one open page; the caller closes it."""
-    chars = [c for c in page.chars if c.get("upright", True)]
-    has_text = any(not c["text"].isspace() for c in page.chars)
-    chars, overprinted = dedupe_chars(chars)
+    """All text work on one open page; the caller closes it. pdfminer's layout of the page is
+    let go as soon as its glyphs are read, before words and lines are built."""
+    all_chars, drawings = page_objects(page)
+    has_text = any(not c["text"].isspace() for c in all_chars)
+    tables = ruled_tables(page, drawings) if has_text else []
+    page.close()  # frees the layout (pdfminer's objects for every glyph)
+    chars, overprinted = dedupe_chars(readable_chars(all_chars))
+    del all_chars
     words = extract_words(
         chars,
         return_chars=True,
@@ -157,18 +213,22 @@ def page_to_text(page: Any) -> PageText:
         height=float(page.height),
         lines=words_to_lines(words, page.page_number, overprinted) if words else [],
         has_text_layer=has_text,
-        tables=ruled_tables(page) if has_text else [],
+        tables=tables,
     )
 
 
-def ruled_tables(page: Any) -> list[PageTable]:
-    """Cell boxes of ruled tables, from pdfplumber's finder on the already parsed page.
+def ruled_tables(page: Any, drawings: dict[str, list[Char]]) -> list[PageTable]:
+    """Cell boxes of ruled tables, from pdfplumber's finder on the page's drawings.
 
     A page without rules or rectangles cannot hold a ruled table, so the finder (a few ms)
     only runs where there are edges; unruled tables are found from text alignment later.
+    The finder reads edges only; it is handed the drawings already read (pdfplumber's own
+    object cache, as its derived pages fill it), so the page's glyphs are not parsed again
+    into full dicts.
     """
-    if not (page.objects.get("rect") or page.objects.get("line")):
+    if not (drawings.get("rect") or drawings.get("line")):
         return []
+    page._objects = drawings
     try:
         found = page.find_tables()
     except Exception:  # a malformed drawing must not cost the page's text
@@ -198,17 +258,28 @@ def open_pdf(path: Path, password: str | None = None) -> Any:
         pdf = pdfplumber.open(path, password=password or "")
         pdf.pages  # forces the page tree: a broken xref or bad password shows here
     except (PDFPasswordIncorrect, PDFEncryptionError) as error:
-        raise EncryptedPdf(f"{path.name} is encrypted and no valid password was given "
+        raise EncryptedPdf(f"{display_path(path.name)} is encrypted and no valid password was given "
                            f"({type(error).__name__}); try --password") from error
     except (PdfminerException, MalformedPDFException, PDFSyntaxError) as error:
         cause = error.args[0] if error.args else error
+        if isinstance(cause, MemoryError):
+            raise out_of_memory(path) from error
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
-            raise EncryptedPdf(f"{path.name} is encrypted and no valid password was given; "
+            raise EncryptedPdf(f"{display_path(path.name)} is encrypted and no valid password was given; "
                                "try --password") from error
-        raise BrokenPdf(f"{path.name} could not be parsed: {one_line(cause)}") from error
+        raise BrokenPdf(f"{display_path(path.name)} could not be parsed: {one_line(cause)}") from error
+    except MemoryError as error:
+        raise out_of_memory(path) from error
     except Exception as error:  # pdfminer raises bare errors on truncated files
-        raise BrokenPdf(f"{path.name} could not be parsed: {one_line(error)}") from error
+        raise BrokenPdf(f"{display_path(path.name)} could not be parsed: {one_line(error)}") from error
     return pdf
+
+
+def out_of_memory(path: Path) -> DocumentTooLarge:
+    """A stream that inflates past the memory limit (a decompression bomb) is too large, not
+    broken: zlib's single failed allocation can sit far below the limit's peak."""
+    return DocumentTooLarge(f"{display_path(path.name)} needs more memory than the limit allows "
+                            "(a compressed stream inflates too far); raise --max-memory or import it alone")
 
 
 def read_pdf(path: Path | str, password: str | None = None) -> PdfText:
@@ -221,16 +292,18 @@ def read_pdf(path: Path | str, password: str | None = None) -> PdfText:
         if isinstance(producer, bytes):
             producer = producer.decode("latin-1", "replace")
         if not pdf.pages:
-            raise NoPages(f"{path.name} has no pages")
+            raise NoPages(f"{display_path(path.name)} has no pages")
         try:
             pages = list(iter_pages(pdf))
         except (PdfminerException, MalformedPDFException, PDFSyntaxError) as error:
-            raise BrokenPdf(f"{path.name} could not be parsed: {one_line(error)}") from error
+            if isinstance(error.args[0] if error.args else None, MemoryError):
+                raise out_of_memory(path) from error
+            raise BrokenPdf(f"{display_path(path.name)} could not be parsed: {one_line(error)}") from error
     finally:
         pdf.close()
     return PdfText(
         sha256=digest,
-        filename=path.name,
+        filename=display_path(path.name),
         producer=str(producer) if producer else None,
         pages=pages,
     )

@@ -26,11 +26,15 @@ class RenderedPage(NamedTuple):
     scale: float  # pixels per point actually used (lower than asked for a huge page)
 
 
-def render_page(path: Path, page_number: int, scale: float, *, password: str | None = None,
+def render_page(source: Path | bytes, page_number: int, scale: float, *, password: str | None = None,
                 grayscale: bool = False, max_pixels: int = DEFAULT_MAX_PIXELS) -> RenderedPage:
-    """Page `page_number` (1-based) as a PIL image at `scale` pixels per point, scaled down
-    where the page would exceed `max_pixels`."""
-    pdf = pypdfium2.PdfDocument(str(path), password=password)
+    """Page `page_number` (1-based) of a file or of a PDF's bytes as a PIL image at `scale`
+    pixels per point, scaled down where the page would exceed `max_pixels`.
+
+    A file is handed to PDFium as an open handle, not a name: PDFium takes names as UTF-8,
+    and old file shares hold names that are not."""
+    data = source if isinstance(source, bytes) else open(source, "rb")
+    pdf = pypdfium2.PdfDocument(data, password=password, autoclose=not isinstance(source, bytes))
     try:
         if not 1 <= page_number <= len(pdf):
             raise PageOutOfRange(f"page {page_number} of {len(pdf)}")

@@ -8,12 +8,15 @@ publishing and testing must all see the same one.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import sqlite3
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dagsorden.extractor.errors import printable
 from dagsorden.extractor.site.metadata import load_metadata
 
 if TYPE_CHECKING:
@@ -32,6 +35,10 @@ SETTINGS: dict[str, Any] = {
     "default_page_size": 50,
     "facet_time_limit_ms": 500,
 }
+# Where a published instance finds the PDFs: its archive holds paths relative to this folder,
+# given at serve time (Datasette reads {"$env": ...} plugin settings from the environment),
+# so no absolute server path is published.
+PDF_ROOT_ENV = "DAGSORDEN_PDF_ROOT"
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,7 @@ class Instance:
     config_dir: Path = DATASETTE_DIR
     settings: dict[str, Any] = field(default_factory=lambda: dict(SETTINGS))
     immutable: bool = False  # a published copy: read-only, counted once
+    environment: dict[str, str] = field(default_factory=dict)  # what `serve` must be run with
 
     @classmethod
     def of(cls, db_path: Path | str, *, config_dir: Path = DATASETTE_DIR, immutable: bool = False,
@@ -93,18 +101,48 @@ class Instance:
         """Copy archive, metadata, plugins, templates and settings into one deployable folder;
         returns the instance that folder holds (immutable)."""
         out_dir.mkdir(parents=True, exist_ok=True)
-        targets = []
+        targets, roots = [], []
         for db in self.databases:
             shutil.copy2(db, out_dir / db.name)
             targets.append(out_dir / db.name)
+            roots.append(relativise_paths(out_dir / db.name))
         for name in ("plugins", "templates", "static"):
             if self.folder(name):
                 shutil.copytree(self.config_dir / name, out_dir / name, dirs_exist_ok=True,
                                 ignore=shutil.ignore_patterns("__pycache__"))
-        self.write_metadata(out_dir / "metadata.json")
+        root = next((r for r in roots if r), None)
+        metadata = {**self.metadata, "plugins": {**self.metadata.get("plugins", {}),
+                                                 "dagsorden": {"pdf_root": {"$env": PDF_ROOT_ENV}}}}
+        published = Instance(targets, metadata, out_dir, self.settings, immutable=True,
+                             environment={PDF_ROOT_ENV: root} if root else {})
+        published.write_metadata(out_dir / "metadata.json")
         (out_dir / "metadata.yaml").unlink(missing_ok=True)
         (out_dir / "settings.json").write_text(json.dumps(self.settings, indent=2), encoding="utf-8")
-        return Instance(targets, self.metadata, out_dir, self.settings, immutable=True)
+        return published
+
+
+def relativise_paths(db_path: Path) -> str | None:
+    """Rewrite a published copy's file paths relative to the folder that holds them all, so
+    the public archive names no server folder; returns that folder (None: no paths)."""
+    conn = sqlite3.connect(db_path)
+    try:
+        tables = [t for t in ("documents", "failures")
+                  if {"path", "path_bytes"} <= {c[1] for c in conn.execute(f"pragma table_info([{t}])")}]
+        found = [(t, rowid, bytes(exact) if exact else os.fsencode(path))
+                 for t in tables
+                 for rowid, path, exact in conn.execute(f"select rowid, path, path_bytes from [{t}] "
+                                                        "where path like '/%'")]
+        if not found:
+            return None
+        root = os.path.commonpath([os.path.dirname(exact) for _, _, exact in found])
+        with conn:
+            for table, rowid, exact in found:
+                relative = os.path.relpath(exact, root)
+                conn.execute(f"update [{table}] set path = ?, path_bytes = ? where rowid = ?",
+                             [printable(os.fsdecode(relative)), relative, rowid])
+        return os.fsdecode(root)
+    finally:
+        conn.close()
 
 
 def python_command(args: list[str]) -> list[str]:

@@ -6,12 +6,12 @@ sha256, the path comes from the `documents` table, never from the request.
 """
 from __future__ import annotations
 
+import asyncio
 import json
 import re
+import traceback
 from pathlib import Path
 from typing import Any
-
-import traceback
 
 from datasette import hookimpl
 from datasette.utils import add_cors_headers
@@ -20,7 +20,22 @@ from datasette.views.base import DatasetteError
 from markupsafe import Markup
 
 from dagsorden.extractor.site.chart import line_chart
-from dagsorden.extractor.site.preview import parse_bbox, render_page_png
+from dagsorden.extractor.site.errors import empty_feed, is_bad_request, is_empty_feed
+from dagsorden.extractor.site.documents import (
+    StaleDocument,
+    StoredDocument,
+    content_disposition,
+    find_document,
+    gone_html,
+    read_verified,
+)
+from dagsorden.extractor.site.preview import (
+    DEFAULT_CACHE_DIR,
+    PageOutOfRange,
+    PreviewUnavailable,
+    parse_bbox,
+    previews,
+)
 from dagsorden.extractor.archive.search_index import register_functions
 
 SHA256 = r"(?P<sha>[0-9a-f]{64})"
@@ -37,38 +52,55 @@ def archive(datasette: Any) -> Any:
     return datasette.get_database(names[0])
 
 
-async def document_path(datasette: Any, sha: str) -> Path | None:
-    db = archive(datasette)
-    rows = await db.execute("select path from documents where sha256 = ?", [sha])
-    row = rows.first()
-    if row is None or not row["path"]:
-        return None
-    path = Path(row["path"])
-    return path if path.is_file() else None
+def site_config(datasette: Any) -> dict[str, Any]:
+    """The `dagsorden` plugin settings: `pdf_root` (where a published archive's relative
+    paths live) and `preview_cache` (a folder; "" for none)."""
+    return datasette.plugin_config("dagsorden") or {}
+
+
+async def stored_document(datasette: Any, sha: str) -> StoredDocument | None:
+    return await find_document(archive(datasette), sha, site_config(datasette).get("pdf_root"))
 
 
 def not_found(what: str) -> Response:
     return Response.text(f"Not found: {what}", status=404)
 
 
+def gone(document: StoredDocument, reason: str, route: str) -> Response:
+    """410: this version's bytes are no longer to be had; the newest version is linked."""
+    headers = {"link": f'<{route}{document.newest}>; rel="latest-version"'} if document.newest else {}
+    return Response.html(gone_html(document, reason, route), status=410, headers=headers)
+
+
 async def pdf_file(datasette: Any, request: Any) -> Response:
-    sha = request.url_vars["sha"]
-    path = await document_path(datasette, sha)
-    if path is None:
+    """The document's PDF, only if the bytes at its path are still the ones imported."""
+    document = await stored_document(datasette, request.url_vars["sha"])
+    if document is None:
         return not_found("no such document in the archive")
-    return Response(path.read_bytes(), content_type="application/pdf",
-                    headers={"content-disposition": f'inline; filename="{path.name}"'})
+    try:
+        data = await asyncio.to_thread(read_verified, document.path, document.sha256)
+    except StaleDocument as error:
+        return gone(document, str(error), "/-/pdf/")
+    return Response(data, content_type="application/pdf",
+                    headers={"content-disposition": content_disposition(document.filename)})
 
 
 async def page_preview(datasette: Any, request: Any) -> Response:
-    sha, page = request.url_vars["sha"], int(request.url_vars["page"])
-    path = await document_path(datasette, sha)
-    if path is None:
+    """A page as PNG with a fact's box highlighted, drawn in a worker process (preview.py)."""
+    page = int(request.url_vars["page"])
+    document = await stored_document(datasette, request.url_vars["sha"])
+    if document is None:
         return not_found("no such document in the archive")
+    cache = site_config(datasette).get("preview_cache", str(DEFAULT_CACHE_DIR))
     try:
-        png = render_page_png(path, page, parse_bbox(request.args.get("bbox")))
-    except IndexError:
+        png = await previews.png(document.path, document.sha256, page, parse_bbox(request.args.get("bbox")),
+                                 Path(cache) if cache else None)
+    except PageOutOfRange:
         return not_found(f"page {page}")
+    except StaleDocument as error:
+        return gone(document, str(error), "/-/pdf/")
+    except PreviewUnavailable as error:
+        return Response.text(str(error), status=error.status, headers={"retry-after": "2"})
     return Response(png, content_type="image/png", headers={"cache-control": "max-age=3600"})
 
 
@@ -161,12 +193,18 @@ def handle_exception(datasette: Any, request: Any, exception: Exception) -> Any:
 
     async def inner() -> Response:
         title = None
+        if is_empty_feed(request.path, exception):
+            return Response(empty_feed(request.url), content_type="application/xml; charset=utf-8")
         if isinstance(exception, Base400):
             status, info, message = exception.status, {}, exception.args[0] if exception.args else ""
         elif isinstance(exception, DatasetteError):
             status, info, message, title = exception.status, exception.error_dict, exception.message, exception.title
             if exception.message_is_html:
                 message = Markup(message)
+            if status == 500 and is_bad_request(exception):
+                status = 400
+        elif is_bad_request(exception):
+            status, info, message = 400, {}, f"Bad request: {exception}"
         else:
             status, info, message = 500, {}, str(exception)
             traceback.print_exception(type(exception), exception, exception.__traceback__)
@@ -184,14 +222,23 @@ def handle_exception(datasette: Any, request: Any, exception: Exception) -> Any:
     return inner
 
 
+MAX_TARIFF_ROWS = 2000  # a label of one letter (or "%") must not list the whole table
+
+
+def like_words(text: str) -> str:
+    """The words as LIKE matches them literally: "%" and "_" are not wildcards here."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 async def tariff_page(datasette: Any, request: Any) -> Response:
     """One tariff (label words) as a chart over the years and a table of every value with its page."""
     db = archive(datasette)
     label = request.args.get("label", "").strip()
     values = await rows(db, "select t.label, t.year, t.value_dkk, t.unit, t.page, t.bbox, t.document_sha256, "
                             "t.item_id, m.date from tariffs t join documents d on d.sha256 = t.document_sha256 "
-                            "left join meetings m on m.id = d.meeting_id where t.label like '%' || ? || '%' "
-                            "and t.year is not null order by t.label, t.year, m.date", [label]) if label else []
+                            "left join meetings m on m.id = d.meeting_id where t.label like '%' || ? || '%' escape '\\' "
+                            "and t.year is not null order by t.label, t.year, m.date limit ?",
+                            [like_words(label), MAX_TARIFF_ROWS]) if label else []
     seen: set[tuple[Any, ...]] = set()
     unique = []  # an agenda and its minutes print the same table: show each figure once per meeting
     for value in values:
@@ -220,13 +267,20 @@ async def about_page(datasette: Any, request: Any) -> Response:
         request=request))
 
 
+# The only page_preview values that become links: what the canned queries build, nothing else.
+PREVIEW_URL = re.compile(r"/-/preview/[0-9a-f]{64}/\d{1,5}\.png(?:\?bbox=\d+(?:\.\d+)?(?:,\d+(?:\.\d+)?){3})?")
+ITEM_ID = re.compile(r"[a-z0-9\-]{1,200}")
+
+
 @hookimpl
 def render_cell(value: Any, column: str) -> Any:
-    """Page-preview paths from canned queries become links that open the preview."""
-    if column == "page_preview" and isinstance(value, str) and value.startswith("/-/preview/"):
-        return Markup(f'<a href="{value}">vis side</a>')
-    if column in ("item_id",) and isinstance(value, str) and re.fullmatch(r"[a-z0-9\-]{1,200}", value):
-        return Markup(f'<a href="/-/item/{value}">{value}</a>')
+    """Page-preview paths from canned queries become links that open the preview, item ids
+    links to the item page. Anyone can run SQL, so a value only becomes a link when it has
+    exactly the shape ours have, and is escaped all the same."""
+    if column == "page_preview" and isinstance(value, str) and PREVIEW_URL.fullmatch(value):
+        return Markup('<a href="{}">vis side</a>').format(value)
+    if column == "item_id" and isinstance(value, str) and ITEM_ID.fullmatch(value):
+        return Markup('<a href="/-/item/{}">{}</a>').format(value, value)
     return None
 
 

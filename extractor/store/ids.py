@@ -19,14 +19,22 @@ KIND_SUFFIX = {"agenda": "", "minutes": "-referat", "strategy": "-strategi",
 
 # Danish letters spelled out in ids, as the Danish URL convention does.
 SLUG_REPLACEMENTS = {"æ": "ae", "ø": "oe", "å": "aa"}
+# A committee's part of a meeting id: long enough to tell committees apart, short enough that every
+# item id (meeting, number, kind, version suffixes: ~60 more) stays within the site's
+# 200-character URLs. A longer name is cut at a word.
+MAX_SLUG_CHARS = 80
 
 
-def slugify(text: str) -> str:
+def slugify(text: str, max_chars: int | None = None) -> str:
     text = text.lower()
     for letter, spelled in SLUG_REPLACEMENTS.items():
         text = text.replace(letter, spelled)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    if max_chars and len(slug) > max_chars:
+        cut = slug[: max_chars + 1]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut[1:] else slug[:max_chars]
+    return slug.strip("-")
 
 
 def meeting_id(extraction: Extraction) -> str | None:
@@ -38,7 +46,7 @@ def meeting_id(extraction: Extraction) -> str | None:
     meeting = extraction.meeting
     if not any(meeting.model_dump().values()):
         return None
-    committee = slugify(meeting.committee or "") or "moede"
+    committee = slugify(meeting.committee or "", MAX_SLUG_CHARS) or "moede"
     return f"{committee}-{meeting.date or extraction.document.sha256[:12]}"
 
 

@@ -20,10 +20,12 @@ def year_of(date: str | None) -> int | None:
     return int(date[:4]) if date and date[:4].isdigit() else None
 
 
-def document_row(extraction: Extraction, mid: str | None, path: str | None, when: str) -> Row:
+def document_row(extraction: Extraction, mid: str | None, path: str | None, when: str,
+                 path_bytes: bytes | None = None) -> Row:
     doc = extraction.document
     return {
-        "sha256": doc.sha256, "filename": doc.filename, "path": path, "pages": doc.pages,
+        "sha256": doc.sha256, "filename": doc.filename, "path": path, "path_bytes": path_bytes,
+        "pages": doc.pages,
         "kind": doc.kind, "producer": doc.producer, "ocr_pages": json.dumps(doc.ocr_pages),
         "needs_ocr_pages": json.dumps(doc.needs_ocr_pages),
         "title": doc.title, "meeting_id": mid, "imported_at": when,

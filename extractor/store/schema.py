@@ -71,6 +71,8 @@ TABLES: tuple[TableSpec, ...] = (
             # OCR and versions (issue 6): pages still without text; the same path's
             # older content this document replaces, and the newer one replacing it.
             "needs_ocr_pages": "TEXT", "supersedes": "TEXT", "superseded_by": "TEXT",
+            # The exact file name as bytes (issue 14): `path` is its printable form.
+            "path_bytes": "BLOB",
         },
         pk="sha256",
         foreign_keys=(("meeting_id", "meetings", "id"),),
@@ -258,7 +260,7 @@ TABLES: tuple[TableSpec, ...] = (
         "failures",
         {
             "path": "TEXT", "sha256": "TEXT", "filename": "TEXT", "stage": "TEXT",
-            "code": "TEXT", "reason": "TEXT", "time": "TEXT",
+            "code": "TEXT", "reason": "TEXT", "time": "TEXT", "path_bytes": "BLOB",
         },
         pk="path",
         indexes=(("sha256",), ("code",)),

@@ -52,12 +52,14 @@ def store_extraction(
     extraction: Extraction,
     *,
     path: str | None = None,
+    path_bytes: bytes | None = None,
     imported_at: str | None = None,
 ) -> StoreResult:
     """Write one document and everything found in it, or nothing at all.
 
     A document already stored (same sha256) is left untouched: status "skipped".
     A successful import clears an earlier failure row for the same path or content.
+    `path` is the printable path (the key of versions and failures), `path_bytes` the exact name.
     """
     sha = extraction.document.sha256
     if db.conn.in_transaction:  # `with db.conn` would commit or roll back the caller's work
@@ -73,7 +75,7 @@ def store_extraction(
         mid = meeting_id(extraction)
         if mid:
             _upsert_meeting(db, mid, extraction, newest_wins=bool(older))
-        insert_rows(db, "documents", [rows.document_row(extraction, mid, path, imported_at or now_iso())])
+        insert_rows(db, "documents", [rows.document_row(extraction, mid, path, imported_at or now_iso(), path_bytes)])
         _retire_item_ids(db, older)
         _write_rows(db, extraction, mid)
         _link_versions(db, sha, older)
@@ -92,9 +94,11 @@ def record_failure(
     sha256: str | None = None,
     filename: str | None = None,
     time: str | None = None,
+    path_bytes: bytes | None = None,
 ) -> None:
-    """Remember why a file could not be imported; touches no other table."""
-    row = {"path": path, "sha256": sha256, "filename": filename, "stage": stage,
+    """Remember why a file could not be imported; touches no other table. The reason names
+    the file, never its content (the failures table is published with the archive)."""
+    row = {"path": path, "path_bytes": path_bytes, "sha256": sha256, "filename": filename, "stage": stage,
            "code": code, "reason": reason, "time": time or now_iso()}
     with db.conn:
         insert_rows(db, "failures", [row], verb="INSERT OR REPLACE")
