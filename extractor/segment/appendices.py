@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from dagsorden.extractor.danish.headings import ATTACHMENT_HEADING, BULLET
 from dagsorden.extractor.read.running import masked
 from dagsorden.extractor.segment.style import body_font_size, page_family
 from dagsorden.models import PdfText, Segment, StyledLine
@@ -44,6 +45,42 @@ def appendix_evidence(pdf: PdfText, start_pages: set[int]) -> dict[int, str]:
         elif no_header:
             pages[page.number] = "without the running header of the item pages"
     return pages
+
+
+def listed_attachments(lines: list[StyledLine]) -> set[str]:
+    """The attachment titles an item lists under its "Bilag" heading, folded for comparison."""
+    listed: set[str] = set()
+    under = False
+    for line in lines:
+        text = " ".join(line.text.split())
+        if ATTACHMENT_HEADING.match(text):
+            under = True
+        elif under:
+            listed.add(fold(BULLET.sub("", text, count=1)))
+    return listed
+
+
+def fold(text: str) -> str:
+    return " ".join(text.split()).casefold().strip(" .:")
+
+
+def opened_by_attachment(pdf: PdfText, item_lines: list[StyledLine], bound: set[int]) -> dict[int, str]:
+    """Pages of an item that open with the title of one of its attachments, or with "Bilag N",
+    and the pages after them: the attachment bound in, though set like the agenda (same font,
+    same header). Page -> why."""
+    listed = listed_attachments(item_lines)
+    found: dict[int, str] = {}
+    opened: str | None = None
+    for page in sorted({line.page for line in item_lines} - bound)[1:]:
+        if opened is None:
+            body = pdf.pages[page - 1].body
+            first = body[0].text.strip() if body else ""
+            if first and (fold(BULLET.sub("", first, count=1)) in listed or APPENDIX_LABEL.match(first)):
+                opened = first
+                found[page] = f"opens with {first!r}, an attachment of the item"
+        else:
+            found[page] = f"after the attachment {opened!r}, bound in"
+    return found
 
 
 def appendix_segments(lines: list[StyledLine], bound: set[int], item: int) -> list[Segment]:

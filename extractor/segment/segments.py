@@ -19,7 +19,7 @@ from dagsorden.extractor.danish.headings import (
     ITEM_KEYWORD,
     OPEN_MARK,
 )
-from dagsorden.extractor.segment.appendices import appendix_pages, appendix_segments
+from dagsorden.extractor.segment.appendices import appendix_pages, appendix_segments, opened_by_attachment
 from dagsorden.extractor.segment.item_starts import ItemStart, find_item_starts, parse_numbers
 from dagsorden.extractor.segment.lines import join_lines
 from dagsorden.models import PdfText, Segment, SegmentedDocument, StyledLine
@@ -116,6 +116,7 @@ def lines_to_segments(pdf: PdfText) -> SegmentedDocument:
     group: str | None = None
     for pos, start in enumerate(starts):
         end = firsts[pos + 1] if pos + 1 < len(starts) else len(lines)
+        bound_here = bound | set(opened_by_attachment(pdf, lines[firsts[pos]:end], bound))
         head = [lines[i] for i in preambles[pos] if not is_case_line(flat(lines[i].text))]
         running = pdf.pages[lines[start.index].page - 1].running
         new_group, closed = group_and_closed(head)
@@ -124,7 +125,7 @@ def lines_to_segments(pdf: PdfText) -> SegmentedDocument:
         closed = closed if closed is not None else running_closed
         title, title_case = split_title(join_lines([t.text for t in start.title_lines]))
         own = [line for i, line in enumerate(lines[firsts[pos]:end], firsts[pos])
-               if line.page not in bound and i not in start.consumed and not is_mark(line)
+               if line.page not in bound_here and i not in start.consumed and not is_mark(line)
                and not (i in preambles[pos] and (AGENDA_GROUP.match(flat(line.text)) or lists_item(line.text, start.numbers)))
                and not repeats_heading(line, start.numbers)]
         segments.append(Segment(
@@ -134,5 +135,5 @@ def lines_to_segments(pdf: PdfText) -> SegmentedDocument:
             heading_lines=[lines[i] for i in sorted(start.consumed)], evidence=start.evidence,
             case_number=title_case,
         ))
-        segments.extend(appendix_segments(lines[start.index:end], bound, start.numbers[0]))
+        segments.extend(appendix_segments(lines[start.index:end], bound_here, start.numbers[0]))
     return SegmentedDocument(pdf=pdf, segments=segments)
