@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import asyncio
+import html
+import re
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +16,13 @@ def make_site(db_path: Path, **settings: Any) -> Datasette:
     return Instance.of(db_path, settings=settings).app()
 
 
-def get(ds: Datasette, path: str) -> Any:
-    """One request, no server and no mocks."""
-    return asyncio.run(ds.client.get(path))
+def get(ds: Datasette, path: str, *, follow: bool = False) -> Any:
+    """One request, no server and no mocks; `follow` follows redirects as a browser would."""
+    return asyncio.run(ds.client.get(path, follow_redirects=follow))
+
+
+def visible_text(page: str) -> str:
+    """What a reader sees of a page: the body without tags, scripts and styles, spaces folded."""
+    body = page.split("<body", 1)[-1]
+    body = re.sub(r"<(script|style)\b.*?</\1>", " ", body, flags=re.S | re.I)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
