@@ -6,6 +6,7 @@ import html
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from datasette.app import Datasette
 
@@ -19,6 +20,13 @@ def make_site(db_path: Path, **settings: Any) -> Datasette:
 def get(ds: Datasette, path: str, *, follow: bool = False) -> Any:
     """One request, no server and no mocks; `follow` follows redirects as a browser would."""
     return asyncio.run(ds.client.get(path, follow_redirects=follow))
+
+
+def get_json(ds: Datasette, path: str, **params: str) -> Any:
+    """A page's JSON form (`path` ends in .json), asserting it answered 200."""
+    response = get(ds, f"{path}?{urlencode(params)}" if params else path)
+    assert response.status_code == 200, response.text
+    return response.json()
 
 
 def visible_text(page: str) -> str:

@@ -5,26 +5,23 @@ from __future__ import annotations
 import re
 import sqlite3
 from pathlib import Path
-from urllib.parse import urlencode
 
 import pytest
 from datasette.app import Datasette
 
-from siteclient import get, make_site, visible_text
+from siteclient import get, get_json, visible_text
 
 DECISIONS = "/-/beslutninger"
 BUDGET_DECISION = "das-social-2023-08-21-3-referat"
 
 
-@pytest.fixture(scope="module")
-def site(classic_archive: Path) -> Datasette:
-    return make_site(classic_archive)
+@pytest.fixture
+def site(classic_site: Datasette) -> Datasette:
+    return classic_site
 
 
 def decisions(site: Datasette, **params: str) -> dict:
-    response = get(site, f"{DECISIONS}.json?" + urlencode(params))
-    assert response.status_code == 200, response.text
-    return response.json()
+    return get_json(site, f"{DECISIONS}.json", **params)
 
 
 def stored(classic_archive: Path, sql: str) -> list[tuple]:

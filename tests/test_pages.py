@@ -21,9 +21,9 @@ BUDGET_MINUTES = "das-social-2023-08-21-3-referat"
 MEETING = "das-social-2023-08-21"
 
 
-@pytest.fixture(scope="module")
-def site(classic_archive: Path):
-    return make_site(classic_archive)
+@pytest.fixture
+def site(classic_site):
+    return classic_site
 
 
 def page_text(site, path: str) -> str:

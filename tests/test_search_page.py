@@ -13,21 +13,19 @@ from urllib.parse import parse_qs, urlencode, urlparse
 import pytest
 from datasette.app import Datasette
 
-from siteclient import get, make_site, visible_text
+from siteclient import get, get_json, visible_text
 
 SEARCH = "/-/s%C3%B8g"
 BUDGET_ITEMS = {"das-social-2023-08-21-3", "das-social-2023-08-21-3-referat"}
 
 
-@pytest.fixture(scope="module")
-def site(classic_archive: Path) -> Datasette:
-    return make_site(classic_archive)
+@pytest.fixture
+def site(classic_site: Datasette) -> Datasette:
+    return classic_site
 
 
 def search(site: Datasette, **params: str) -> dict:
-    response = get(site, f"{SEARCH}.json?" + urlencode(params))
-    assert response.status_code == 200, response.text
-    return response.json()
+    return get_json(site, f"{SEARCH}.json", **params)
 
 
 def result_keys(found: dict) -> list[str]:

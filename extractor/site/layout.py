@@ -8,6 +8,7 @@ table pages as they are (linked as "All data").
 from __future__ import annotations
 
 from pathlib import Path
+from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import urlencode
 
@@ -16,6 +17,7 @@ from datasette.utils.asgi import Response
 from dagsorden.extractor.site.i18n import Language
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
+Handler = Callable[[Any, Any, dict[str, Any]], Awaitable[Response]]
 STYLESHEET = "/-/static-dagsorden/site.css"
 
 # (message key, path, the page's name in `current`)
@@ -62,6 +64,22 @@ async def render(datasette: Any, request: Any, template: str, context: dict[str,
         "other_language": other_language_url(request, language), **context,
     }, request=request)
     return Response.html(html, status=status)
+
+
+def about_one_row(url_var: str, sql: str) -> Callable[[Handler], Any]:
+    """A page about one row of the archive: the row the address names (`sql` with one
+    parameter, the URL's `url_var`) is handed to the page, or the reader gets a clear 404."""
+    def wrap(handler: Handler) -> Any:
+        async def page(datasette: Any, request: Any) -> Response:
+            key = request.url_vars[url_var]
+            found = await rows(archive(datasette), sql, [key])
+            if not found:
+                return await not_found(datasette, request, key)
+            return await handler(datasette, request, found[0])
+
+        page.__doc__ = handler.__doc__
+        return page
+    return wrap
 
 
 async def not_found(datasette: Any, request: Any, what: str) -> Response:

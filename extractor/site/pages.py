@@ -11,7 +11,7 @@ from datasette.utils.asgi import Response
 
 from dagsorden.extractor.danish.headings import ATTACHMENT_HEADING, DECISION_HEADING, RECOMMENDATION_HEADING
 from dagsorden.extractor.site.i18n import Language
-from dagsorden.extractor.site.layout import archive, not_found, render, rows
+from dagsorden.extractor.site.layout import about_one_row, archive, render, rows
 
 RECENT_MEETINGS = 12
 
@@ -52,12 +52,10 @@ async def meetings_page(datasette: Any, request: Any) -> Response:
     return await render(datasette, request, "dagsorden_meetings.html", {"meetings": meetings}, current="meetings")
 
 
-async def meeting_page(datasette: Any, request: Any) -> Response:
+@about_one_row("meeting_id", "select * from meetings where id = ?")
+async def meeting_page(datasette: Any, request: Any, meeting: dict[str, Any]) -> Response:
     db = archive(datasette)
-    meeting_id = request.url_vars["meeting_id"]
-    found = await rows(db, "select * from meetings where id = ?", [meeting_id])
-    if not found:
-        return await not_found(datasette, request, meeting_id)
+    meeting_id = meeting["id"]
     items = await rows(db, "select i.id, i.number, i.title, i.case_number, i.page_start, i.decision, "
                            "i.document_sha256, d.kind, dec.outcome, dec.departs, "
                            "(select group_concat(r.text, char(10)) from recommendations r where r.item_id = i.id) "
@@ -66,14 +64,14 @@ async def meeting_page(datasette: Any, request: Any) -> Response:
                            "and d.superseded_by is null order by i.number, d.kind", [meeting_id])
     language = Language.of(request.args)
     return await render(datasette, request, "dagsorden_meeting.html", {
-        "meeting": found[0],
+        "meeting": meeting,
         "documents": await rows(db, "select sha256, filename, kind, pages, superseded_by from documents "
                                     "where meeting_id = ? order by superseded_by is not null, kind", [meeting_id]),
         "participants": await rows(db, "select distinct name, organization, role, attendance from participants "
                                        "where meeting_id = ? order by attendance = 'guest', attendance, name",
                                    [meeting_id]),
         "items": items_side_by_side(items),
-        "cite": cite_text(language, found[0]), "cite_url": datasette.absolute_url(request, request.path),
+        "cite": cite_text(language, meeting), "cite_url": datasette.absolute_url(request, request.path),
     }, current="meetings")
 
 
@@ -100,17 +98,14 @@ def without_repeats(sections: list[dict[str, Any]], item: dict[str, Any], facts:
             if not any(present and pattern.match(s["heading"] or "") for pattern, present in shown)]
 
 
-async def item_page(datasette: Any, request: Any) -> Response:
+@about_one_row("item_id", "select i.*, m.committee, m.date as meeting_date, m.location, m.municipality, "
+                          "d.filename, d.path, d.superseded_by, d.kind as document_kind, dec.outcome "
+                          "from items i left join meetings m on m.id = i.meeting_id "
+                          "left join documents d on d.sha256 = i.document_sha256 "
+                          "left join decisions dec on dec.item_id = i.id where i.id = ?")
+async def item_page(datasette: Any, request: Any, item: dict[str, Any]) -> Response:
     db = archive(datasette)
-    item_id = request.url_vars["item_id"]
-    found = await rows(db, "select i.*, m.committee, m.date as meeting_date, m.location, m.municipality, "
-                           "d.filename, d.path, d.superseded_by, d.kind as document_kind, dec.outcome "
-                           "from items i left join meetings m on m.id = i.meeting_id "
-                           "left join documents d on d.sha256 = i.document_sha256 "
-                           "left join decisions dec on dec.item_id = i.id where i.id = ?", [item_id])
-    if not found:
-        return await not_found(datasette, request, item_id)
-    item = found[0]
+    item_id = item["id"]
     facts = {
         "recommendations": await rows(db, "select text, page from recommendations where item_id = ? "
                                           "order by position", [item_id]),

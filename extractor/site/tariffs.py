@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from dagsorden.extractor.site.chart import line_chart
 from dagsorden.extractor.site.i18n import Language
-from dagsorden.extractor.site.layout import archive, not_found, render, rows
+from dagsorden.extractor.site.layout import about_one_row, archive, render, rows
 from dagsorden.extractor.store.ids import slugify
 
 TARIFFS_PATH = "/-/takster"
@@ -63,13 +63,10 @@ def chart_points(series_values: list[dict[str, Any]]) -> list[tuple[int, float]]
     return sorted((year, value) for year, (_, value) in by_year.items())
 
 
-async def series_page(datasette: Any, request: Any) -> Response:
+@about_one_row("series_id", "select * from tariff_series where id = ?")
+async def series_page(datasette: Any, request: Any, series: dict[str, Any]) -> Response:
     db = archive(datasette)
-    series_id = request.url_vars["series_id"]
-    found = await rows(db, "select * from tariff_series where id = ?", [series_id])
-    if not found:
-        return await not_found(datasette, request, series_id)
-    series = found[0]
+    series_id = series["id"]
     values = await rows(db, "select * from tariff_values where series_id = ? order by position", [series_id])
     label_key = series_id.split("--", 1)[0]
     siblings = await rows(db, "select id, variant from tariff_series where (id = ? or id like ?) and id != ? "

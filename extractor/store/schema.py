@@ -286,7 +286,7 @@ TABLES: tuple[TableSpec, ...] = (
             "index_version": "INTEGER",
         },
         pk="id",
-        indexes=(("item_id",), ("document_sha256",), ("date",), ("outcome", "date")),
+        indexes=(("item_id",), ("document_sha256",), ("date",), ("outcome", "date"), ("facets", "outcome")),
     ),
     # ... the values of each combination of facets (search_results.facets) ...
     TableSpec(
