@@ -117,3 +117,18 @@ def test_every_page_says_its_language_and_links_to_the_other(site, path: str) ->
     links = [re.search(r'href="([^"]+)"', a).group(1) for a in anchors if 'href="/-/' in a]
     pages = [link for link in links if not link.startswith(("/-/pdf/", "/-/preview/"))]
     assert pages and all("lang=en" in link for link in pages), [link for link in pages if "lang=en" not in link][:5]
+
+
+# The English words of the site's labels that would give away a page mixing languages.
+ENGLISH_LABELS = ["Search", "Meetings", "Decisions", "Tariffs", "Item", "Page", "Recommendation", "Decision",
+                  "Attachments", "Guest", "Present", "Absent", "Agenda", "Minutes", "results", "Newest",
+                  "Participants", "Documents", "Cite", "Year", "Committee", "Outcome", "Latest"]
+
+
+@pytest.mark.parametrize("path", ["/", f"/-/meeting/{MEETING}", f"/-/item/{BUDGET_MINUTES}", "/-/om",
+                                  "/-/s%C3%B8g?q=takster", "/-/takster", "/-/takster/takstgruppe-2-8-24-pladser",
+                                  "/-/beslutninger", f"/-/beslutning/{BUDGET_MINUTES}", "/-/m%C3%B8der"])
+def test_danish_pages_use_no_english_labels(site, path: str) -> None:
+    text = page_text(site, path).replace("English", "")  # the link to the English version
+    found = [word for word in ENGLISH_LABELS if re.search(rf"\b{word}\b", text)]
+    assert found == [], path

@@ -91,3 +91,21 @@ def test_only_current_versions_are_searched(tmp_path: Path) -> None:
     assert db.execute("select count(*) from search_results where document_sha256 = ?", [old]).fetchone()[0] == 0
     assert db.execute("select count(*) from search_texts_fts where search_texts_fts match 'rammeaftal'"
                       ).fetchone()[0] == 0
+
+
+def test_an_archive_with_the_old_per_field_index_is_searched_after_opening(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    db = open_archive(path)
+    store_extraction(db, make_extraction("agenda"))
+    db.table("search_index").create({"id": int, "kind": str, "document_sha256": str, "item_id": str, "page": int,
+                                     "title": str, "text": str, "stemmed": str}, pk="id")
+    db.table("search_index").enable_fts(["stemmed"], fts_version="FTS5", create_triggers=True)
+    db["search_index"].insert({"kind": "item", "text": "Rammeaftalen 2018", "stemmed": "rammeaftal 2018"})
+    db.close()
+    db = open_archive(path)  # what `serve` and `publish` do first, then the site's steps
+    refresh_search_index(db)
+    names = set(db.table_names())
+    assert not {"search_index", "search_index_fts"} & names
+    found = db.execute("select r.item_id from search_texts_fts f join search_results r on r.id = f.rowid "
+                       "where search_texts_fts match ?", [parse_query("Rammeaftalen").match()]).fetchall()
+    assert {row[0] for row in found} == {"das-social-2023-08-21-2"}

@@ -11,6 +11,7 @@ from datasette.app import Datasette
 
 from dagsorden.extractor.archive.steps import refresh_archive
 from dagsorden.extractor.pipeline import extract_document
+from dagsorden.extractor.site.chart import line_chart
 from dagsorden.extractor.store.schema import open_archive
 from dagsorden.extractor.store.write import store_extraction
 from siteclient import get, make_site, visible_text
@@ -119,3 +120,10 @@ def test_tariffs_of_the_classic_corpus_collapse_agenda_and_minutes(classic_archi
     text = visible_text(table)
     assert text.count("51.461") == 1 and text.count("52.622") == 1
     assert "<svg" in html
+
+
+def test_an_unchanged_rate_is_still_a_line_on_round_ticks() -> None:
+    svg = line_chart([(2022, 4400.0), (2024, 4400.0)], "Kvisten", str)
+    ys = {point.split(",")[1] for point in re.search(r'points="([^"]+)"', svg).group(1).split()}
+    assert len(ys) == 1  # one level, drawn between the axis ticks
+    assert re.findall(r">(\d+(?:\.\d+)?)</text>", svg)[:2] == ["4000", "4500"]
