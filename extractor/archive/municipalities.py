@@ -80,9 +80,10 @@ def meeting_municipality(headers: list[str], letterheads: list[str], paths: list
 
 
 def assign_municipalities(db: sqlite_utils.Database) -> int:
-    """Set `meetings.municipality` from the meeting's current documents; returns meetings changed."""
+    """Set `meetings.municipality` from the meeting's current documents where it is not known
+    yet (once found it stays); returns the meetings that got one."""
     changed = 0
-    meetings = db.execute("select id, municipality from meetings").fetchall()
+    meetings = db.execute("select id, municipality from meetings where municipality is null").fetchall()
     with db.conn:
         for meeting_id, stored in meetings:
             documents = db.execute("select sha256, path from documents where meeting_id = ? "

@@ -175,7 +175,8 @@ def run_search(conn: sqlite3.Connection, request: SearchRequest, scope: Scope = 
     if not plan.fields:  # "found in" a field this page does not search
         result.message = "no_results"
         return result
-    in_fields = _count_fields(conn, query, request, scope) if query is not None else Counter()
+    counted = scope.fields if "kind" in scope.facets else ("title",)  # the title count ranks
+    in_fields = _count_fields(conn, query, request, scope, counted) if query is not None else Counter()
     if "kind" in scope.facets and query is not None:
         result.facets["kind"] = _ordered(+in_fields)
     result.hits = _rank(conn, query, request, scope, plan, in_fields["title"])
@@ -201,11 +202,11 @@ def _count(conn: sqlite3.Connection, plan: Plan, scope: Scope, result: SearchRes
     result.facets = {name: result.facets[name] for name in scope.facets if name in result.facets}
 
 
-def _count_fields(conn: sqlite3.Connection, query: SearchQuery, request: SearchRequest,
-                  scope: Scope) -> Counter[str]:
-    """How many results have the words in each field ("found in"), by kind."""
+def _count_fields(conn: sqlite3.Connection, query: SearchQuery, request: SearchRequest, scope: Scope,
+                  fields: tuple[str, ...]) -> Counter[str]:
+    """How many results have the words in each of `fields` ("found in"), by kind."""
     counts: Counter[str] = Counter()
-    for name in scope.fields:
+    for name in fields:
         narrowed = SearchRequest(text=request.text, filters={**request.filters, "kind": kind_of(name)})
         plan = _plan(query, narrowed, scope, joined=False)
         if plan.fields:
