@@ -33,7 +33,7 @@ ORDER_SQL = {"relevance": "score, f.rowid", "date": "r.date is null, r.date desc
 SORTS = tuple(ORDER_SQL)
 PER_PAGE, MAX_PER_PAGE, MAX_PAGE = 20, 100, 500
 SNIPPET_TOKENS = 24
-MARK_START, MARK_END = "\ue000", "\ue001"  # snippet() marks, escaped into <mark> by the page
+MARK_START, MARK_END = "\ufdd0", "\ufdd1"  # snippet() marks (noncharacters: never in a text)
 
 
 def kind_of(field_name: str) -> str:
