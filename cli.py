@@ -271,8 +271,7 @@ def publish(db_path: str, out_dir: str, run: bool) -> None:
     metadata = Path(out_dir) / "metadata.json"
     command = published.command("serve", metadata)
     click.echo(" ".join(command))
-    click.echo(" ".join(published.command("package", metadata, "--tag", "dagsorden",
-                                          "--install", "dagsorden", "--install", "datasette-atom")))
+    click.echo(" ".join(published.command("package", metadata, "--tag", "dagsorden", "--install", "dagsorden")))
     if run:
         sys.exit(run_child(python_command(command)))
 
