@@ -21,6 +21,7 @@ from typing import Any
 import click
 
 from dagsorden.extractor.archive.corrections import CORRECTABLE, add_correction
+from dagsorden.extractor.archive.steps import refresh_site_tables
 from dagsorden.extractor.errors import CorrectionError, DagsordenError, ExtractionFailed, one_line, printable
 from dagsorden.extractor.batch.ingest import FileResult, IngestOptions, IngestProgress, failed_paths, iter_pdf_paths
 from dagsorden.extractor.batch.ingest import ingest as ingest_paths
@@ -210,6 +211,15 @@ def ingest(paths: tuple[str, ...], db_path: str, silent: bool, password: str | N
         sys.exit(1)
 
 
+def bring_up_to_date(db_path: str) -> None:
+    """An archive written by an older version: its schema, search index and tariff series."""
+    db = open_archive(db_path)
+    try:
+        refresh_site_tables(db)
+    finally:
+        db.close()
+
+
 @cli.command(context_settings=CONTEXT_SETTINGS)
 @existing_db_option
 @click.option("--port", default=DEFAULT_PORT, show_default=True, type=int)
@@ -224,7 +234,7 @@ def serve(db_path: str, port: int, host: str) -> None:
         dagsorden serve --db dagsorden.db --port 8001
     """
     with archive_errors(db_path):
-        open_archive(db_path).close()  # brings an older archive's schema up to date
+        bring_up_to_date(db_path)
     instance = Instance.of(db_path)
     with tempfile.TemporaryDirectory(prefix="dagsorden-") as tmp:
         metadata = instance.write_metadata(Path(tmp) / "metadata.json")
@@ -302,14 +312,13 @@ def publish(db_path: str, out_dir: str, run: bool) -> None:
         dagsorden publish --db dagsorden.db --out build/site
     """
     with archive_errors(db_path):
-        open_archive(db_path).close()
+        bring_up_to_date(db_path)
         published = Instance.of(db_path).publish(Path(out_dir))
     metadata = Path(out_dir) / "metadata.json"
     command = published.command("serve", metadata)
     environment = [f"{name}={shlex.quote(printable(value))}" for name, value in published.environment.items()]
     click.echo(" ".join(environment + command))
-    click.echo(" ".join(published.command("package", metadata, "--tag", "dagsorden",
-                                          "--install", "dagsorden", "--install", "datasette-atom")))
+    click.echo(" ".join(published.command("package", metadata, "--tag", "dagsorden", "--install", "dagsorden")))
     if run:
         sys.exit(run_child(python_command(command), env={**os.environ, **published.environment}))
 

@@ -64,6 +64,14 @@ def classic_archive(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) 
     return db_path
 
 
+@pytest.fixture(scope="session")
+def classic_site(classic_archive: Path):
+    """The site on the classic archive as `dagsorden serve` runs it, for tests that only read."""
+    from siteclient import make_site
+
+    return make_site(classic_archive)
+
+
 @pytest.fixture
 def archive_copy(classic_archive: Path, tmp_path: Path) -> Path:
     """A private copy of the classic archive, for a test that writes to it."""

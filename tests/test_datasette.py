@@ -70,12 +70,14 @@ def test_datasette_search_finds_item(db_path):
     }
 
 
-def test_datasette_canned_search_query(db_path):
-    response = get(make_site(db_path), f"/{DB_NAME}/search.json?q=Rammeaftalen&_shape=objects")
+def test_search_page_finds_items_of_any_archive_name(db_path):
+    response = get(make_site(db_path), "/-/search.json?q=Rammeaftalen&sort=date")
     assert response.status_code == 200
-    items = [r for r in response.json()["rows"] if r["kind"] == "item"]
-    assert [r["date"] for r in items] == ["2023-09-18", "2023-08-21", "2023-08-21"]
-    assert items[0]["title"] == "Rammeaftalen 2018"
+    results = response.json()["results"]
+    assert [r["date"] for r in results] == ["2023-09-18", "2023-08-21", "2023-08-21"]
+    assert all(r["hit"] == "title" and r["title"].endswith("Rammeaftalen 2018") for r in results)
+    old = get(make_site(db_path), f"/{DB_NAME}/search.json?q=Rammeaftalen")  # the canned query's address
+    assert old.status_code == 302 and old.headers["location"] == "/-/s%C3%B8g.json?q=Rammeaftalen"
 
 
 def test_datasette_canned_items_by_meeting(db_path):

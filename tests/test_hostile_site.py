@@ -82,11 +82,12 @@ def test_client_errors_are_400_not_500(site, classic_archive: Path, a_sha: str) 
     assert reversed_box.content == get(site, f"/-/preview/{a_sha}/1.png?bbox=72,100,300,120").content
 
 
-def test_tariff_label_is_literal_and_bounded(site) -> None:
-    assert "#page=" in get(site, "/-/tariff?label=Takstgruppe").text  # values, each with its page
-    for label in ("%", "_", "%25"):
-        response = get(site, "/-/tariff?" + urlencode({"label": label}))
-        assert response.status_code == 200 and "#page=" not in response.text, label
+def test_tariff_words_are_literal_and_bounded(site) -> None:
+    assert "/-/takster/" in get(site, "/-/takster?q=Takstgruppe").text  # series whose label holds the words
+    for words in ("%", "_", "%_%"):  # LIKE wildcards are matched as the characters they are
+        for path in ("/-/takster?" + urlencode({"q": words}), "/-/tariff?" + urlencode({"label": words})):
+            response = get(site, path, follow=True)
+            assert response.status_code == 200 and 'href="/-/takster/' not in response.text, path
 
 
 def test_stemming_functions_cap_their_input_in_datasette(site, classic_archive: Path) -> None:

@@ -49,6 +49,7 @@ def test_wheel_has_one_top_level_package_and_its_data(wheel: Path) -> None:
     assert "dagsorden/datasette/metadata.yaml" in names
     assert any(n.startswith("dagsorden/datasette/templates/") for n in names)
     assert "dagsorden/datasette/plugins/dagsorden_pages.py" in names
+    assert "dagsorden/extractor/site/static/site.css" in names  # the reading pages' style sheet
 
 
 def test_installed_wheel_extracts_a_corpus_pdf_outside_the_checkout(

@@ -279,13 +279,9 @@ def finish_batch(db: sqlite_utils.Database, report: IngestReport) -> None:
 
     Each step must be idempotent: an import killed before this point runs it on the next run.
     """
-    from dagsorden.extractor.archive.cases import group_cases  # issue 5: cases and timelines over the whole archive
-    from dagsorden.extractor.archive.corrections import apply_corrections
-    from dagsorden.extractor.archive.search_index import refresh_search_index
+    from dagsorden.extractor.archive.steps import refresh_archive
 
-    apply_corrections(db)  # hand corrections win over whatever was just re-extracted
-    group_cases(db)  # rebuilt whole, so a run after a killed import catches up
-    refresh_search_index(db)  # adds the documents not indexed yet
+    refresh_archive(db)  # corrections, cases, municipalities, tariff series, search index
 
 
 def archive_key(path: Path) -> str:

@@ -1,5 +1,6 @@
-"""The site's Datasette hooks: Danish search functions, PDF and page-preview routes, item,
-meeting, tariff and about pages, and an error handler (datasette/plugins/ hands them over).
+"""The site's Datasette hooks: Danish search functions, PDF and page-preview routes, the
+routes of the reading pages (pages.py, search_pages.py, decisions.py, tariffs.py; routes.py),
+and an error handler (datasette/plugins/ hands them over).
 
 PDFs and previews are served only for documents in the database: the request names a
 sha256, the path comes from the `documents` table, never from the request.
@@ -7,7 +8,6 @@ sha256, the path comes from the `documents` table, never from the request.
 from __future__ import annotations
 
 import asyncio
-import json
 import re
 import traceback
 from pathlib import Path
@@ -19,7 +19,6 @@ from datasette.utils.asgi import Base400, Response
 from datasette.views.base import DatasetteError
 from markupsafe import Markup
 
-from dagsorden.extractor.site.chart import line_chart
 from dagsorden.extractor.site.errors import empty_feed, is_bad_request, is_empty_feed
 from dagsorden.extractor.site.documents import (
     StaleDocument,
@@ -37,6 +36,10 @@ from dagsorden.extractor.site.preview import (
     previews,
 )
 from dagsorden.extractor.archive.search_index import register_functions
+from dagsorden.extractor.site.layout import archive
+from dagsorden.extractor.site.pages import about_page, item_page, meeting_page
+from dagsorden.extractor.site.routes import reading_routes
+from dagsorden.extractor.site.tariffs import old_tariff_page as tariff_page
 
 SHA256 = r"(?P<sha>[0-9a-f]{64})"
 
@@ -44,12 +47,6 @@ SHA256 = r"(?P<sha>[0-9a-f]{64})"
 @hookimpl
 def prepare_connection(conn: Any) -> None:
     register_functions(conn)
-
-
-def archive(datasette: Any) -> Any:
-    """The first attached archive (the one `dagsorden serve` was given)."""
-    names = [name for name in datasette.databases if name != "_internal"]
-    return datasette.get_database(names[0])
 
 
 def site_config(datasette: Any) -> dict[str, Any]:
@@ -104,74 +101,6 @@ async def page_preview(datasette: Any, request: Any) -> Response:
     return Response(png, content_type="image/png", headers={"cache-control": "max-age=3600"})
 
 
-async def rows(db: Any, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-    """Rows as dicts. The archive always has the whole schema: `serve` migrates it first and
-    `publish` copies a migrated archive."""
-    return [dict(row) for row in (await db.execute(sql, params)).rows]
-
-
-async def item_page(datasette: Any, request: Any) -> Response:
-    db = archive(datasette)
-    item_id = request.url_vars["item_id"]
-    found = await rows(db, "select i.*, m.committee, m.date as meeting_date, m.location, d.filename, "
-                           "d.path, d.superseded_by "
-                           "from items i left join meetings m on m.id = i.meeting_id "
-                           "left join documents d on d.sha256 = i.document_sha256 where i.id = ?", [item_id])
-    if not found:
-        return not_found(f"item {item_id}")
-    item = found[0]
-    facts = {
-        "sections": await rows(db, "select heading, text from item_sections where item_id = ? order by position",
-                               [item_id]),
-        "recommendations": await rows(db, "select text, page from recommendations where item_id = ? "
-                                          "order by position", [item_id]),
-        "attachments": await rows(db, "select title, page from attachments where item_id = ? order by position",
-                                  [item_id]),
-        "appendices": await rows(db, "select title, page_start, page_end from appendices where item_id = ?",
-                                 [item_id]),
-        "amounts": await rows(db, "select * from amounts where item_id = ? order by page", [item_id]),
-        "tariffs": await rows(db, "select * from tariffs where item_id = ? order by page", [item_id]),
-        "mentions": await rows(db, "select * from mentions where item_id = ? order by page", [item_id]),
-        "related": await rows(db, "select i.id, i.title, i.date, i.number from items i where i.case_number = ? "
-                                  "and i.id != ? order by i.date", [item.get("case_number"), item_id]),
-        "corrections": await rows(db, "select field, value, corrected_at from corrections where item_id = ?",
-                                  [item_id]),
-        # An older version of a changed file: the same item in the current version.
-        "newest": await rows(db, "select i.id, i.title from items i join documents d on d.sha256 = "
-                                 "i.document_sha256 where d.path = ? and d.superseded_by is null "
-                                 "and i.number = ?", [item.get("path"), item.get("number")])
-        if item.get("superseded_by") else [],
-    }
-    item["sections_list"] = facts.pop("sections")
-    return Response.html(await datasette.render_template(
-        "dagsorden_item.html",
-        {"item": item, "facts": facts, "database": db.name, "bbox_json": json.dumps},
-        request=request,
-    ))
-
-
-async def meeting_page(datasette: Any, request: Any) -> Response:
-    db = archive(datasette)
-    meeting_id = request.url_vars["meeting_id"]
-    found = await rows(db, "select * from meetings where id = ?", [meeting_id])
-    if not found:
-        return not_found(f"meeting {meeting_id}")
-    context = {
-        "meeting": found[0],
-        "documents": await rows(db, "select sha256, filename, kind, pages, superseded_by from documents "
-                                    "where meeting_id = ? order by superseded_by is not null, kind", [meeting_id]),
-        "participants": await rows(db, "select distinct name, organization, role, attendance from participants "
-                                       "where meeting_id = ? order by attendance, name", [meeting_id]),
-        "items": await rows(db, "select i.id, i.number, i.title, i.case_number, i.page_start, i.decision, "
-                                "i.document_sha256, (select group_concat(r.text, ' • ') from recommendations r "
-                                "where r.item_id = i.id) as recommendations from items i "
-                                "where i.meeting_id = ? and i.document_sha256 in (select sha256 from documents "
-                                "where superseded_by is null) order by i.number, i.id", [meeting_id]),
-        "database": db.name,
-    }
-    return Response.html(await datasette.render_template("dagsorden_meeting.html", context, request=request))
-
-
 def _replace_default_error_handler() -> None:
     """Datasette 0.65's default handler calls rich's print_exception, which raises a
     ValueError when called outside an except block, as it is for a plain 404 of an unknown
@@ -222,51 +151,6 @@ def handle_exception(datasette: Any, request: Any, exception: Exception) -> Any:
     return inner
 
 
-MAX_TARIFF_ROWS = 2000  # a label of one letter (or "%") must not list the whole table
-
-
-def like_words(text: str) -> str:
-    """The words as LIKE matches them literally: "%" and "_" are not wildcards here."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-async def tariff_page(datasette: Any, request: Any) -> Response:
-    """One tariff (label words) as a chart over the years and a table of every value with its page."""
-    db = archive(datasette)
-    label = request.args.get("label", "").strip()
-    values = await rows(db, "select t.label, t.year, t.value_dkk, t.unit, t.page, t.bbox, t.document_sha256, "
-                            "t.item_id, m.date from tariffs t join documents d on d.sha256 = t.document_sha256 "
-                            "left join meetings m on m.id = d.meeting_id where t.label like '%' || ? || '%' escape '\\' "
-                            "and t.year is not null order by t.label, t.year, m.date limit ?",
-                            [like_words(label), MAX_TARIFF_ROWS]) if label else []
-    seen: set[tuple[Any, ...]] = set()
-    unique = []  # an agenda and its minutes print the same table: show each figure once per meeting
-    for value in values:
-        key = (value["label"], value["year"], value["value_dkk"], value["date"])
-        if key not in seen:
-            seen.add(key)
-            unique.append(value)
-    values = unique
-    series: dict[str, dict[int, float]] = {}
-    for value in values:  # the newest meeting's figure for a year wins (budgets are revised)
-        series.setdefault(value["label"], {})[value["year"]] = value["value_dkk"]
-    chart = line_chart({name: sorted(points.items()) for name, points in series.items()})
-    return Response.html(await datasette.render_template(
-        "dagsorden_tariff.html", {"label": label, "values": values, "chart": Markup(chart), "database": db.name},
-        request=request))
-
-
-async def about_page(datasette: Any, request: Any) -> Response:
-    """How the archive was extracted, with the coverage of every document, so gaps are seen."""
-    db = archive(datasette)
-    coverage = await rows(db, "select * from coverage order by current desc, filename", [])
-    failures = await rows(db, "select count(*) as n from failures", [])
-    return Response.html(await datasette.render_template(
-        "dagsorden_about.html",
-        {"coverage": coverage, "failures": failures[0]["n"] if failures else 0, "database": db.name},
-        request=request))
-
-
 # The only page_preview values that become links: what the canned queries build, nothing else.
 PREVIEW_URL = re.compile(r"/-/preview/[0-9a-f]{64}/\d{1,5}\.png(?:\?bbox=\d+(?:\.\d+)?(?:,\d+(?:\.\d+)?){3})?")
 ITEM_ID = re.compile(r"[a-z0-9\-]{1,200}")
@@ -285,7 +169,7 @@ def render_cell(value: Any, column: str) -> Any:
 
 
 @hookimpl
-def register_routes() -> list[tuple[str, Any]]:
+def register_routes(datasette: Any) -> list[tuple[str, Any]]:
     return [
         (rf"^/-/pdf/{SHA256}$", pdf_file),
         (rf"^/-/preview/{SHA256}/(?P<page>\d{{1,5}})\.png$", page_preview),
@@ -293,4 +177,6 @@ def register_routes() -> list[tuple[str, Any]]:
         (r"^/-/meeting/(?P<meeting_id>[a-z0-9\-]{1,200})$", meeting_page),
         (r"^/-/tariff$", tariff_page),
         (r"^/-/om$", about_page),
+        *reading_routes(datasette),
     ]
+

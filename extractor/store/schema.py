@@ -13,9 +13,11 @@ from typing import Any
 
 import sqlite_utils
 
+from dagsorden.extractor.danish.stemming import FTS_TOKENIZER
+
 # Bump when TABLES changes; stored in PRAGMA user_version so a tool can see which
 # schema an archive file was last opened with.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 Row = dict[str, Any]
 
@@ -34,6 +36,10 @@ class TableSpec:
     indexes: tuple[tuple[str, ...], ...] = ()
     fts: tuple[str, ...] = ()
     not_null: frozenset[str] = field(default_factory=frozenset)
+    # An FTS index whose columns show one column each and index another: (FTS column, column
+    # it is fed from). The search texts show the printed text and index its stems, so FTS5's
+    # snippet() cuts the printed text (extractor/danish/stemming.py keeps the two aligned).
+    fts_fed_from: tuple[tuple[str, str], ...] = ()
 
 
 def _fact_columns(**extra: str) -> dict[str, str]:
@@ -52,15 +58,20 @@ def _fact_columns(**extra: str) -> dict[str, str]:
 _FACT_FKS = (("document_sha256", "documents", "sha256"), ("item_id", "items", "id"))
 _FACT_INDEXES = (("document_sha256",), ("item_id",))
 
+# The searched fields of an item, in the order of their weight in ranking (title first).
+SEARCH_FIELDS = ("title", "decision", "recommendation", "attachment", "section", "page_text")
+
 TABLES: tuple[TableSpec, ...] = (
     TableSpec(
         "meetings",
         {
             "id": "TEXT", "title": "TEXT", "committee": "TEXT", "date": "TEXT",
             "start_time": "TEXT", "end_time": "TEXT", "location": "TEXT", "year": "INTEGER",
+            # The municipality that held the meeting, found after import (extractor/archive/municipalities.py).
+            "municipality": "TEXT",
         },
         pk="id",
-        indexes=(("date",), ("committee",), ("year",)),
+        indexes=(("date",), ("committee",), ("year",), ("municipality",)),
     ),
     TableSpec(
         "documents",
@@ -265,16 +276,63 @@ TABLES: tuple[TableSpec, ...] = (
         pk="path",
         indexes=(("sha256",), ("code",)),
     ),
+    # The search (issue 13; extractor/archive/search_index.py): one row per result a reader
+    # gets, an item or a page outside items, with what the search page filters and counts by
+    # (narrow, so a search reads it fast) ...
     TableSpec(
-        # One row per searchable text, stemmed for Danish (extractor/archive/search_index.py).
-        "search_index",
+        "search_results",
         {
-            "id": "INTEGER", "kind": "TEXT", "document_sha256": "TEXT", "item_id": "TEXT",
-            "page": "INTEGER", "title": "TEXT", "text": "TEXT", "stemmed": "TEXT",
+            "id": "INTEGER", "item_id": "TEXT", "document_sha256": "TEXT", "page": "INTEGER",
+            "meeting_id": "TEXT", "date": "TEXT", "year": "INTEGER", "committee": "TEXT",
+            "municipality": "TEXT", "outcome": "TEXT", "departs": "INTEGER", "facets": "INTEGER",
+            "index_version": "INTEGER",
         },
         pk="id",
-        indexes=(("document_sha256",), ("item_id",), ("kind",)),
-        fts=("stemmed",),
+        indexes=(("item_id",), ("document_sha256",), ("date",), ("outcome", "date"), ("facets", "outcome")),
+    ),
+    # ... the values of each combination of facets (search_results.facets) ...
+    TableSpec(
+        "search_facets",
+        {"facets": "INTEGER", "year": "INTEGER", "committee": "TEXT", "municipality": "TEXT",
+         "outcome": "TEXT", "departs": "INTEGER"},
+        pk="facets",
+    ),
+    # ... and its texts by field, printed and stemmed; the full-text index reads the stems.
+    TableSpec(
+        "search_texts",
+        {
+            "id": "INTEGER", **{f"{field}{suffix}": "TEXT" for suffix in ("", "_stems")
+                                for field in SEARCH_FIELDS},
+        },
+        pk="id",
+        foreign_keys=(("id", "search_results", "id"),),
+        fts_fed_from=tuple((field, f"{field}_stems") for field in SEARCH_FIELDS),
+    ),
+    # Tariff series (issue 13): the tariffs of every document grouped into one series per
+    # normalised label and table column variant, rebuilt after every import
+    # (extractor/archive/tariff_series.py).
+    TableSpec(
+        "tariff_series",
+        {
+            "id": "TEXT", "label": "TEXT", "variant": "TEXT", "unit": "TEXT", "first_year": "INTEGER",
+            "last_year": "INTEGER", "years": "INTEGER", "first_value": "REAL", "latest_value": "REAL",
+            "change_pct": "REAL", "n_values": "INTEGER", "flagged": "INTEGER",
+        },
+        pk="id",
+        indexes=(("label",), ("last_year",)),
+    ),
+    TableSpec(
+        "tariff_values",
+        {
+            "series_id": "TEXT", "position": "INTEGER", "year": "INTEGER", "year_stated": "INTEGER",
+            "value_dkk": "REAL", "plausible": "INTEGER", "flag": "TEXT", "flag_limit": "REAL", "label": "TEXT",
+            "column_header": "TEXT", "unit": "TEXT", "meeting_id": "TEXT", "date": "TEXT",
+            "committee": "TEXT", "document_sha256": "TEXT", "kind": "TEXT", "item_id": "TEXT",
+            "page": "INTEGER", "bbox": "TEXT", "tariff_position": "INTEGER",
+        },
+        pk=("series_id", "position"),
+        foreign_keys=(("series_id", "tariff_series", "id"), ("document_sha256", "documents", "sha256")),
+        indexes=(("document_sha256",), ("year",)),
     ),
     TableSpec(
         # Human corrections keyed to stable item ids, applied again after every import.
@@ -334,6 +392,7 @@ def open_archive(path: Path | str) -> sqlite_utils.Database:
 def migrate(db: sqlite_utils.Database) -> None:
     """Create missing tables, columns, indexes and FTS indexes; never drop anything."""
     _retire_fact_entities(db)
+    _retire_search_index(db)
     for spec in TABLES:
         _ensure_table(db, spec)
     for spec in TABLES:
@@ -354,6 +413,18 @@ def _retire_fact_entities(db: sqlite_utils.Database) -> None:
         table.drop()
     else:
         db.conn.execute("ALTER TABLE entities RENAME TO entities_v1")
+
+
+def _retire_search_index(db: sqlite_utils.Database) -> None:
+    """Archives from before issue 13 searched a per-field `search_index`. It is derived data
+    (every text is in the archive's own tables), so it is dropped, with its full-text index and
+    triggers, and the next refresh fills search_results and search_texts instead."""
+    if not db.table("search_index").exists():
+        return
+    for trigger in ("search_index_ai", "search_index_ad", "search_index_au"):
+        db.conn.execute(f"DROP TRIGGER IF EXISTS [{trigger}]")
+    db.conn.execute("DROP TABLE IF EXISTS search_index_fts")
+    db.conn.execute("DROP TABLE search_index")
 
 
 def _ensure_table(db: sqlite_utils.Database, spec: TableSpec) -> None:
@@ -391,11 +462,46 @@ def _ensure_indexes(db: sqlite_utils.Database, spec: TableSpec) -> None:
 
 def _ensure_fts(db: sqlite_utils.Database, spec: TableSpec) -> None:
     """FTS5 kept in step by triggers, so every write path (ours or a user's SQL) is indexed."""
+    if spec.fts_fed_from:
+        _ensure_fed_fts(db, spec)
     if not spec.fts:
         return
     table = db.table(spec.name)
     if table.detect_fts() is None:
         table.enable_fts(list(spec.fts), fts_version="FTS5", create_triggers=True)
+
+
+def _ensure_fed_fts(db: sqlite_utils.Database, spec: TableSpec) -> None:
+    """An external-content FTS5 index whose columns read the shown columns of the table but are
+    fed the other columns by triggers. Never run FTS5's 'rebuild' on it: that would index the
+    shown text. An index of another shape is derived data: it is replaced and filled again."""
+    assert spec.fts_fed_from and isinstance(spec.pk, str)
+    shown = ", ".join(f"[{s}]" for s, _ in spec.fts_fed_from)
+    name, fts, pk = spec.name, f"{spec.name}_fts", spec.pk
+    triggers = {f"{name}_ai", f"{name}_ad", f"{name}_au"}  # the names sqlite-utils gives them
+    create = (f"CREATE VIRTUAL TABLE [{fts}] USING FTS5 ({shown}, content=[{name}], "
+              f"content_rowid=[{pk}], tokenize='{FTS_TOKENIZER}')")
+    found = db.conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", [fts]).fetchone()
+    have = {row[0] for row in db.conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", [name])}
+    if found and found[0] == create and triggers <= have:
+        return
+    for trigger in triggers:
+        db.conn.execute(f"DROP TRIGGER IF EXISTS [{trigger}]")
+    db.conn.execute(f"DROP TABLE IF EXISTS [{fts}]")
+    db.conn.execute(create)
+    fed = [f for _, f in spec.fts_fed_from]
+    insert = (f"INSERT INTO [{fts}] (rowid, {shown}) VALUES (new.[{pk}], "
+              + ", ".join(f"new.[{f}]" for f in fed) + ");")
+    delete = (f"INSERT INTO [{fts}] ([{fts}], rowid, {shown}) VALUES ('delete', old.[{pk}], "
+              + ", ".join(f"old.[{f}]" for f in fed) + ");")
+    db.conn.execute(f"CREATE TRIGGER [{name}_ai] AFTER INSERT ON [{name}] BEGIN {insert} END")
+    db.conn.execute(f"CREATE TRIGGER [{name}_ad] AFTER DELETE ON [{name}] BEGIN {delete} END")
+    # Only a change of a fed column reaches the index.
+    db.conn.execute(f"CREATE TRIGGER [{name}_au] AFTER UPDATE OF {', '.join(f'[{f}]' for f in fed)} "
+                    f"ON [{name}] BEGIN {delete} {insert} END")
+    db.conn.execute(f"INSERT INTO [{fts}] (rowid, {shown}) SELECT [{pk}], {', '.join(f'[{f}]' for f in fed)} "
+                    f"FROM [{name}]")
 
 
 def insert_rows(db: sqlite_utils.Database, table: str, rows: Iterable[Row], *,
