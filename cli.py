@@ -19,7 +19,8 @@ from typing import Any
 import click
 
 from dagsorden.extractor.archive.corrections import CORRECTABLE, add_correction
-from dagsorden.extractor.errors import CorrectionError, DagsordenError, ExtractionFailed, one_line
+from dagsorden.extractor.errors import ClusterError, CorrectionError, DagsordenError, ExtractionFailed, one_line
+from dagsorden.extractor.batch.cluster import ClusterSpec, parse_cluster
 from dagsorden.extractor.batch.ingest import FileResult, IngestOptions, IngestProgress, failed_paths, iter_pdf_paths
 from dagsorden.extractor.batch.ingest import ingest as ingest_paths
 from dagsorden.extractor.read.ocr import tesseract_available
@@ -106,11 +107,17 @@ def extract(file: str, pretty: bool, with_pages: bool, password: str | None,
 @click.option("--ocr", type=click.Choice(OCR_MODES), default="auto", show_default=True,
               help="OCR pages without a text layer with Tesseract: auto (where installed), never, always (every page)")
 @click.option("--retry-failed", is_flag=True, help="Also retry every file in the failures table (known failures are otherwise reported, not retried)")
+@click.option("--cluster", "cluster", default=None, metavar="ADDRESS", callback=lambda _ctx, _param, value: cluster_spec(value),
+              help="Extract on a Dask cluster: a scheduler address (tcp://scheduler:8786) or local:N "
+                   "(N local worker processes); needs dagsorden[cluster]")
+@click.option("--shared-path", is_flag=True,
+              help="With --cluster: workers open the files at these paths (a file system they all "
+                   "mount at the same place) instead of receiving their bytes")
 @nlp_model_option
 @json_option
 def ingest(paths: tuple[str, ...], db_path: str, silent: bool, password: str | None, workers: int,
-           timeout_s: float, memory_mb: int, ocr: str, retry_failed: bool, nlp_model: str | None,
-           as_json: bool) -> None:
+           timeout_s: float, memory_mb: int, ocr: str, retry_failed: bool, cluster: ClusterSpec | None,
+           shared_path: bool, nlp_model: str | None, as_json: bool) -> None:
     """Import PDFs (files, or folders searched recursively) into the archive.
 
     Files already in the archive (same content) are skipped without being opened.
@@ -120,14 +127,23 @@ def ingest(paths: tuple[str, ...], db_path: str, silent: bool, password: str | N
     recorded in the failures table and the batch goes on; the exit code is 1 if
     any file failed. A file at a known path with new content is a new version: its
     items take over the item ids (links, corrections); the old version stays queryable.
+    With --cluster the extraction runs on a Dask cluster (same limits, same rows);
+    this process still plans and writes.
 
     \b
     Example:
         dagsorden ingest archive/2023 archive/2024 --db dagsorden.db --workers 2
         dagsorden ingest --retry-failed --db dagsorden.db
+        dagsorden ingest /mnt/arkiv --db arkiv.db --cluster tcp://scheduler:8786 --shared-path
     """
     if not paths and not retry_failed:
         raise click.UsageError("give files or folders to import, or --retry-failed")
+    explicit_workers = click.get_current_context().get_parameter_source("workers") \
+        is not click.core.ParameterSource.DEFAULT
+    if cluster and explicit_workers:
+        raise click.UsageError("use just one of --workers or --cluster")
+    if shared_path and not cluster:
+        raise click.UsageError("--shared-path only applies with --cluster")
     if ocr == "always" and not tesseract_available():
         raise click.UsageError("--ocr always needs Tesseract with Danish data "
                                "(apt-get install tesseract-ocr tesseract-ocr-dan)")
@@ -135,7 +151,7 @@ def ingest(paths: tuple[str, ...], db_path: str, silent: bool, password: str | N
     with archive_errors(db_path):
         files = iter_pdf_paths(list(paths) + (failed_paths(db_path) if retry_failed else []))
     options = IngestOptions(
-        workers=workers, retry_failed=retry_failed,
+        workers=workers, retry_failed=retry_failed, cluster=cluster, shared_path=shared_path,
         settings=ExtractSettings(ocr=ocr, nlp_model=nlp_model, password=password),
         limits=Limits(timeout_s=timeout_s or None, memory_mb=memory_mb or None),
     )
@@ -152,6 +168,9 @@ def ingest(paths: tuple[str, ...], db_path: str, silent: bool, password: str | N
         try:
             with archive_errors(db_path):
                 report = ingest_paths(files, db_path, on_progress=on_progress, options=options)
+        except ClusterError as error:
+            raise click.ClickException(f"{one_line(error)}; imported {progress.done - progress.failed} "
+                                       f"of {len(files)} files, what was stored is kept")
         except KeyboardInterrupt:
             click.echo(f"\nInterrupted after {progress.done} of {len(files)} files; what was "
                        "stored is kept. Run the same command again to finish.", err=True)
@@ -265,6 +284,16 @@ def publish(db_path: str, out_dir: str, run: bool) -> None:
                                           "--install", "dagsorden", "--install", "datasette-atom")))
     if run:
         sys.exit(run_child(python_command(command)))
+
+
+def cluster_spec(value: str | None) -> ClusterSpec | None:
+    """--cluster's value checked before any work: an address or local:N."""
+    if value is None:
+        return None
+    try:
+        return parse_cluster(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--cluster")
 
 
 @contextmanager

@@ -20,6 +20,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from pdfplumber.utils.text import extract_words
 
 from dagsorden.extractor.errors import BrokenPdf, EmptyFile, EncryptedPdf, NoPages, NotAPdf, one_line
+from dagsorden.extractor.read.objects import layout_chars, ruling_edges
 from dagsorden.models import PageTable, PageText, PdfText, StyledLine, Word
 
 # Two glyphs with the same text closer than this (points) are one overprinted glyph.
@@ -137,8 +138,9 @@ def styled_line(words: list[Char], page_number: int, overprinted: set[int]) -> S
 
 def page_to_text(page: Any) -> PageText:
     """All text work on one open page; the caller closes it."""
-    chars = [c for c in page.chars if c.get("upright", True)]
-    has_text = any(not c["text"].isspace() for c in page.chars)
+    all_chars = layout_chars(page)  # not page.chars: see read/objects.py
+    chars = [c for c in all_chars if c.get("upright", True)]
+    has_text = any(not c["text"].isspace() for c in all_chars)
     chars, overprinted = dedupe_chars(chars)
     words = extract_words(
         chars,
@@ -160,13 +162,17 @@ def page_to_text(page: Any) -> PageText:
 def ruled_tables(page: Any) -> list[PageTable]:
     """Cell boxes of ruled tables, from pdfplumber's finder on the already parsed page.
 
-    A page without rules or rectangles cannot hold a ruled table, so the finder (a few ms)
-    only runs where there are edges; unruled tables are found from text alignment later.
+    The finder gets the page's drawn edges as explicit lines (read/objects.py), so it never
+    makes pdfplumber process every glyph. A page with fewer than two edges either way
+    cannot hold a ruled table; unruled tables are found from text alignment later.
     """
-    if not (page.objects.get("rect") or page.objects.get("line")):
+    vertical, horizontal = ruling_edges(page)
+    if len(vertical) < 2 or len(horizontal) < 2:
         return []
     try:
-        found = page.find_tables()
+        found = page.find_tables({"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+                                  "explicit_vertical_lines": vertical,
+                                  "explicit_horizontal_lines": horizontal})
     except Exception:  # a malformed drawing must not cost the page's text
         return []
     return [
