@@ -1,4 +1,5 @@
-"""Search latency on a synthetic archive of 100,000 items: p50/p95 of the search query.
+"""Search latency on a synthetic archive of 100,000 items (or --items N): p50/p95 of the
+search query, and the archive's size on disk.
 
 usage: python bench/search.py [--items N] [--queries N] [--db PATH]
 
@@ -56,6 +57,9 @@ def main(argv: list[str]) -> int:
         print(f"built {items} items in {time.perf_counter() - start:.1f} s ({db_path})")
     conn = sqlite3.connect(db_path)
     register_functions(conn)
+    rows = conn.execute(f"select count(*) from {SEARCH_TABLE}").fetchone()[0]
+    size_mb = db_path.stat().st_size / 1e6
+    print(f"archive: {rows} search rows, {size_mb:.0f} MB on disk ({1000 * size_mb / max(rows, 1):.1f} KB per item)")
     timings = []
     for n in range(queries):
         start = time.perf_counter()
