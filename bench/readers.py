@@ -15,13 +15,14 @@ from __future__ import annotations
 import ctypes
 import sys
 import time
-from pathlib import Path
 from typing import Any
 
 import pdfplumber
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 from pdfplumber.utils.text import extract_words
+
+from pipeline import pdf_files  # bench/pipeline.py: files and folders -> PDFs
 
 from dagsorden.extractor.read import pdf as reader
 from dagsorden.extractor.read.objects import layout_chars
@@ -64,7 +65,7 @@ def line_texts(chars: list[dict[str, Any]], number: int) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    files = [f for arg in map(Path, argv) for f in (sorted(arg.rglob("*.pdf")) if arg.is_dir() else [arg])]
+    files = pdf_files(argv)
     spent = {"pdfplumber glyphs": 0.0, "pdfplumber lines": 0.0, "pdfium glyphs": 0.0, "pdfium lines": 0.0}
     pages = same = 0
     for path in files:

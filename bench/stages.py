@@ -18,16 +18,10 @@ import sys
 import time
 from pathlib import Path
 
+from pipeline import pdf_files  # bench/pipeline.py: files and folders -> PDFs
+
 from dagsorden.extractor.pipeline import STAGES, Job
 from dagsorden.extractor.settings import ExtractSettings
-
-
-def pdf_files(args: list[str]) -> list[Path]:
-    files: list[Path] = []
-    for arg in args:
-        path = Path(arg)
-        files.extend(sorted(path.rglob("*.pdf")) if path.is_dir() else [path])
-    return files
 
 
 def time_stages(files: list[Path], settings: ExtractSettings,

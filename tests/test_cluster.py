@@ -24,7 +24,7 @@ from dagsorden.extractor.batch.ingest import IngestOptions, ingest as ingest_lib
 from dagsorden.extractor.settings import ExtractSettings  # noqa: E402
 from dagsorden.extractor.store.schema import TABLES  # noqa: E402
 from dying_extract import extract_or_kill_worker  # noqa: E402
-from test_bad_input import EXPECTED_CODES, bad_archive, documents, failures, runaway_pdf, good_pdf  # noqa: E402,F401
+from test_bad_input import EXPECTED_CODES, bad_archive, documents, failures, memory_bomb_folder  # noqa: E402,F401
 from test_ingest import ROOT, _stored, archive, assert_consistent, ingest, ingest_cmd  # noqa: E402,F401
 
 # Columns that record when or in which order something was stored, not what was extracted:
@@ -124,13 +124,10 @@ def test_cluster_local_bad_input_gets_the_same_failures(bad_archive, tmp_path):
 
 @pytest.mark.slow
 def test_cluster_memory_limit_stops_one_document(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "bomb.pdf").write_bytes(runaway_pdf(600_000))
-    good_pdf(folder / "good.pdf")
     db = tmp_path / "a.db"
-    result = subprocess.run(ingest_cmd(folder, "--db", db, "--cluster", "local:1", "--max-memory", "400",
-                                       "--timeout", "120"), cwd=ROOT, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(ingest_cmd(memory_bomb_folder(tmp_path), "--db", db, "--cluster", "local:1",
+                                       "--max-memory", "400", "--timeout", "120"),
+                            cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert result.returncode == 1
     assert failures(db)["bomb.pdf"]["code"] == "E302"
     assert documents(db) == ["good.pdf"]
