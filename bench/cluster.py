@@ -6,8 +6,9 @@ usage: python bench/cluster.py [--pages N] [--workers N] [--corpus DIR] [--realw
 Builds a synthetic archive of at least N pages (default 10,000) from the corpus's looks and
 the real-world PDFs, each copy made distinct by a trailing comment (a new sha256, the same
 pages), then imports it twice into fresh archives with `dagsorden ingest --ocr never`:
-`--workers W` and `--cluster local:W`. Prints wall time, pages/s and the Dask overhead
-(cluster wall / local wall - 1). Takes a long time: run it when nothing else runs.
+`--workers W` and `--cluster local:W`. Prints wall and CPU time (of all processes), pages/s
+and the Dask overhead (cluster / local - 1; CPU is what other load on the machine changes
+least). Takes a long time: run it when nothing else runs.
 Ratios of one run matter more than absolute times (see ../shared/PERFORMANCE.md).
 """
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -39,14 +41,18 @@ def distinct_copies(sources: list[Path], out: Path, min_pages: int) -> tuple[int
     return files, pages
 
 
-def timed_ingest(archive: Path, db: Path, *extra: str) -> tuple[float, dict]:
-    """Wall seconds of one `dagsorden ingest` (with interpreter start) and its --json report."""
+def timed_ingest(archive: Path, db: Path, *extra: str) -> tuple[float, float, dict]:
+    """Wall and CPU seconds of one `dagsorden ingest` (with interpreter start; CPU of every
+    process it started: workers, Dask scheduler and nannies, sandboxes) and its report."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     out = subprocess.run([sys.executable, "cli.py", "ingest", str(archive), "--db", str(db), "--silent",
                           "--json", "--ocr", "never", *extra], cwd=ROOT, stdout=subprocess.PIPE,
                          stderr=subprocess.DEVNULL, text=True)
     wall = time.perf_counter() - start
-    return wall, json.loads(out.stdout)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return wall, cpu, json.loads(out.stdout)
 
 
 def main() -> int:
@@ -75,18 +81,19 @@ def main() -> int:
         if args.shared_path:
             runs[f"--cluster local:{args.workers} --shared-path"] = (
                 "--cluster", f"local:{args.workers}", "--shared-path")
-        walls: dict[str, float] = {}
-        print("| run | wall s | wall min | pages/s (report) | imported | failed |")
-        print("|---|--:|--:|--:|--:|--:|")
+        walls: dict[str, tuple[float, float]] = {}
+        print("| run | wall s | wall min | CPU s | CPU ms/page | pages/s (report) | imported | failed |")
+        print("|---|--:|--:|--:|--:|--:|--:|--:|")
         for n, (name, extra) in enumerate(runs.items()):
-            wall, report = timed_ingest(archive, Path(tmp) / f"run{n}.db", *extra)
-            walls[name] = wall
-            print(f"| {name} | {wall:.0f} | {wall / 60:.1f} | {report['pages_per_second']:.1f} | "
-                  f"{report['imported']} | {report['failed']} |", flush=True)
-        local = walls[f"--workers {args.workers}"]
-        for name, wall in walls.items():
+            wall, cpu, report = timed_ingest(archive, Path(tmp) / f"run{n}.db", *extra)
+            walls[name] = (wall, cpu)
+            print(f"| {name} | {wall:.0f} | {wall / 60:.1f} | {cpu:.0f} | {1000 * cpu / pages:.0f} | "
+                  f"{report['pages_per_second']:.1f} | {report['imported']} | {report['failed']} |", flush=True)
+        local_wall, local_cpu = walls[f"--workers {args.workers}"]
+        for name, (wall, cpu) in walls.items():
             if name.startswith("--cluster"):
-                print(f"Dask overhead of {name}: {100 * (wall / local - 1):+.1f} % wall time against local workers")
+                print(f"Dask overhead of {name} against local workers: wall {100 * (wall / local_wall - 1):+.1f} %, "
+                      f"CPU {100 * (cpu / local_cpu - 1):+.1f} %")
         print(f"load average after: {os.getloadavg()[0]:.1f}")
     return 0
 

@@ -32,14 +32,16 @@ WORDS = ["takster", "Socialtilsyn", "budget", "botilbud", "1.320.124", "2023-052
 def build(db_path: Path, items: int) -> None:
     sentences = [s.strip() for p in SEEDS.glob("*.txt") for s in p.read_text(encoding="utf-8").split(".")
                  if len(s.split()) > 4]
+    stemmed = {sentence: stem_text(sentence) for sentence in sentences}  # once per sentence:
+    # stem_text works token by token, so joining stemmed sentences gives the joined text's stems
     rng = random.Random(42)
     db = open_archive(db_path)
     rows = []
     for n in range(items):
-        text = ". ".join(rng.choice(sentences) for _ in range(rng.randint(3, 12)))
+        chosen = [rng.choice(sentences) for _ in range(rng.randint(3, 12))]
         rows.append({"kind": "section", "document_sha256": f"{n // 20:064x}", "item_id": f"item-{n}",
-                     "page": rng.randint(1, 60), "title": rng.choice(sentences)[:80], "text": text,
-                     "stemmed": stem_text(text)})
+                     "page": rng.randint(1, 60), "title": rng.choice(sentences)[:80],
+                     "text": ". ".join(chosen), "stemmed": " ".join(stemmed[s] for s in chosen)})
         if len(rows) == 5000:
             db[SEARCH_TABLE].insert_all(rows)
             rows = []

@@ -4,8 +4,8 @@ usage: python bench/stages.py PDF_OR_FOLDER... [--passes N] [--reader pdfplumber
                                                [--profile STAGE]
 
 Every file runs through the stages one by one in this process (OCR off: its cost is
-Tesseract's, not ours); per stage the median pass is reported in ms/page and as a share
-of the whole. `--profile STAGE` prints cProfile's top functions of that stage.
+Tesseract's, not ours); per stage the median pass is reported in CPU ms/page (process
+time: what other load on a shared machine changes least) and as a share of the whole. `--profile STAGE` prints cProfile's top functions of that stage.
 Compare shares and ratios of one run, not absolute times (see ../shared/PERFORMANCE.md).
 """
 from __future__ import annotations
@@ -36,9 +36,9 @@ def time_stages(files: list[Path], settings: ExtractSettings,
             profiling = profiler is not None and profiler[0] == stage.name
             if profiling:
                 profiler[1].enable()
-            start = time.perf_counter()
+            start = time.process_time()
             value = stage.run(value, job)
-            spent[stage.name] += time.perf_counter() - start
+            spent[stage.name] += time.process_time() - start
             if profiling:
                 profiler[1].disable()
             if stage.name == "read":
@@ -65,7 +65,7 @@ def main(argv: list[str]) -> int:
     medians = {name: statistics.median(values) for name, values in runs.items()}
     total = sum(medians.values())
     print(f"{len(files)} files, {pages} pages, {args.passes} passes (median), OCR off")
-    print("| stage | ms/page | share |")
+    print("| stage | CPU ms/page | share |")
     print("|---|--:|--:|")
     for name, seconds in medians.items():
         print(f"| {name} | {1000 * seconds / pages:.1f} | {100 * seconds / total:.0f} % |")
