@@ -22,7 +22,8 @@ import click
 
 from dagsorden.extractor.archive.corrections import CORRECTABLE, add_correction
 from dagsorden.extractor.archive.steps import refresh_site_tables
-from dagsorden.extractor.errors import CorrectionError, DagsordenError, ExtractionFailed, one_line, printable
+from dagsorden.extractor.errors import ClusterError, CorrectionError, DagsordenError, ExtractionFailed, one_line, printable
+from dagsorden.extractor.batch.cluster import ClusterSpec, parse_cluster
 from dagsorden.extractor.batch.ingest import FileResult, IngestOptions, IngestProgress, failed_paths, iter_pdf_paths
 from dagsorden.extractor.batch.ingest import ingest as ingest_paths
 from dagsorden.extractor.read.ocr import tesseract_available
@@ -148,11 +149,17 @@ def explain(file: str, page: int | None, out_dir: str | None, password: str | No
 @click.option("--retry-failed", is_flag=True, help="Also retry every file in the failures table (known failures are otherwise reported, not retried)")
 @click.option("--follow-symlinks", is_flag=True,
               help="Read the files symbolic links point to (otherwise each link is recorded as E108)")
+@click.option("--cluster", "cluster", default=None, metavar="ADDRESS", callback=lambda _ctx, _param, value: cluster_spec(value),
+              help="Extract on a Dask cluster: a scheduler address (tcp://scheduler:8786) or local:N "
+                   "(N local worker processes); needs dagsorden[cluster]")
+@click.option("--shared-path", is_flag=True,
+              help="With --cluster: workers open the files at these paths (a file system they all "
+                   "mount at the same place) instead of receiving their bytes")
 @nlp_model_option
 @json_option
 def ingest(paths: tuple[str, ...], db_path: str, silent: bool, password: str | None, workers: int,
-           timeout_s: float, memory_mb: int, ocr: str, retry_failed: bool, follow_symlinks: bool,
-           nlp_model: str | None, as_json: bool) -> None:
+           timeout_s: float, memory_mb: int, ocr: str, retry_failed: bool, follow_symlinks: bool, cluster: ClusterSpec | None,
+           shared_path: bool, nlp_model: str | None, as_json: bool) -> None:
     """Import PDFs (files, or folders searched recursively) into the archive.
 
     Files already in the archive (same content) are skipped without being opened.
@@ -163,15 +170,23 @@ def ingest(paths: tuple[str, ...], db_path: str, silent: bool, password: str | N
     any file failed. Only regular files are read: a FIFO, device or folder named *.pdf
     is recorded as E107, a symbolic link as E108 unless --follow-symlinks. A file at a
     known path with new content is a new version: its items take over the item ids
-    (links, corrections); the old version stays queryable.
+    (links, corrections); the old version stays queryable. With --cluster the extraction
+    runs on a Dask cluster (same limits, same rows); this process still plans and writes.
 
     \b
     Example:
         dagsorden ingest archive/2023 archive/2024 --db dagsorden.db --workers 2
         dagsorden ingest --retry-failed --db dagsorden.db
+        dagsorden ingest /mnt/arkiv --db arkiv.db --cluster tcp://scheduler:8786 --shared-path
     """
     if not paths and not retry_failed:
         raise click.UsageError("give files or folders to import, or --retry-failed")
+    explicit_workers = click.get_current_context().get_parameter_source("workers") \
+        is not click.core.ParameterSource.DEFAULT
+    if cluster and explicit_workers:
+        raise click.UsageError("use just one of --workers or --cluster")
+    if shared_path and not cluster:
+        raise click.UsageError("--shared-path only applies with --cluster")
     if ocr == "always" and not tesseract_available():
         raise click.UsageError("--ocr always needs Tesseract with Danish data "
                                "(apt-get install tesseract-ocr tesseract-ocr-dan)")
@@ -179,7 +194,8 @@ def ingest(paths: tuple[str, ...], db_path: str, silent: bool, password: str | N
     with archive_errors(db_path):
         files = iter_pdf_paths(list(paths) + (failed_paths(db_path) if retry_failed else []))
     options = IngestOptions(
-        workers=workers, retry_failed=retry_failed, follow_symlinks=follow_symlinks,
+        workers=workers, retry_failed=retry_failed, follow_symlinks=follow_symlinks, cluster=cluster,
+        shared_path=shared_path,
         settings=ExtractSettings(ocr=ocr, nlp_model=nlp_model, password=password),
         limits=Limits(timeout_s=timeout_s or None, memory_mb=memory_mb or None),
     )
@@ -196,6 +212,9 @@ def ingest(paths: tuple[str, ...], db_path: str, silent: bool, password: str | N
         try:
             with archive_errors(db_path):
                 report = ingest_paths(files, db_path, on_progress=on_progress, options=options)
+        except ClusterError as error:
+            raise click.ClickException(f"{one_line(error)}; imported {progress.done - progress.failed} "
+                                       f"of {len(files)} files, what was stored is kept")
         except KeyboardInterrupt:
             click.echo(f"\nInterrupted after {progress.done} of {len(files)} files; what was "
                        "stored is kept. Run the same command again to finish.", err=True)
@@ -321,6 +340,16 @@ def publish(db_path: str, out_dir: str, run: bool) -> None:
     click.echo(" ".join(published.command("package", metadata, "--tag", "dagsorden", "--install", "dagsorden")))
     if run:
         sys.exit(run_child(python_command(command), env={**os.environ, **published.environment}))
+
+
+def cluster_spec(value: str | None) -> ClusterSpec | None:
+    """--cluster's value checked before any work: an address or local:N."""
+    if value is None:
+        return None
+    try:
+        return parse_cluster(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--cluster")
 
 
 @contextmanager

@@ -173,6 +173,9 @@ def main(argv: list[str]) -> int:
     conn = sqlite3.connect(db_path)
     register_functions(conn)
     results = conn.execute("select count(*) from search_results").fetchone()[0]
+    size_mb = db_path.stat().st_size / 1e6
+    print(f"archive: {results} search results, {size_mb:.0f} MB on disk "
+          f"({1000 * size_mb / max(results, 1):.1f} KB per result, the old index included)")
     old_rows = conn.execute("select count(*) from old_search_index").fetchone()[0]
     print(f"{queries} queries over {items} items ({results} results indexed; the per-field index before: "
           f"{old_rows} rows), words: {', '.join(WORDS)}; load average {os.getloadavg()[0]:.1f} "

@@ -120,6 +120,14 @@ class WorkerDied(DagsordenError):
     code = "E303"
 
 
+class ClusterError(DagsordenError):
+    """The Dask cluster cannot be reached, or its workers cannot run this dagsorden: a batch
+    error (nothing is recorded per file; what was stored is kept)."""
+
+    code = "E304"
+    stage = "cluster"
+
+
 class CorrectionError(DagsordenError):
     """A hand correction names an item or field the archive does not have."""
 
@@ -130,5 +138,5 @@ class CorrectionError(DagsordenError):
 ERRORS: tuple[type[DagsordenError], ...] = (
     DagsordenError, DocumentLoadError, NotAPdf, EmptyFile, EncryptedPdf, BrokenPdf, NoPages,
     NotARegularFile, SymlinkNotFollowed,
-    ExtractionFailed, DocumentTimeout, DocumentTooLarge, WorkerDied, CorrectionError,
+    ExtractionFailed, DocumentTimeout, DocumentTooLarge, WorkerDied, ClusterError, CorrectionError,
 )

@@ -105,13 +105,19 @@ def test_bad_input_encrypted_imports_with_password(tmp_path):
     assert documents(db) == ["locked.pdf"] and failures(db) == {}
 
 
-def test_bad_input_memory_limit_stops_one_document(tmp_path):
+def memory_bomb_folder(tmp_path: Path) -> Path:
+    """A PDF that needs more than 400 MB to parse, beside a good one."""
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "bomb.pdf").write_bytes(runaway_pdf(600_000))
     good_pdf(folder / "good.pdf")
+    return folder
+
+
+def test_bad_input_memory_limit_stops_one_document(tmp_path):
     db = tmp_path / "a.db"
-    result = ingest(folder, "--db", db, "--workers", "1", "--max-memory", "400", "--timeout", "120")
+    result = ingest(memory_bomb_folder(tmp_path), "--db", db, "--workers", "1", "--max-memory", "400",
+                    "--timeout", "120")
     assert result.returncode == 1
     assert failures(db)["bomb.pdf"]["code"] == "E302"
     assert documents(db) == ["good.pdf"]

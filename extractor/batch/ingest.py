@@ -8,7 +8,9 @@ The steps, in order: list the files (`iter_pdf_paths`), hash each one and skip w
 archive already has (`plan`: known content is never opened), extract the rest in
 `extractor.batch.workers` processes (a time and memory limit per document), store each
 result in its own transaction as it arrives (so a killed import loses at most the
-documents in flight), then run the batch-level steps (`finish_batch`).
+documents in flight), then run the batch-level steps (`finish_batch`). With a Dask cluster
+(`IngestOptions.cluster`, extractor/batch/cluster.py) only the extraction moves there:
+planning and storing stay here, unchanged.
 """
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ from dagsorden.extractor.errors import DagsordenError, EncryptedPdf, ExtractionF
 from dagsorden.extractor.settings import ExtractSettings
 from dagsorden.extractor.store.write import clear_failure, is_known, record_failure, store_extraction
 from dagsorden.extractor.store.schema import open_archive
+from dagsorden.extractor.batch.cluster import ClusterSpec, run_on_cluster
 from dagsorden.extractor.batch.workers import Failure, Limits, WorkerPool, failure_of, run_task
 from dagsorden.extractor.read.files import display_path, hash_regular_file, path_bytes
 from dagsorden.models import Extraction
@@ -61,6 +64,11 @@ class IngestReport(BaseModel):
     failed: int = 0
     pages: int = 0
     seconds: float = 0.0
+    # Pages imported per second of the whole batch, over every worker (local or cluster).
+    pages_per_second: float = 0.0
+    # Processes (local) or worker threads (Dask cluster) that extracted; 0: in this process.
+    workers: int = 0
+    cluster: str | None = None
     files: list[FileResult] = []
 
     def add(self, result: FileResult) -> None:
@@ -108,6 +116,11 @@ class IngestOptions:
     retry_failed: bool = False
     # Read what a symbolic link points to (otherwise it is recorded as E108).
     follow_symlinks: bool = False
+    # Extract on a Dask cluster instead of local workers (`workers` is then unused).
+    cluster: ClusterSpec | None = None
+    # Cluster workers open the files at this machine's paths (a file system they all
+    # mount at the same place) instead of receiving their bytes.
+    shared_path: bool = False
 
 
 def iter_pdf_paths(paths: Iterable[Path | str]) -> list[Path]:
@@ -175,7 +188,8 @@ def ingest(
     started = time.monotonic()
     files = iter_pdf_paths(paths)
     order = {display_path(path): n for n, path in enumerate(files)}
-    report = IngestReport()
+    report = IngestReport(workers=options.workers,
+                          cluster=options.cluster.describe() if options.cluster else None)
 
     def done(result: FileResult) -> None:
         report.add(result)
@@ -192,15 +206,21 @@ def ingest(
                 done(result)
             else:
                 todo[path] = result
-        if extract is None and options.workers > 0 and todo:
+        if extract is None and options.workers > 0 and options.cluster is None and todo:
             import dagsorden.extractor.pipeline  # noqa: F401  (once here, so forked workers start warm)
-        for path, outcome in extract_all(work, list(todo), options):
+
+        def on_workers(count: int) -> None:
+            report.workers = count
+
+        for path, outcome in extract_all(work, list(todo), options, on_workers):
             done(store_outcome(db, path, todo[path], outcome))
         finish_batch(db, report)
     finally:
         db.close()
     report.files.sort(key=lambda r: order.get(r.path, len(order)))
-    report.seconds = round(time.monotonic() - started, 3)
+    seconds = time.monotonic() - started
+    report.seconds = round(seconds, 3)
+    report.pages_per_second = round(report.pages / seconds, 2) if seconds > 0 else 0.0
     return report
 
 
@@ -248,10 +268,16 @@ def plan(db: sqlite_utils.Database, files: list[Path], *, retry_failed: bool = F
         yield path, sha
 
 
-def extract_all(work: Callable[[Path], Extraction], paths: list[Path],
-                options: IngestOptions) -> Iterator[tuple[Path, Extraction | Failure]]:
-    """Largest files first (the long tail ends sooner), in workers or, with 0, in this process."""
+def extract_all(work: Callable[[Path], Extraction], paths: list[Path], options: IngestOptions,
+                on_workers: Callable[[int], None] | None = None,
+                ) -> Iterator[tuple[Path, Extraction | Failure]]:
+    """Largest files first (the long tail ends sooner): on a Dask cluster, in local
+    workers or, with 0 workers, in this process."""
     paths = sorted(paths, key=lambda p: p.stat().st_size, reverse=True)
+    if options.cluster is not None:
+        yield from run_on_cluster(work, paths, options.cluster, limits=options.limits,
+                                  shared_path=options.shared_path, on_workers=on_workers)
+        return
     if options.workers <= 0:
         for path in paths:
             yield path, run_task(work, path)

@@ -9,6 +9,8 @@ replaced, and the document gets an E301 failure while the batch goes on.
 Workers are forked from a parent that has already imported the pipeline, so starting
 or replacing one costs milliseconds, not a second of imports. A worker is recycled
 after `max_tasks` documents so that memory the allocator never hands back cannot pile up.
+Where forking is not possible (a Dask worker is a daemonic, threaded process), workers
+start as fresh interpreters instead (`start="exec"`; extractor/batch/cluster.py).
 """
 from __future__ import annotations
 
@@ -16,13 +18,16 @@ import multiprocessing
 import os
 import resource
 import signal
+import socket
+import subprocess
+import sys
 import time
+import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
-from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, Protocol, TypeVar
 
 from dagsorden.extractor.errors import (
     DagsordenError,
@@ -74,6 +79,10 @@ def failure_of(error: BaseException) -> Failure:
     return Failure("extract", ExtractionFailed.code, one_line(f"{type(error).__name__}: {error}"))
 
 
+MAX_CHAINED_ERRORS = 16
+OUT_OF_MEMORY = failure_of(MemoryError())  # built ahead: when it is needed, memory is short
+
+
 def run_task(work: Callable[[Path], T], path: Path, memory_mb: int | None = None) -> T | Failure:
     """Run one document, turning every exception into a Failure (in-process or in a worker).
 
@@ -83,9 +92,22 @@ def run_task(work: Callable[[Path], T], path: Path, memory_mb: int | None = None
     try:
         return work(path)
     except (Exception, MemoryError) as error:  # a bug in one file must not stop a ten-year import
+        release_frames(error)  # what the failed document holds must go before anything else is built
         if memory_mb and peak_memory_mb() >= 0.9 * memory_mb:
-            return failure_of(MemoryError())
+            return OUT_OF_MEMORY
         return failure_of(error)
+
+
+def release_frames(error: BaseException) -> None:
+    """Clear the locals of every frame in the error's tracebacks (its causes' too): a failed
+    document's pages and glyphs stay alive through them, and under the memory limit even
+    the failure could not be built while they do."""
+    for _ in range(MAX_CHAINED_ERRORS):  # no set of the seen: it would need memory
+        if error is None:
+            return
+        if error.__traceback__ is not None:
+            traceback.clear_frames(error.__traceback__)
+        error = error.__cause__ or error.__context__
 
 
 def peak_memory_mb() -> float:
@@ -113,10 +135,64 @@ def _worker_main(conn: Connection, work: Callable[[Path], Any], memory_mb: int |
             return
         if path is None:
             return
+        result: Any = OUT_OF_MEMORY
         try:
-            conn.send(run_task(work, path, memory_mb))
+            result = run_task(work, path, memory_mb)
+        except MemoryError:  # even the failure could not be built; its frames go with this block
+            pass
+        try:
+            conn.send(result)
         except (BrokenPipeError, OSError):  # the parent is gone (killed): nothing to report to
             return
+
+
+def exec_worker_main(fd: int) -> None:
+    """Entry of a worker started as a fresh interpreter: the work and limit come first."""
+    conn = Connection(fd)
+    work, memory_mb = conn.recv()
+    _worker_main(conn, work, memory_mb)
+
+
+# What a fresh-interpreter worker runs; the module is imported (not run as __main__) so the
+# classes it sends back (Failure, Extraction) unpickle as the same classes in the parent.
+EXEC_WORKER = "import sys; from dagsorden.extractor.batch.workers import exec_worker_main; " \
+              "exec_worker_main(int(sys.argv[1]))"
+
+
+class ChildProcess(Protocol):
+    """What the pool needs of a worker process, forked or started fresh."""
+
+    @property
+    def exitcode(self) -> int | None: ...
+
+    def is_alive(self) -> bool: ...
+
+    def kill(self) -> None: ...
+
+    def join(self, timeout: float | None = None) -> None: ...
+
+
+@dataclass
+class ExecProcess:
+    """A worker started with subprocess, shaped like a multiprocessing.Process."""
+
+    popen: subprocess.Popen[bytes]
+
+    @property
+    def exitcode(self) -> int | None:
+        return self.popen.poll()  # negative signal numbers, as multiprocessing reports them
+
+    def is_alive(self) -> bool:
+        return self.popen.poll() is None
+
+    def kill(self) -> None:
+        self.popen.kill()
+
+    def join(self, timeout: float | None = None) -> None:
+        try:
+            self.popen.wait(timeout)
+        except subprocess.TimeoutExpired:
+            pass
 
 
 def _die_with_parent() -> None:
@@ -134,7 +210,7 @@ def _die_with_parent() -> None:
 
 @dataclass
 class _Worker:
-    process: BaseProcess
+    process: ChildProcess
     conn: Connection
     task: Path | None = None
     started: float = 0.0
@@ -148,6 +224,9 @@ class WorkerPool(Generic[T]):
     work: Callable[[Path], T]
     workers: int
     limits: Limits = field(default_factory=Limits)
+    # "fork": children of this process, warm and cheap; "exec": fresh interpreters, for a
+    # parent that may not fork (daemonic or threaded, such as a Dask worker).
+    start: Literal["fork", "exec"] = "fork"
 
     def __post_init__(self) -> None:
         methods = multiprocessing.get_all_start_methods()
@@ -167,6 +246,16 @@ class WorkerPool(Generic[T]):
         finally:
             self.close()
 
+    def run_one(self, path: Path) -> T | Failure:
+        """One document in this pool's first worker, which stays up for the next call
+        (a pool kept by a long-lived process, such as a Dask worker's thread)."""
+        if not self._pool:
+            self._pool = [self._start()]
+        self._assign(self._pool[0], path)
+        while True:
+            for _, result in self._collect():
+                return result
+
     def close(self) -> None:
         """Stop every worker now (also on Ctrl-C): unfinished documents are simply not stored."""
         for worker in self._pool:
@@ -177,6 +266,8 @@ class WorkerPool(Generic[T]):
         self._pool = []
 
     def _start(self) -> _Worker:
+        if self.start == "exec":
+            return self._start_exec()
         parent, child = self._context.Pipe()
         process = self._context.Process(
             target=_worker_main, args=(child, self.work, self.limits.memory_mb), daemon=True,
@@ -184,6 +275,17 @@ class WorkerPool(Generic[T]):
         process.start()
         child.close()
         return _Worker(process, parent)
+
+    def _start_exec(self) -> _Worker:
+        """A fresh interpreter that sees the modules this process sees (its sys.path)."""
+        ours, theirs = socket.socketpair()
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+        popen = subprocess.Popen([sys.executable, "-c", EXEC_WORKER, str(theirs.fileno())],
+                                 pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, env=env)
+        theirs.close()
+        conn = Connection(ours.detach())
+        conn.send((self.work, self.limits.memory_mb))
+        return _Worker(ExecProcess(popen), conn)
 
     def _assign(self, worker: _Worker, path: Path) -> None:
         worker.task, worker.started = path, time.monotonic()

@@ -622,6 +622,8 @@ class EntityRules:
                     if not rest:
                         continue
                     end = m.start("name") + list(re.finditer(r"\S+", m.group("name")))[len(rest) - 1].end()
+                    while text[end - 1] in ",;":  # "Institut for Syn og Hørelse, Region ...": the comma is not the name's
+                        end -= 1
                     full = " ".join(text[m.start():end].split())
                     yield m.start(), end, label, f"institution:{full}"
                 else:

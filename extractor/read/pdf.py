@@ -30,6 +30,7 @@ from dagsorden.extractor.errors import (
     one_line,
 )
 from dagsorden.extractor.read.files import display_path
+from dagsorden.extractor.read.objects import page_objects, ruling_edges
 from dagsorden.models import PageTable, PageText, PdfText, StyledLine, Word
 
 # Two glyphs with the same text closer than this (points) are one overprinted glyph.
@@ -42,8 +43,6 @@ LINE_Y_TOLERANCE = 2.5
 BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demi", ",b")
 # A list marker set before its text at a tab stays on the text's line: "1." "a)" "•" "-".
 LIST_MARKER = re.compile(r"^(?:\(?(?:\d{1,2}|[a-hA-H])[.)]|[•\u2022\u25cf\u25aa\u2013\-–·*\uf0b7\uf0a7])$")
-# The glyph keys this reader and pdfplumber's word grouping use (of ~25 in pdfplumber's dicts).
-CHAR_KEYS = ("text", "x0", "x1", "top", "bottom", "doctop", "height", "size", "upright", "fontname")
 # What a broken ToUnicode map puts in the text layer and no reader wants: C0/C1 controls
 # (but tab, newline, CR, form feed: white space), lone surrogates, U+FFFE/U+FFFF. XML cannot
 # hold them (an Atom feed with one fails), and SQLite's C functions stop at a NUL.
@@ -169,34 +168,13 @@ def readable_chars(chars: list[Char]) -> list[Char]:
     return kept
 
 
-def page_objects(page: Any) -> tuple[list[Char], dict[str, list[Char]]]:
-    """One pass over the page's layout: each glyph cut down to CHAR_KEYS as it is made, and
-    the drawings (rects, lines, curves) whole, for the table finder.
-
-    Why not `page.chars`: pdfplumber then holds a dict of ~25 keys for every glyph of the
-    page beside pdfminer's own objects, ~2.3 KB a glyph in all; a 51 KB PDF can draw
-    a million glyphs on one page. The page's layout is emptied as it is read (the page is
-    closed right after)."""
-    chars: list[Char] = []
-    drawings: dict[str, list[Char]] = {}
-    remaining = page.layout._objs  # pdfplumber reads the same list (Page.parse_objects)
-    remaining.reverse()
-    while remaining:  # each of pdfminer's objects is let go once read: the peak is ours alone
-        for obj in page.iter_layout_objects([remaining.pop()]):
-            kind = obj["object_type"]
-            if kind == "char":
-                chars.append({key: obj[key] for key in CHAR_KEYS})
-            elif kind != "anno":
-                drawings.setdefault(kind, []).append(obj)
-    return chars, drawings
-
 
 def page_to_text(page: Any) -> PageText:
     """All text work on one open page; the caller closes it. pdfminer's layout of the page is
     let go as soon as its glyphs are read, before words and lines are built."""
-    all_chars, drawings = page_objects(page)
+    all_chars, drawn = page_objects(page)  # not page.chars: see read/objects.py
     has_text = any(not c["text"].isspace() for c in all_chars)
-    tables = ruled_tables(page, drawings) if has_text else []
+    tables = ruled_tables(page, drawn) if has_text else []
     page.close()  # frees the layout (pdfminer's objects for every glyph)
     chars, overprinted = dedupe_chars(readable_chars(all_chars))
     del all_chars
@@ -217,20 +195,20 @@ def page_to_text(page: Any) -> PageText:
     )
 
 
-def ruled_tables(page: Any, drawings: dict[str, list[Char]]) -> list[PageTable]:
+def ruled_tables(page: Any, drawn: list[dict[str, Any]]) -> list[PageTable]:
     """Cell boxes of ruled tables, from pdfplumber's finder on the page's drawings.
 
-    A page without rules or rectangles cannot hold a ruled table, so the finder (a few ms)
-    only runs where there are edges; unruled tables are found from text alignment later.
-    The finder reads edges only; it is handed the drawings already read (pdfplumber's own
-    object cache, as its derived pages fill it), so the page's glyphs are not parsed again
-    into full dicts.
+    The finder gets the page's drawn edges as explicit lines (read/objects.py), so it never
+    makes pdfplumber process every glyph. A page with fewer than two edges either way
+    cannot hold a ruled table; unruled tables are found from text alignment later.
     """
-    if not (drawings.get("rect") or drawings.get("line")):
+    vertical, horizontal = ruling_edges(drawn)
+    if len(vertical) < 2 or len(horizontal) < 2:
         return []
-    page._objects = drawings
     try:
-        found = page.find_tables()
+        found = page.find_tables({"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+                                  "explicit_vertical_lines": vertical,
+                                  "explicit_horizontal_lines": horizontal})
     except Exception:  # a malformed drawing must not cost the page's text
         return []
     return [
