@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from dagsorden.extractor.danish.headings import ATTACHMENT_HEADING, BULLET
+from dagsorden.extractor.danish.headings import ATTACHMENT_HEADING, BULLET, DECISION_HEADING, RECOMMENDATION_HEADING
 from dagsorden.extractor.read.running import masked
 from dagsorden.extractor.segment.style import body_font_size, page_family
 from dagsorden.models import PdfText, Segment, StyledLine
@@ -47,16 +47,17 @@ def appendix_evidence(pdf: PdfText, start_pages: set[int]) -> dict[int, str]:
     return pages
 
 
-def listed_attachments(lines: list[StyledLine]) -> set[str]:
-    """The attachment titles an item lists under its "Bilag" heading, folded for comparison."""
-    listed: set[str] = set()
+def listed_attachments(lines: list[StyledLine]) -> dict[str, int]:
+    """The attachment titles an item lists under its "Bilag" heading, folded for comparison,
+    with the page each is listed on."""
+    listed: dict[str, int] = {}
     under = False
     for line in lines:
         text = " ".join(line.text.split())
         if ATTACHMENT_HEADING.match(text):
             under = True
         elif under:
-            listed.add(fold(BULLET.sub("", text, count=1)))
+            listed.setdefault(fold(BULLET.sub("", text, count=1)), line.page)
     return listed
 
 
@@ -69,18 +70,37 @@ def opened_by_attachment(pdf: PdfText, item_lines: list[StyledLine], bound: set[
     and the pages after them: the attachment bound in, though set like the agenda (same font,
     same header). Page -> why."""
     listed = listed_attachments(item_lines)
+    last_on_page = {line.page: line for line in item_lines}
     found: dict[int, str] = {}
     opened: str | None = None
     for page in sorted({line.page for line in item_lines} - bound)[1:]:
         if opened is None:
             body = pdf.pages[page - 1].body
             first = body[0].text.strip() if body else ""
-            if first and (fold(BULLET.sub("", first, count=1)) in listed or APPENDIX_LABEL.match(first)):
+            listed_on = listed.get(fold(BULLET.sub("", first, count=1)), page) if first else page
+            opens = listed_on < page or bool(APPENDIX_LABEL.match(first))  # listed before the page it opens
+            if first and opens and not lists_on(last_on_page.get(page - 1), listed) and \
+                    not has_item_sections(body[1:]):
                 opened = first
                 found[page] = f"opens with {first!r}, an attachment of the item"
         else:
             found[page] = f"after the attachment {opened!r}, bound in"
     return found
+
+
+def lists_on(last: StyledLine | None, listed: dict[str, int]) -> bool:
+    """The page before ends in the item's list of attachments: "Bilag 2: ..." at the top of
+    the next page continues that list."""
+    if last is None:
+        return False
+    text = " ".join(last.text.split())
+    return bool(ATTACHMENT_HEADING.match(text)) or fold(BULLET.sub("", text, count=1)) in listed
+
+
+def has_item_sections(lines: list[StyledLine]) -> bool:
+    """A recommendation or decision heading further down: the item's own page."""
+    return any(RECOMMENDATION_HEADING.match(line.text.strip()) or DECISION_HEADING.match(line.text.strip())
+               for line in lines)
 
 
 def appendix_segments(lines: list[StyledLine], bound: set[int], item: int) -> list[Segment]:

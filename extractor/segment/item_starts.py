@@ -47,6 +47,8 @@ LIST_GAP_LINES = 3  # a contents entry whose title wraps is followed by the next
 TOC_TAIL = re.compile(r"(?:\(side\s*\d+\)|\.{3,}\s*\d+|\s\d{1,3})\s*$", re.IGNORECASE)
 MAX_HEADING_CHARS = 200
 MAX_TITLE_LINES = 4
+# Numbers that read as years: a bare "2020." opening a line is a wrapped sentence.
+YEARS = range(1900, 2100)
 X0_BUCKET = 12.0  # points: heading lines of one family start at about the same x
 # Kinds that name themselves items; numbers alone must prove it by style and sequence.
 STRONG_KINDS = ("keyword", "nr", "case")
@@ -120,6 +122,8 @@ def candidate_at(lines: list[StyledLine], index: int, body_size: float) -> ItemS
         groups = match.groupdict()
         title = (groups.get("title") or "").strip()
         numbers = parse_numbers(groups["numbers"]) if "numbers" in groups else [int(groups["number"])]
+        if kind not in STRONG_KINDS and any(n in YEARS for n in numbers):
+            return None  # "2020. Visionen ...": a sentence wrapped after a year, not item 2020
         if kind == "case" and (not title or title.startswith("(")):
             title = ""  # "Sag nr. 19 (ØU 23/2010)": a reference; the title stands on its own line
         elif title and not title_opens_item(title):
