@@ -239,3 +239,25 @@ def test_open_archive_migrates_old_schema_without_losing_rows(tmp_path):
     assert db["documents"].get("abc")["filename"] == "old.pdf"
     assert db.execute("PRAGMA user_version").fetchone()[0] >= 1
     db.close()
+
+
+def test_archive_entities_do_not_depend_on_the_order_documents_were_stored(corpus_extractions, tmp_path):
+    """Workers finish in any order: "FU Social" in one document and "FU social" in another must
+    give the archive the same entity name either way (the commonest spelling)."""
+    from dagsorden.extractor.archive.steps import refresh_archive
+
+    extractions = [e for (look, _), e in sorted(corpus_extractions.items()) if look == "classic"]
+    tables = []
+    for name, order in (("forward", extractions), ("backward", extractions[::-1])):
+        archive = open_archive(tmp_path / f"{name}.db")
+        for extraction in order:
+            store_extraction(archive, extraction, path=f"/arkiv/{extraction.document.filename}")
+        refresh_archive(archive)
+        tables.append(sorted(archive.conn.execute("select id, name, label, kind from entities").fetchall()))
+    assert tables[0] == tables[1]
+    spellings = {}
+    for extraction in extractions:
+        for entity in extraction.entities:
+            spellings.setdefault(" ".join((entity.canonical or entity.text).split()).casefold(), set()).add(
+                " ".join((entity.canonical or entity.text).split()))
+    assert any(len(names) > 1 for names in spellings.values())  # the corpus does spell some names two ways

@@ -10,6 +10,7 @@ import sqlite_utils
 
 from dagsorden.extractor.archive.cases import group_cases
 from dagsorden.extractor.archive.corrections import apply_corrections
+from dagsorden.extractor.archive.entity_names import settle_entity_names
 from dagsorden.extractor.archive.municipalities import assign_municipalities
 from dagsorden.extractor.archive.search_index import refresh_search_index
 from dagsorden.extractor.archive.tariff_series import build_tariff_series
@@ -23,7 +24,8 @@ def refresh_site_tables(db: sqlite_utils.Database) -> None:
 
 
 def refresh_archive(db: sqlite_utils.Database) -> None:
-    """Every step after a batch: hand corrections, cases, then the site's tables."""
+    """Every step after a batch: hand corrections, cases, entity names, then the site's tables."""
     apply_corrections(db)  # hand corrections win over whatever was just re-extracted
     group_cases(db)  # rebuilt whole, so a run after a killed import catches up
+    settle_entity_names(db)  # the same names whatever order the documents were stored in
     refresh_site_tables(db)
