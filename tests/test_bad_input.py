@@ -44,7 +44,11 @@ def documents(db: Path) -> list[str]:
 
 @pytest.fixture
 def bad_archive(tmp_path: Path) -> Path:
-    folder = tmp_path / "arkiv"
+    return bad_files(tmp_path / "arkiv")
+
+
+def bad_files(folder: Path) -> Path:
+    """One file of every kind of bad input, and one good PDF."""
     folder.mkdir()
     (folder / "empty.pdf").write_bytes(b"")
     (folder / "notes.pdf").write_text("Referat fra mødet\n" * 20, encoding="utf-8")

@@ -24,8 +24,8 @@ from dagsorden.extractor.batch.ingest import IngestOptions, ingest as ingest_lib
 from dagsorden.extractor.settings import ExtractSettings  # noqa: E402
 from dagsorden.extractor.store.schema import TABLES  # noqa: E402
 from dying_extract import extract_or_kill_worker  # noqa: E402
-from test_bad_input import EXPECTED_CODES, bad_archive, documents, failures, memory_bomb_folder  # noqa: E402,F401
-from test_ingest import ROOT, _stored, archive, assert_consistent, ingest, ingest_cmd  # noqa: E402,F401
+from test_bad_input import EXPECTED_CODES, bad_files, documents, failures, memory_bomb_folder  # noqa: E402
+from test_ingest import ROOT, _stored, assert_consistent, classic_copies, ingest, ingest_cmd  # noqa: E402
 
 # Columns that record when or in which order something was stored, not what was extracted:
 # timestamps, and the search index's row ids (documents are indexed in the order they finish).
@@ -111,7 +111,8 @@ def test_cluster_worker_killed_mid_import_gives_the_local_archive(dask_cluster, 
 
 
 @pytest.mark.slow
-def test_cluster_local_bad_input_gets_the_same_failures(bad_archive, tmp_path):
+def test_cluster_local_bad_input_gets_the_same_failures(tmp_path):
+    bad_archive = bad_files(tmp_path / "arkiv")
     db = tmp_path / "a.db"
     result = subprocess.run(ingest_cmd(bad_archive, "--db", db, "--cluster", "local:2", "--shared-path",
                                        "--timeout", "8", "--json"),
@@ -162,7 +163,8 @@ def test_cluster_options_refused_before_any_work(args, message, tmp_path):
 
 
 @pytest.mark.slow
-def test_cluster_unreachable_scheduler_is_one_error_line(archive, tmp_path):
+def test_cluster_unreachable_scheduler_is_one_error_line(corpus_dir, tmp_path):
+    archive = classic_copies(corpus_dir, tmp_path / "arkiv")
     result = ingest(archive, "--db", tmp_path / "a.db", "--cluster", "tcp://127.0.0.1:9")
     assert result.returncode == 1
     assert result.stderr.strip().splitlines()[-1].startswith("Error: [E304] cannot reach the Dask scheduler")

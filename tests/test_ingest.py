@@ -47,8 +47,11 @@ def assert_consistent(db: Path) -> None:
 
 @pytest.fixture
 def archive(corpus_dir: Path, tmp_path: Path) -> Path:
+    return classic_copies(corpus_dir, tmp_path / "arkiv")
+
+
+def classic_copies(corpus_dir: Path, folder: Path) -> Path:
     """Eight distinct files: the classic look's shorter documents, copied with a byte changed."""
-    folder = tmp_path / "arkiv"
     folder.mkdir()
     sources = sorted((corpus_dir / "classic").glob("*.pdf"), key=lambda p: p.stat().st_size)[:4]
     for n in range(8):

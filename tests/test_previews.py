@@ -72,6 +72,19 @@ def test_a_huge_page_is_previewed_within_the_pixel_cap(preview_archive: Path) ->
     assert image_size(a4.content) == (math.ceil(595 * PREVIEW_SCALE), math.ceil(842 * PREVIEW_SCALE))
 
 
+def test_the_highlight_marks_the_box_and_only_the_box(preview_archive: Path) -> None:
+    """Amber where the fact's box is, white paper elsewhere: what a reader looks for."""
+    site = make_site(preview_archive)
+    x0, top, x1, bottom = 200, 400, 400, 440
+    png = get(site, f"/-/preview/{sha_of(preview_archive, 'a4.pdf')}/1.png?bbox={x0},{top},{x1},{bottom}").content
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    inside = image.getpixel((int((x0 + x1) / 2 * PREVIEW_SCALE), int((top + bottom) / 2 * PREVIEW_SCALE)))
+    outside = image.getpixel((int((x0 + x1) / 2 * PREVIEW_SCALE), int((bottom + 100) * PREVIEW_SCALE)))
+    red, green, blue = inside
+    assert red > 200 and green > 150 and blue < 200 and red - blue > 40, inside  # amber over white
+    assert min(outside) > 240, outside  # the paper stays white
+
+
 def test_a_preview_is_drawn_once_and_kept_by_content(preview_archive: Path, tmp_path: Path) -> None:
     """The cache is keyed by the document's sha256: once drawn, the preview stays true to that
     version even after the file at its path is gone, while the PDF itself is then 410."""

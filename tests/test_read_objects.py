@@ -48,5 +48,8 @@ def test_lean_glyphs_and_tables_equal_pdfplumbers_on_real_pdfs(realworld: Path) 
 
 @pytest.mark.slow
 def test_lean_glyphs_and_tables_equal_pdfplumbers_on_the_corpus(corpus_dir: Path) -> None:
-    tables = sum(assert_same_as_pdfplumber(pdf) for pdf in sorted(corpus_dir.rglob("*.pdf")))
+    """The overprint look: every glyph drawn twice, ruled tariff tables, bound appendices in
+    their own fonts. The other looks come from the same PDF producer (the real-world PDFs
+    above cover other producers)."""
+    tables = sum(assert_same_as_pdfplumber(pdf) for pdf in sorted((corpus_dir / "overprint").glob("*.pdf")))
     assert tables > 0

@@ -36,7 +36,7 @@ LOCAL_PREFIX = "local:"
 # while a result travels back.
 WINDOW_PER_THREAD = 2
 # Seconds to reach the scheduler before giving up with E304.
-CONNECT_TIMEOUT_S = 30
+CONNECT_TIMEOUT_S = 10
 # A LocalCluster's workers stop this long after losing their scheduler (a killed import).
 LOCAL_DEATH_TIMEOUT_S = 10
 
