@@ -50,11 +50,11 @@ def archive(corpus_dir: Path, tmp_path: Path) -> Path:
     return classic_copies(corpus_dir, tmp_path / "arkiv")
 
 
-def classic_copies(corpus_dir: Path, folder: Path) -> Path:
-    """Eight distinct files: the classic look's shorter documents, copied with a byte changed."""
+def classic_copies(corpus_dir: Path, folder: Path, copies: int = 8) -> Path:
+    """Distinct files: the classic look's shorter documents, copied with a byte changed."""
     folder.mkdir()
     sources = sorted((corpus_dir / "classic").glob("*.pdf"), key=lambda p: p.stat().st_size)[:4]
-    for n in range(8):
+    for n in range(copies):
         source = sources[n % len(sources)]
         (folder / f"{n:02d}_{source.name}").write_bytes(source.read_bytes() + b"\n%% copy %d\n" % n)
     return folder
@@ -116,7 +116,10 @@ def test_ingest_killed_with_sigkill_then_resumed(archive, tmp_path):
     assert counts(db) == counts(clean)
 
 
-def test_ingest_interrupted_with_ctrl_c_keeps_what_was_stored(archive, tmp_path):
+def test_ingest_interrupted_with_ctrl_c_keeps_what_was_stored(corpus_dir, tmp_path):
+    """Enough files that Ctrl-C lands mid-import even when the first stored document is seen
+    late (eight small ones could all be stored before it, and then there is nothing to stop)."""
+    archive = classic_copies(corpus_dir, tmp_path / "arkiv", copies=48)
     db = tmp_path / "a.db"
     process = subprocess.Popen(ingest_cmd(archive, "--db", db, "--workers", "1"), cwd=ROOT,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -126,7 +129,8 @@ def test_ingest_interrupted_with_ctrl_c_keeps_what_was_stored(archive, tmp_path)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 1
-    assert "Interrupted" in stderr and "Traceback" not in stderr
+    assert "Interrupted after" in stderr and "of 48 files" in stderr and "Traceback" not in stderr
+    assert 1 <= _stored(db) < 48
     assert_consistent(db)
 
 
