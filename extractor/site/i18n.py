@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-LANGUAGES = ("da", "en")
+from dagsorden.extractor.danish.money import format_number
+
 DEFAULT = "da"
 
 # key -> (Danish, English); "{name}" fields are filled by the caller.
@@ -248,8 +249,7 @@ class Language:
         """1320124 -> "1.320.124" / "1,320,124"; 2.3 with decimals=1 -> "2,3" / "2.3"."""
         if value is None:
             return ""
-        text = f"{value:,.{decimals}f}"
-        return text if self.english else text.translate(str.maketrans(",.", ".,"))
+        return f"{value:,.{decimals}f}" if self.english else format_number(value, decimals)
 
     def percent(self, value: float | None) -> str:
         """7.3 -> "+7,3 %" / "+7.3%"."""

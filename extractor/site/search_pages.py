@@ -167,8 +167,7 @@ def as_csv(views: list[dict[str, Any]]) -> Response:
                     headers={"content-disposition": 'attachment; filename="soegning.csv"'})
 
 
-def as_atom(datasette: Any, request: Any, result: SearchResult, views: list[dict[str, Any]],
-            language: Language, title: str) -> Response:
+def as_atom(datasette: Any, request: Any, views: list[dict[str, Any]], title: str) -> Response:
     """The search as an Atom feed, so a journalist can follow a word."""
     def add(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
         element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
@@ -214,7 +213,7 @@ async def respond(datasette: Any, request: Any, page: Page, template: str, title
         return as_csv(views)
     if fmt == ".atom":
         words = f": {result.request.text}" if result.request.text else ""
-        return as_atom(datasette, request, result, views, language, language(title_key) + words)
+        return as_atom(datasette, request, views, language(title_key) + words)
     return await render(datasette, request, template, {
         "result": result, "results": views, "facets": facets, "links": page_links(result, language, page, args),
         "search_path": page.path, "title_key": title_key, "query": result.request.text,
