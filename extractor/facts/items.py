@@ -29,7 +29,6 @@ MAX_CASE_LINE_WORDS = 10
 TABLE_FILLER = re.compile(r"^(?:\d{1,3}\.?|[\d/.\-]{4,20}|åben|åbent|lukket|offentlig|ikke offentlig)$", re.IGNORECASE)
 TABLE_HEADER = re.compile(r"^(?:bilagsnr\.?|nr\.?|titel|bilag|bilagsnavn|dokument|dok\.?\s*nr\.?|"
                           r"beskrivelse|åben/lukket|status)$", re.IGNORECASE)
-LEAD_SUBJECT_WORDS = 3  # "Det indstilles, at DAS" + bullets: "DAS" is a subject, not a point
 
 
 def find_case_number(lines: list[StyledLine]) -> tuple[str | None, StyledLine | None]:

@@ -23,6 +23,7 @@ from dagsorden.extractor.danish.headings import (
     DECISION_HEADING,
     END_TIME_LABEL,
     GUEST_LABEL,
+    LIST_ENTRY,
     MINUTES_WORD,
     OPEN_MARK,
     PLACE_LABEL,
@@ -62,7 +63,6 @@ PLACE_AFTER_TIME = re.compile(r"\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d
                               r"(?P<place>[A-ZÆØÅ0-9].+)$", re.IGNORECASE)
 TIME_IN_PARENTHESES = re.compile(r"\s*\([^)]*\d{1,2}[.:]\d{2}[^)]*\)\s*$")
 SEPARATORS = " -–·•|:,"
-STARTS_WITH_LIST = re.compile(r"^(?:\d|punkt\b|pkt\b|sag nr|[•\-–·*])", re.IGNORECASE)
 
 
 class Attendance(StrictModel):
@@ -210,7 +210,7 @@ def title_lines(lines: list[StyledLine]) -> list[StyledLine]:
     """The first lines of the cover, before any contents list."""
     found: list[StyledLine] = []
     for line in lines:
-        if STARTS_WITH_LIST.match(line.text.strip()) or len(found) >= TITLE_LINES:
+        if LIST_ENTRY.match(line.text.strip()) or len(found) >= TITLE_LINES:
             break
         found.append(line)
     return found
@@ -268,7 +268,7 @@ def location_from_cover(lines: list[StyledLine]) -> str | None:
             text = nxt.text.strip()
             if nxt.page == line.page and not find_date(text) and not match_label(text) \
                     and len(text.split()) <= MAX_PLACE_WORDS and not re.match(r"^\d", text) \
-                    and not text.endswith(".") and not STARTS_WITH_LIST.match(text) \
+                    and not text.endswith(".") and not LIST_ENTRY.match(text) \
                     and not OPEN_MARK.match(text) and not CLOSED_MARK.match(text) and not committee_names(text):
                 return text
     return None

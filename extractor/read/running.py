@@ -98,14 +98,19 @@ def mark_running_lines(pages: list[PageText]) -> list[PageText]:
         lines = []
         for line in page.lines:
             band = in_band(line, page)
-            heading_number = bool(ITEM_NUMBER_ALONE.match(line.text.strip())) and not alone_on_baseline(line, page)
-            if band and not heading_number and ((band, masked(line.text)) in running_keys
-                                                or looks_like_page_number(line.text, page.number)
-                                                or PRINT_STAMP.match(line.text.strip())):
+            if band and not _item_number(line, page) and ((band, masked(line.text)) in running_keys
+                                                          or looks_like_page_number(line.text, page.number)
+                                                          or PRINT_STAMP.match(line.text.strip())):
                 line = replace(line, role=band)
             lines.append(line)
         marked.append(replace(page, lines=lines))
     return marked
+
+
+def _item_number(line: StyledLine, page: PageText) -> bool:
+    """A bare number with its title printed beside it on the same baseline: a heading's
+    number, not furniture. Asked only of lines in a band: the baseline check scans the page."""
+    return bool(ITEM_NUMBER_ALONE.match(line.text.strip())) and not alone_on_baseline(line, page)
 
 
 def spread(tops: list[float]) -> float:

@@ -7,14 +7,17 @@ referat" is an item of an agenda); decision headings in the items.
 """
 from __future__ import annotations
 
-import re
-
-from dagsorden.extractor.danish.headings import AGENDA_WORD, DECISION_HEADING, MINUTES_WORD, STRATEGY_WORD
+from dagsorden.extractor.danish.headings import (
+    AGENDA_WORD,
+    DECISION_HEADING,
+    LIST_ENTRY,
+    MINUTES_WORD,
+    STRATEGY_WORD,
+)
 from dagsorden.models import PdfText, Segment
 from dagsorden.models.extraction import DocumentKind
 
 COVER_LINES = 25
-LISTED = re.compile(r"^(?:\d|punkt\b|pkt\b|sag nr|[•\-–·*])", re.IGNORECASE)
 RUNNING_PAGES = 3
 
 
@@ -23,7 +26,7 @@ def cover_words(pdf: PdfText, segments: list[Segment]) -> str:
     is none) and of the running headers of the first pages."""
     front = [s for s in segments if s.kind in ("front", "body")]
     if front:  # a contents list names items ("2. Godkendelse af referat"): not the document
-        cover = [line for line in front[0].lines[:COVER_LINES] if not LISTED.match(line.text.strip())]
+        cover = [line for line in front[0].lines[:COVER_LINES] if not LIST_ENTRY.match(line.text.strip())]
     else:
         first = next((p for p in pdf.pages if p.body), None)
         heading = {id(line) for s in segments for line in s.heading_lines}
