@@ -83,9 +83,9 @@ def assign_municipalities(db: sqlite_utils.Database) -> int:
     """Set `meetings.municipality` from the meeting's current documents where it is not known
     yet (once found it stays); returns the meetings that got one."""
     changed = 0
-    meetings = db.execute("select id, municipality from meetings where municipality is null").fetchall()
+    meetings = db.execute("select id from meetings where municipality is null").fetchall()
     with db.conn:
-        for meeting_id, stored in meetings:
+        for (meeting_id,) in meetings:
             documents = db.execute("select sha256, path from documents where meeting_id = ? "
                                    "and superseded_by is null", [meeting_id]).fetchall()
             shas = [sha for sha, _ in documents]
@@ -96,7 +96,7 @@ def assign_municipalities(db: sqlite_utils.Database) -> int:
             letterheads = ["\n".join((row[0] or "").splitlines()[:LETTERHEAD_LINES]) for row in db.execute(
                 f"select text from pages where document_sha256 in ({marks}) and number = 1", shas)] if shas else []
             found = meeting_municipality(headers, letterheads, [path for _, path in documents])
-            if found != stored:
+            if found:
                 db.conn.execute("update meetings set municipality = ? where id = ?", [found, meeting_id])
                 changed += 1
     return changed

@@ -417,12 +417,10 @@ def _retire_fact_entities(db: sqlite_utils.Database) -> None:
 
 def _retire_search_index(db: sqlite_utils.Database) -> None:
     """Archives from before issue 13 searched a per-field `search_index`. It is derived data
-    (every text is in the archive's own tables), so it is dropped, with its full-text index and
-    triggers, and the next refresh fills search_results and search_texts instead."""
+    (every text is in the archive's own tables), so it is dropped, with its full-text index (its
+    triggers go with the table), and the next refresh fills search_results and search_texts instead."""
     if not db.table("search_index").exists():
         return
-    for trigger in ("search_index_ai", "search_index_ad", "search_index_au"):
-        db.conn.execute(f"DROP TRIGGER IF EXISTS [{trigger}]")
     db.conn.execute("DROP TABLE IF EXISTS search_index_fts")
     db.conn.execute("DROP TABLE search_index")
 
