@@ -48,10 +48,7 @@ def test_item_per_page_with_punkt_at_the_same_spot_is_no_running_header(tmp_path
               Text("udvalget godkender sagen.")]
              for n, title in enumerate(["Godkendelse af dagsorden", "Budget 2024", "Takster 2024",
                                         "Eventuelt"], 1)]
-    for page in pages:
-        page[0].x = 72
     pdf = make_pdf(tmp_path / "perside.pdf", [[Text("Dagsorden for Socialudvalget")]] + pages, footer=None)
-    # draw "Punkt N." inside the top band: move the first line up by giving the page a header
     extraction = extract_document(pdf, ocr="never")
     assert numbers(extraction) == [1, 2, 3, 4]
     assert [i.title for i in extraction.items][:2] == ["Godkendelse af dagsorden", "Budget 2024"]

@@ -47,7 +47,6 @@ SEALED_FLOORS = {
 def wild_scores(wild_dir: Path) -> dict[str, dict[str, float]]:
     """F1 per part and field over every look: each document extracted once per look."""
     looks = sorted(p for p in wild_dir.iterdir() if p.is_dir() and any(p.glob("*.pdf")))
-    predictions: dict[str, dict] = {}
     scores: dict[str, dict[str, float]] = {}
     counted: dict[str, dict[str, list[float]]] = {}
     for look in looks:

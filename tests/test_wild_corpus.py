@@ -25,8 +25,6 @@ from dagsorden.corpus.wild import (
     wild_documents,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
-WILD_CACHE = ROOT / "build" / "test-wild"
 DOCS = wild_documents()
 BULLETS = {"\u2022", "\u00b7", "-", "\u2013", "\uf0b7"}
 
