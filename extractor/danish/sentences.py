@@ -50,6 +50,12 @@ def split_sentences(text: str, *, lines: bool = False) -> list[str]:
     return [text[a:b].strip() for a, b in sentence_spans(text, lines=lines)]
 
 
+def first_sentence(text: str) -> str:
+    """The text's first sentence (the whole text when it has none)."""
+    spans = sentence_spans(text)
+    return text[spans[0][0]:spans[0][1]].strip() if spans else text
+
+
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The bounds of the sentence(s) holding text[start:end]."""
     left, right = 0, len(text)

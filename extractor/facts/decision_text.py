@@ -22,7 +22,7 @@ from dagsorden.extractor.danish.headings import (
     RECOMMENDATION_HEADING,
     RECOMMENDATION_LEAD,
 )
-from dagsorden.extractor.danish.sentences import split_sentences
+from dagsorden.extractor.danish.sentences import first_sentence
 from dagsorden.extractor.segment.lines import ended_early, lines_to_paragraphs, right_edge
 from dagsorden.extractor.segment.sections import Sections
 from dagsorden.models import StyledLine
@@ -75,11 +75,6 @@ def split_trailing_attendance(lines: list[StyledLine]) -> tuple[list[StyledLine]
         if labelled or sentence:
             return lines[:i], lines[i:]
     return lines, []
-
-
-def first_sentence(text: str) -> str:
-    sentences = split_sentences(text)
-    return sentences[0] if sentences else text
 
 
 def is_dateline(text: str) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from dagsorden.extractor.danish.committees import COMMITTEE_NAME
 from dagsorden.extractor.danish.headings import DECISION_HEADING, RECOMMENDATION_HEADING
-from dagsorden.extractor.danish.sentences import sentence_spans
+from dagsorden.extractor.danish.sentences import first_sentence
 from dagsorden.extractor.segment.lines import URL, lines_to_entries
 from dagsorden.extractor.segment.sections import Sections
 from dagsorden.models import StyledLine
@@ -67,11 +67,6 @@ def opens_point(previous: str, text: str) -> bool:
 
 def point_entries(lines: list[StyledLine], edge: float, gap: float) -> list[tuple[str, StyledLine]]:
     return lines_to_entries(lines, edge, gap, opens_point)
-
-
-def first_sentence(text: str) -> str:
-    spans = sentence_spans(text)
-    return text[spans[0][0]:spans[0][1]].strip() if spans else text
 
 
 def is_point_like(entry: tuple[str, StyledLine]) -> bool:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from dagsorden.extractor.danish.headings import ATTACHMENT_HEADING, BULLET, DECISION_HEADING, RECOMMENDATION_HEADING
+from dagsorden.extractor.danish.headings import ATTACHMENT_HEADING, DECISION_HEADING, RECOMMENDATION_HEADING
 from dagsorden.extractor.read.running import masked
+from dagsorden.extractor.segment.lines import strip_bullet
 from dagsorden.extractor.segment.style import body_font_size, page_family
 from dagsorden.models import PdfText, Segment, StyledLine
 
@@ -57,7 +58,7 @@ def listed_attachments(lines: list[StyledLine]) -> dict[str, int]:
         if ATTACHMENT_HEADING.match(text):
             under = True
         elif under:
-            listed.setdefault(fold(BULLET.sub("", text, count=1)), line.page)
+            listed.setdefault(fold(strip_bullet(text)), line.page)
     return listed
 
 
@@ -77,7 +78,7 @@ def opened_by_attachment(pdf: PdfText, item_lines: list[StyledLine], bound: set[
         if opened is None:
             body = pdf.pages[page - 1].body
             first = body[0].text.strip() if body else ""
-            listed_on = listed.get(fold(BULLET.sub("", first, count=1)), page) if first else page
+            listed_on = listed.get(fold(strip_bullet(first)), page) if first else page
             opens = listed_on < page or bool(APPENDIX_LABEL.match(first))  # listed before the page it opens
             if first and opens and not lists_on(last_on_page.get(page - 1), listed) and \
                     not has_item_sections(body[1:]):
@@ -94,7 +95,7 @@ def lists_on(last: StyledLine | None, listed: dict[str, int]) -> bool:
     if last is None:
         return False
     text = " ".join(last.text.split())
-    return bool(ATTACHMENT_HEADING.match(text)) or fold(BULLET.sub("", text, count=1)) in listed
+    return bool(ATTACHMENT_HEADING.match(text)) or fold(strip_bullet(text)) in listed
 
 
 def has_item_sections(lines: list[StyledLine]) -> bool:

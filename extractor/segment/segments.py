@@ -12,7 +12,6 @@ import re
 from dagsorden.extractor.danish.case_numbers import find_case_number
 from dagsorden.extractor.danish.headings import (
     AGENDA_GROUP,
-    BULLET,
     CLOSED_MARK,
     CLOSED_TITLE,
     FILE_NAME,
@@ -21,7 +20,7 @@ from dagsorden.extractor.danish.headings import (
 )
 from dagsorden.extractor.segment.appendices import appendix_pages, appendix_segments, opened_by_attachment
 from dagsorden.extractor.segment.item_starts import ItemStart, find_item_starts, parse_numbers
-from dagsorden.extractor.segment.lines import join_lines
+from dagsorden.extractor.segment.lines import join_lines, strip_bullet
 from dagsorden.models import PdfText, Segment, SegmentedDocument, StyledLine
 
 PREAMBLE_LINES = 4  # lines before an item heading that may hold its group, Åben/Lukket, case number
@@ -60,7 +59,7 @@ def preamble(lines: list[StyledLine], start: ItemStart, previous_end: int) -> li
 def lists_item(text: str, numbers: list[int]) -> bool:
     """"• Pkt. 16 Title": the item listed once more just before its heading (a web page's
     contents bullet)."""
-    match = ITEM_KEYWORD.match(BULLET.sub("", text, count=1).strip())
+    match = ITEM_KEYWORD.match(strip_bullet(text))
     return bool(match) and parse_numbers(match.group("numbers")) == numbers
 
 
