@@ -13,14 +13,13 @@ from pathlib import Path
 
 from PIL import ImageDraw
 
-from dagsorden.extractor.facts.items import attachments_from
+from dagsorden.extractor.facts.document import column_edge
+from dagsorden.extractor.facts.items import ItemBody, attachments_from
 from dagsorden.extractor.facts.recommendations import recommendations_of
 from dagsorden.extractor.pipeline import read_document, segment_document
 from dagsorden.extractor.read.render import render_page
 from dagsorden.extractor.segment.appendices import appendix_evidence
-from dagsorden.extractor.segment.lines import right_edge, typical_gap
-from dagsorden.extractor.segment.sections import heading_evidence, split_sections
-from dagsorden.extractor.segment.style import body_font_size
+from dagsorden.extractor.segment.sections import heading_evidence
 from dagsorden.extractor.settings import ExtractSettings
 from dagsorden.models import BBox, Segment, SegmentedDocument, StyledLine
 
@@ -37,6 +36,9 @@ ROLE_COLOURS: dict[str, tuple[int, int, int]] = {
     "bound appendix": (180, 160, 0),
 }
 SCALE = 1.5
+
+
+MIN_TITLE_PART = 12  # characters: shorter lines could be any title's last word
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ def roles_of(doc: SegmentedDocument) -> list[LineRole]:
         for line in page.running:
             mark(line, "running", f"a running {line.role}: repeated at this spot, or a page number")
     bound = appendix_evidence(doc.pdf, {s.page_start for s in doc.of_kind("item") if s.page_start})
+    edge = column_edge(doc.pdf.body_lines())
     for segment in doc.segments:
         if segment.kind in ("front", "body"):
             for line in segment.lines:
@@ -74,30 +77,38 @@ def roles_of(doc: SegmentedDocument) -> list[LineRole]:
             for line in segment.lines:
                 mark(line, "bound appendix", bound.get(line.page, "a page bound in after the item"))
         else:
-            mark_item(segment, mark)
+            mark_item(segment, mark, edge)
     return sorted(roles.values(), key=lambda r: (r.page, r.bbox[1], r.bbox[0]))
 
 
-def mark_item(segment: Segment, mark: Callable[[StyledLine, str, str], None]) -> None:
-    """The roles of an item's lines: heading, title, section headings, points, attachments, text."""
+def mark_item(segment: Segment, mark: Callable[[StyledLine, str, str], None], column_edge: float) -> None:
+    """The roles of an item's lines: heading, title, section headings, points, attachments, text,
+    read as extraction reads them (facts/items.py: ItemBody, the document's column edge)."""
     for k, line in enumerate(segment.heading_lines):
         role = "item heading" if k == 0 else "title"
         mark(line, role, segment.evidence or f"item {segment.item}")
-    body_size = body_font_size(segment.lines)
+    body = ItemBody.of(segment)
     for line in segment.lines:
-        evidence = heading_evidence(line, body_size)
+        evidence = heading_evidence(line, body.body_size)
         if evidence:
             mark(line, "section heading", evidence)
         else:
             mark(line, "body", f"text of item {segment.item}")
-    sections = split_sections(segment.lines, body_size)
-    edge, gap = right_edge(segment.lines), typical_gap(segment.lines)
-    for _, line in recommendations_of(sections, edge, gap):
+    for _, line in recommendations_of(body.sections, body.edge, body.gap):
         mark(line, "recommendation", f"a point of item {segment.item}'s recommendation")
-    attached = {a.title for a in attachments_from(sections, edge, gap)}
+    attached = {a.title for a in attachments_from(body.sections, max(body.edge, column_edge), body.gap)}
     for line in segment.lines:
-        if " ".join(line.text.split()) in attached or any(line.text.strip().endswith(t) for t in attached):
+        if any(prints_part_of(" ".join(line.text.split()), title) for title in attached):
             mark(line, "attachment", f"an attachment of item {segment.item}")
+
+
+def prints_part_of(text: str, title: str) -> bool:
+    """Whether a line prints the title ("Bilag 3: Title" too) or, where the title wraps, its
+    first part (a word hyphenated at the line's end too) or its last part, of at least
+    MIN_TITLE_PART characters."""
+    if text == title or text.endswith(title):
+        return True
+    return len(text) >= MIN_TITLE_PART and (title.startswith(text.rstrip("-")) or title.endswith(text))
 
 
 def explain(path: Path, settings: ExtractSettings | None = None) -> tuple[SegmentedDocument, list[LineRole]]:

@@ -4,7 +4,7 @@ their pages, attachments, and the case history of a "Sagsforløb" section.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 
 from dagsorden.extractor.danish.headings import (
@@ -80,19 +80,35 @@ def attachments_from(sections: Sections, edge: float, gap: float) -> list[Attach
     return found
 
 
+@dataclass(frozen=True)
+class ItemBody:
+    """An item's lines without its case line, split into sections, with the measures its lists
+    are read by: what extraction reads and `dagsorden explain` shows."""
+
+    case_number: str | None
+    body_size: float
+    sections: Sections
+    edge: float  # the text column's right edge: shorter lines end an entry
+    gap: float  # the line spacing inside a paragraph: more opens a new entry
+
+    @classmethod
+    def of(cls, segment: Segment) -> ItemBody:
+        lines = list(segment.lines)
+        case_number, case_line = find_case_number(lines)
+        if case_line is not None:
+            lines.remove(case_line)
+        body_size = body_font_size(lines)
+        return cls(segment.case_number or case_number, body_size, split_sections(lines, body_size),
+                   right_edge(lines), typical_gap(lines))
+
+
 def segment_to_item(segment: Segment, number: int | None = None, *, minutes: bool = False,
                     agenda: bool = False, meeting_date: str | None = None, column_edge: float = 0.0) -> Item:
     """`column_edge`: the right edge of the document's text column, so that in a short item a
     line is seen to end early (an attachment list's lines are entries of their own)."""
     number = number if number is not None else (segment.item or 0)
-    lines = list(segment.lines)
-    case_number, case_line = find_case_number(lines)
-    if case_line is not None:
-        lines.remove(case_line)
-    case_number = segment.case_number or case_number
-    sections = split_sections(lines, body_font_size(lines))
-    edge = right_edge(lines)  # the text column's right edge: shorter lines end an entry
-    gap = typical_gap(lines)  # the line spacing inside a paragraph: more opens a new entry
+    body = ItemBody.of(segment)
+    sections, edge, gap = body.sections, body.edge, body.gap
     texts: dict[str, str] = {}
     for heading, section_lines in sections:
         key = heading if heading not in texts else f"{heading} ({sum(k.startswith(heading) for k in texts) + 1})"
@@ -102,7 +118,7 @@ def segment_to_item(segment: Segment, number: int | None = None, *, minutes: boo
     return Item(
         number=number,
         title=segment.title or "",
-        case_number=case_number,
+        case_number=body.case_number,
         closed=segment.closed,
         section=segment.section,
         page_start=segment.page_start,
