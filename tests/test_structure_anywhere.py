@@ -225,6 +225,7 @@ def test_proposal_without_an_indstilling_heading(tmp_path: Path) -> None:
     ["Fraværende: Steen Petersen (O)"],
     ["Ikke til stede: Steen Petersen (O)"],
     ["FRAVÆRENDE MED AFBUD:", "Steen Petersen (O)"],
+    ["Steen Petersen (O) deltog ikke under behandlingen af dette punkt."],
 ])
 def test_decision_stops_at_attendance_lines(tmp_path: Path, attendance: list[str]) -> None:
     page = lines("Referat", "Deltagere: Anne Holm (A), Bo Dahl (V)", None, "36. Godkendelse af dagsorden",

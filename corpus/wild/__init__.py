@@ -49,6 +49,17 @@ MUNICIPALITIES = {
     "naestved": "Næstved", "odense": "Odense", "odsherred": "Odsherred",
     "ringkoebing-skjern": "Ringkøbing-Skjern", "roedovre": "Rødovre", "roskilde": "Roskilde",
     "skive": "Skive", "slagelse": "Slagelse", "vejen": "Vejen",
+    # set 3 (own, dev)
+    "aalborg": "Aalborg", "assens": "Assens", "egedal": "Egedal", "favrskov": "Favrskov",
+    "frederikshavn": "Frederikshavn", "furesoe": "Furesø", "gentofte": "Gentofte",
+    "gladsaxe": "Gladsaxe", "greve": "Greve", "guldborgsund": "Guldborgsund",
+    "halsnaes": "Halsnæs", "hilleroed": "Hillerød", "holstebro": "Holstebro", "horsens": "Horsens",
+    "hvidovre": "Hvidovre", "ikast-brande": "Ikast-Brande", "jammerbugt": "Jammerbugt",
+    "lolland": "Lolland", "norddjurs": "Norddjurs", "nyborg": "Nyborg", "randers": "Randers",
+    "rebild": "Rebild", "ringsted": "Ringsted", "silkeborg": "Silkeborg",
+    "skanderborg": "Skanderborg", "soenderborg": "Sønderborg", "svendborg": "Svendborg",
+    "varde": "Varde", "vejle": "Vejle", "viborg": "Viborg", "vordingborg": "Vordingborg",
+    "aabenraa": "Aabenraa", "fredericia": "Fredericia",
 }
 
 
@@ -85,7 +96,7 @@ def wild_documents() -> list[WildDocument]:
         name = municipality(stem)
         own = OWN_GOLD / f"{stem}.json"
         if (OWN_SRC / f"{stem}.txt").exists():
-            gold: Path | None = own
+            gold: Path | None = own if own.exists() else None
         else:
             shared = SHARED / "gold" / f"{stem}.json"
             gold = shared if shared.exists() else None

@@ -33,12 +33,13 @@ DECISION_HEADING = re.compile(
     r"^(?:beslutning(?:er)?|.{0,60}s beslutning(?: den .*| \d.*)?|beslutning (?:i |fra )?.{0,60} den .*|beslutning den .*|"
     r"beslutning fra .{2,60}|[^,]{2,80},\s*\d{1,2}[-.]\d{1,2}[-.]\d{2,4},\s*(?:pkt|punkt)\.?\s*\d{1,4})" + _END,
     re.IGNORECASE)
+# The words that record who was not there; people.py reads the names after them.
+ABSENCE_LABEL_WORDS = r"fraværende|fravær|afbud|ikke til stede"
+NOT_TAKING_PART_WORDS = r"(?:deltog|deltager) ikke (?:i|under) (?:behandlingen|sagens behandling|mødet|punktet)"
 # Lines that record who was not there: they end a decision text and name absent members.
-ATTENDANCE_LINE = re.compile(r"^(?:fraværende|fravær|afbud|ikke til stede|følgende deltog ikke|deltog ikke)\b",
-                             re.IGNORECASE)
+ATTENDANCE_LINE = re.compile(rf"^(?:{ABSENCE_LABEL_WORDS}|følgende deltog ikke|deltog ikke)\b", re.IGNORECASE)
 # "Merete Haugaard erklærede sig inhabil og deltog ikke i behandlingen af punktet."
-ATTENDANCE_SENTENCE = re.compile(r"\b(?:deltog|deltager) ikke (?:i|under) (?:behandlingen|sagens behandling|mødet|punktet)",
-                                 re.IGNORECASE)
+ATTENDANCE_SENTENCE = re.compile(rf"\b{NOT_TAKING_PART_WORDS}", re.IGNORECASE)
 # "Dato: 10-03-2016", "Sted: Rådhuset": a decision's own label lines, printed over its text.
 DECISION_LABEL_LINE = re.compile(r"^(?:dato|tid|tidspunkt|sted|mødested|mødedato)\s*:", re.IGNORECASE)
 # Seen in DAS, eDoc, FirstAgenda, SBSYS, Acadre and council web exports (../shared/wild/README.md).

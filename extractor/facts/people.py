@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from dagsorden.extractor.danish.headings import BULLET
+from dagsorden.extractor.danish.headings import ABSENCE_LABEL_WORDS, BULLET, NOT_TAKING_PART_WORDS
 from dagsorden.models import Person, StyledLine
 
 TITLE_SUFFIX = re.compile(
@@ -129,10 +129,10 @@ def unique_people(people: list[Person]) -> list[Person]:
 
 # "Fraværende: ...", "Afbud: ...", "FRAVÆRENDE MED AFBUD:", "Ikke til stede: ..."
 ATTENDANCE_LABEL = re.compile(
-    r"^(?:fraværende|fravær|afbud|ikke til stede|følgende deltog ikke i behandlingen af punktet)"
+    rf"^(?:{ABSENCE_LABEL_WORDS}|følgende {NOT_TAKING_PART_WORDS}(?: af punktet)?)"
     r"(?:\s+(?:med|uden|indtil/fra|indtil|fra)(?:\s+\w+)?)?\s*:?\s*", re.IGNORECASE)
-NOT_TAKING_PART = re.compile(r"\s*\b(?:deltog|deltager) ikke i (?:behandlingen|sagens behandling|mødet|punktet)\b.*$",
-                             re.IGNORECASE)
+# "X deltog ikke under behandlingen af dette punkt.": the same words that end a decision text.
+NOT_TAKING_PART = re.compile(rf"\s*\b{NOT_TAKING_PART_WORDS}\b.*$", re.IGNORECASE)
 ASIDE = re.compile(r"\s+[-–]\s+.*$")  # "Rikke Damgaard - suppleanten Bo Kristiansen er indkaldt."
 
 
