@@ -95,6 +95,19 @@ def test_sub_points_are_no_items(tmp_path: Path) -> None:
     assert numbers(extract(tmp_path, "sub", [page])) == [1, 2, 3]
 
 
+def test_title_above_the_sag_nr_line_in_an_airy_look(tmp_path: Path) -> None:
+    """A look that sets item titles large, with air under them, still puts the title nearer
+    its "Sag nr." line than the text above: the title belongs to the item below it."""
+    page = [Text("Social- og Sundhedsudvalget"), Text("14-11-2007"), None, None,
+            bold("Meddelelser", 17), Text("", size=2), Text("Sag nr. 87", size=11.5), None, bold("Beslutning", 11.5),
+            Text("Taget til efterretning", size=11.5), None, None,
+            bold("Visitation til plejehjemspladser 2007", 17), Text("", size=2), Text("Sag nr. 88", size=11.5), None,
+            bold("Beslutning", 11.5), Text("Taget til efterretning", size=11.5)]
+    extraction = extract(tmp_path, "airy", [page])
+    assert [(i.number, i.title) for i in extraction.items] == [
+        (87, "Meddelelser"), (88, "Visitation til plejehjemspladser 2007")]
+
+
 def test_sag_nr_line_with_the_title_above(tmp_path: Path) -> None:
     """Rødovre: the title, then "Sag nr. 19 (ØU 23/2010)"; a title may wrap above it."""
     page = lines("Kommunalbestyrelsen", "23-02-2010", None,

@@ -332,13 +332,18 @@ def title_after(lines: list[StyledLine], index: int, limit: int) -> list[int]:
 
 def title_before(lines: list[StyledLine], index: int, floor: int) -> list[int]:
     """"Title" / "Sag nr. 19": the title printed just above the case line, touching it (and
-    the lines it wraps from, where the line above ran to the margin)."""
+    the lines it wraps from, where the line above ran to the margin). A look with airier
+    headings still sets the title nearer to its case line than to the text above it."""
     found: list[int] = []
     below = lines[index]
     edge = max((line.x1 for line in lines if line.page == below.page), default=below.x1)
     for i in range(index - 1, max(floor, index - MAX_TITLE_LINES) - 1, -1):
         above = lines[i]
-        touching = above.page == below.page and 0 <= below.top - above.bottom < below.size * 0.9
+        gap = below.top - above.bottom
+        touching = above.page == below.page and 0 <= gap < below.size * 0.9
+        if not touching and not found and above.page == below.page and 0 <= gap < below.size * 1.25:
+            previous = lines[i - 1] if i - 1 >= floor else None
+            touching = previous is None or previous.page != above.page or gap < above.top - previous.bottom
         if not touching or not above.text.strip():
             break
         if found and (ended_early(above, below.text, edge) or above.text.rstrip().endswith((".", ":"))):
