@@ -213,6 +213,37 @@ def test_recommendation_lead_ins_are_left_out(tmp_path: Path, lead: str, points:
     assert extract(tmp_path, "lead", [page]).items[0].recommendations == expected
 
 
+@pytest.mark.parametrize("lead,points,expected", [
+    # the addressee wraps onto the line with the point
+    ("Direktionen indstiller til", ["Økonomiudvalget og Byrådet, at forslaget fremlægges i offentlig høring."],
+     ["forslaget fremlægges i offentlig høring."]),
+    # the inline point wraps after three words
+    ("Social- og Sundhedsforvaltningen under Velfærd og Sundhed indstiller, at orienteringen tages til",
+     ["efterretning."], ["orienteringen tages til efterretning."]),
+    # the lead-in itself wraps before its points
+    ("Kultur- og Fritidsforvaltningen indstiller, at Økonomiudvalget over for Byrådet og",
+     ["Kommunalbestyrelsen anbefaler,", "at der gives kommunegaranti på op til 2.350.000 kr., og",
+      "at garantien gives på de beskrevne vilkår."],
+     ["at der gives kommunegaranti på op til 2.350.000 kr., og", "at garantien gives på de beskrevne vilkår."]),
+])
+def test_lead_ins_that_wrap(tmp_path: Path, lead: str, points: list[str], expected: list[str]) -> None:
+    """A text-only export wraps wherever the line is full: the lead-in is still left out."""
+    page = lines("Dagsorden", "1. Anlægsbevilling", "Sagsfremstilling", "Kommunen søger om en bevilling.",
+                 "Indstilling", lead, *points, "2. Eventuelt")
+    assert extract(tmp_path, "leadwrap", [page]).items[0].recommendations == expected
+
+
+def test_earlier_bodies_dated_verdicts_after_the_points(tmp_path: Path) -> None:
+    """Bornholm prints "Natur- og Fritidsudvalget den 3. marts 2021:" over each earlier verdict,
+    in the body font of a text export: a verdict, not a point."""
+    page = lines("Dagsorden", "Kommunalbestyrelsen", "1. Kunstgræsbane", "Indstilling og beslutning",
+                 "Kommunaldirektøren indstiller, at", "· der gives en anlægsbevilling på 2,1 mio. kr.",
+                 "· beløbet finansieres af puljen.", "Natur- og Fritidsudvalget den 3. marts 2021:", "Anbefalet.",
+                 "2. Eventuelt")
+    assert extract(tmp_path, "verdict", [page]).items[0].recommendations == [
+        "der gives en anlægsbevilling på 2,1 mio. kr.", "beløbet finansieres af puljen."]
+
+
 def test_points_that_wrap_are_one_point_each(tmp_path: Path) -> None:
     """A point wrapped at "30. juni 2025," is one point, not a numbered point 30."""
     page = lines("Dagsorden", "1. Brobyggeren", "Indstilling", "Forvaltningen indstiller,",

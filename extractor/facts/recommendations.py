@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import takewhile
 
 from dagsorden.extractor.danish.committees import COMMITTEE_NAME
 from dagsorden.extractor.danish.headings import DECISION_HEADING, RECOMMENDATION_HEADING
@@ -24,10 +25,12 @@ from dagsorden.models import StyledLine
 LEAD_VERB = re.compile(r"\b(?:indstiller|indstilles|foreslår|foreslås)\b", re.IGNORECASE)
 AT_AFTER_VERB = re.compile(r"^\s*,?\s*at\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 MARK_AFTER_VERB = re.compile(r"^\s*[,:]\s*(?P<rest>.*)$")
-ADDRESSEE = re.compile(r"^\s+(?:til|over for|overfor)\s+(?P<who>.*)$", re.IGNORECASE)
+ADDRESSEE = re.compile(r"^\s+(?:til|over for|overfor)(?:\s+(?P<who>.*))?$", re.IGNORECASE)
 ADDRESSEE_END = re.compile(r"(?:,\s*at\b\s*:?|\s+at\b\s*:?|:|,)\s*", re.IGNORECASE)
 # "Økonomiudvalget: Indstilles godkendt." — an earlier body's verdict, not a point.
 VERDICT = re.compile(rf"^(?:{COMMITTEE_NAME.pattern})\s*:\s*\S")
+# "Natur- og Fritidsudvalget den 3. marts 2021:" over its verdict: an earlier body's, not a point.
+DATED_VERDICT = re.compile(rf"^(?:{COMMITTEE_NAME.pattern}) den \d[^:]{{3,30}}:(?:\s|$)")
 POINT_START = re.compile(r"^(?:at|At|AT)\b|^[•\u2022\u25cf\u25aa\-–·*\uf0b7\uf0a7]|^\(?[a-z\d]{1,2}[.)]\s", re.UNICODE)
 LEAD_SUBJECT_WORDS = 3
 # A numbered or lettered label of a point: "1.", "2)", "a)", "b."
@@ -37,7 +40,10 @@ POINT_LABEL = re.compile(r"^\(?(?P<label>\d{1,2}|[a-h])[.)]\s+(?=\S)")
 def lead_in(line: StyledLine) -> str | None:
     """The rest of a line after its lead-in ("" when the points follow on the next lines),
     or None for a line without one ("Indstilles godkendt." only uses the verb)."""
-    text = line.text
+    return lead_in_text(line.text)
+
+
+def lead_in_text(text: str) -> str | None:
     for verb in LEAD_VERB.finditer(text):
         if re.search(r":\s*$", text[:verb.start()]):  # "Økonomiudvalget: Indstilles godkendt."
             continue
@@ -48,13 +54,31 @@ def lead_in(line: StyledLine) -> str | None:
                 return match.group("rest").strip()
         addressee = ADDRESSEE.match(after)
         if addressee:  # "til Udvalget for Kultur og Fritid:", "til Økonomiudvalget og Byrådet, at:"
-            end = ADDRESSEE_END.search(addressee.group("who"))
-            return addressee.group("who")[end.end():].strip() if end else ""
+            who = addressee.group("who") or ""
+            end = ADDRESSEE_END.search(who)
+            return who[end.end():].strip() if end else ""
         if not after.strip():
             return ""
     return None
 
 
+def lead_in_lines(lines: list[StyledLine], at: int) -> tuple[str, int]:
+    """The rest after the lead-in starting on line `at`, and the line it ends on: a lead-in
+    whose addressee wraps ("Direktionen indstiller til" / "Økonomiudvalget og Byrådet, at
+    <point>") ends on the next line."""
+    rest = lead_in(lines[at]) or ""
+    if rest or at + 1 >= len(lines) or not UNFINISHED_ADDRESSEE.search(lines[at].text):
+        return rest, at
+    following = lines[at + 1].text.strip()
+    if POINT_START.match(following):
+        return rest, at
+    joined = lead_in_text(f"{lines[at].text.rstrip()} {following}")
+    ended = joined is not None and ADDRESSEE_END.search(following) is not None
+    return (joined, at + 1) if ended else (rest, at)
+
+
+# "Direktionen indstiller til", "... indstiller over for Økonomiudvalget": no end yet.
+UNFINISHED_ADDRESSEE = re.compile(r"\b(?:indstiller|foreslår)\s+(?:til|over ?for)\b[^,:]*$", re.IGNORECASE)
 AT_POINT = re.compile(r"^(?:at|At|AT)\s")
 ENDS_A_POINT = re.compile(r"(?:,|;|\bog|\bsamt|\beller)$")
 
@@ -62,7 +86,13 @@ ENDS_A_POINT = re.compile(r"(?:,|;|\bog|\bsamt|\beller)$")
 def opens_point(previous: str, text: str) -> bool:
     """Lines that open a point whatever the wrap: "at ..." after a point ending in ", og", and
     an earlier body's verdict ("Økonomiudvalget: Indstilles godkendt.")."""
-    return bool(VERDICT.match(text) or (AT_POINT.match(text) and ENDS_A_POINT.search(previous)))
+    return bool(VERDICT.match(text) or DATED_VERDICT.match(text)
+                or (AT_POINT.match(text) and ENDS_A_POINT.search(previous)))
+
+
+def ends_points(text: str) -> bool:
+    """An earlier body's verdict, a decision heading or a link: the points are over."""
+    return bool(VERDICT.match(text) or DATED_VERDICT.match(text) or DECISION_HEADING.match(text) or URL.match(text))
 
 
 def point_entries(lines: list[StyledLine], edge: float, gap: float) -> list[tuple[str, StyledLine]]:
@@ -86,25 +116,26 @@ def points_after(lines: list[StyledLine], at: int, edge: float, gap: float, *,
                  whole_section: bool) -> list[tuple[str, StyledLine]]:
     """The points after the lead-in on line `at`: in a recommendation section every entry
     that follows; in running text the entries that read as points."""
-    rest = lead_in(lines[at]) or ""
-    after = lines[at + 1:]
+    rest, last = lead_in_lines(lines, at)
+    after = lines[last + 1:]
     following = point_entries(after, edge, gap) if after else []
     pointed = bool(following) and is_point_like(following[0])
-    if rest and rest.rstrip().endswith((",", ":")) and pointed:
-        rest = ""  # "..., at Økonomiudvalget over for Byrådet anbefaler," then the points
-    if rest and following and len(rest.split()) <= LEAD_SUBJECT_WORDS and not rest.endswith((".", "!")):
+    if rest and pointed and len(rest.split()) <= LEAD_SUBJECT_WORDS and not rest.endswith((".", "!")):
         rest = ""  # "Det indstilles, at DAS" over bullets: "DAS" is their subject, not a point
     entries: list[tuple[str, StyledLine]] = []
     if rest:
-        head = replace(lines[at], text=rest)
+        head = replace(lines[last], text=rest)
         inline = point_entries([head, *after], edge, gap)
         first, line = inline[0]
-        if not re.search(r"(?:,|;|\bog|\bsamt|\beller)\s*$", first) and not (len(inline) > 1 and
-                                                                           is_point_like(inline[1])):
+        if first.rstrip().endswith((",", ":")) and len(inline) > 1 and is_point_like(inline[1]):
+            following = inline[1:]  # "..., at Økonomiudvalget over for Byrådet anbefaler," then the points
+        elif not re.search(r"(?:,|;|\bog|\bsamt|\beller)\s*$", first) and not (len(inline) > 1 and
+                                                                             is_point_like(inline[1])):
             return [(first_sentence(first), line)]
-        entries, following = [inline[0]], inline[1:]
+        else:
+            entries, following = [inline[0]], inline[1:]
     for text, line in following:
-        if VERDICT.match(text) or DECISION_HEADING.match(text) or URL.match(text):
+        if ends_points(text):
             break
         if not whole_section and entries and not is_point_like((text, line)):
             break
@@ -119,7 +150,8 @@ def recommendations_of(sections: Sections, edge: float, gap: float) -> list[tupl
         if lines and (RECOMMENDATION_HEADING.match(heading) or RECOMMENDATION_HEADING.match(heading + ":")):
             at = next((i for i, line in enumerate(lines) if lead_in(line) is not None), None)
             if at is None:
-                return strip_label([(t, line) for t, line in point_entries(lines, edge, gap) if not VERDICT.match(t)])
+                return strip_label(list(takewhile(lambda entry: not ends_points(entry[0]),
+                                                  point_entries(lines, edge, gap))))
             return points_after(lines, at, edge, gap, whole_section=True)
     for heading, lines in sections:
         if DECISION_HEADING.match(heading):
