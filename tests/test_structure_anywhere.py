@@ -78,6 +78,7 @@ def test_item_number_in_the_header_band_beside_its_title_is_kept(tmp_path: Path)
     ("Punkt 3: Valg af formand", 3, "Valg af formand"),
     ("Pkt. 4 Orientering", 4, "Orientering"),
     ("3: Anlægsbevilling til ny hal", 3, "Anlægsbevilling til ny hal"),
+    ("1 (Åben) Meddelelser fra formanden", 1, "Meddelelser fra formanden"),
 ])
 def test_numbering_styles(tmp_path: Path, heading: str, number: int, title: str) -> None:
     """Each numbering style, with its next item numbered the same way."""
@@ -87,6 +88,31 @@ def test_numbering_styles(tmp_path: Path, heading: str, number: int, title: str)
             Text("Godkendt."), None, bold(following), Text("Beslutning"), Text("Intet.")]
     extraction = extract(tmp_path, "style", [page])
     assert [(i.number, i.title) for i in extraction.items] == [(number, title), (number + 1, "Eventuelt")]
+
+
+def test_open_and_closed_marks_after_the_number(tmp_path: Path) -> None:
+    """Prepare's "N (Åben) Title" / "N (Lukket) Title": the mark says closed, it is no title."""
+    page = [bold("Referat af møde i Kommunalbestyrelsen"), None, bold("1 (Åben) Lokalplan 402"),
+            Text("Beslutning"), Text("Vedtaget."), None, bold("2 (Lukket) Salg af ejendom")]
+    extraction = extract(tmp_path, "marks", [page])
+    assert [(i.number, i.title, i.closed) for i in extraction.items] == [
+        (1, "Lokalplan 402", False), (2, "Salg af ejendom", True)]
+
+
+def test_web_page_with_unfolded_list_entries(tmp_path: Path) -> None:
+    """A web page prints each item as a list entry "• 156" with the title below and its
+    sections as nested entries ("• Beslutning"); its heading names both agendas and minutes."""
+    page = [bold("Dagsordener og referater"), Text("Udvalg: Kommunalbestyrelsen"),
+            Text("Mødedato: 26-09-2019 18:00:00"), None]
+    for number, title in ((156, "Meddelelse om forfald"), (157, "Kommunegaranti for lån til Saltum Fjernvarmeværk")):
+        page += [Text(f"• {number}", x=80), bold(title, 14), Text("• Sagsfremstilling", x=92),
+                 Text("Værket søger om en garanti.", x=106), Text("• Beslutning", x=92),
+                 Text("Godkendt.", x=106), None]
+    extraction = extract(tmp_path, "unfolded", [page])
+    assert extraction.document.kind == "minutes"
+    assert [(i.number, i.title, i.decision) for i in extraction.items] == [
+        (156, "Meddelelse om forfald", "Godkendt."),
+        (157, "Kommunegaranti for lån til Saltum Fjernvarmeværk", "Godkendt.")]
 
 
 def test_sub_points_are_no_items(tmp_path: Path) -> None:

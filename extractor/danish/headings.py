@@ -94,9 +94,13 @@ ITEM_NUMBERED = re.compile(r"^(?P<number>\d{1,4})\s?\.(?!\d)\s*(?P<title>\S.*)$"
 # "3: Title".
 ITEM_COLON = re.compile(r"^(?P<number>\d{1,4}):\s+(?P<title>\S.*)$")
 # "2      Title" (no dot): the weakest evidence.
-ITEM_BARE = re.compile(r"^(?P<number>\d{1,3})\s+(?P<title>[A-ZÆØÅ\"“].*)$")
+# "1 (Åben) Meddelelser", "6 (Lukket) Salg af ejendom": the open/closed mark after the number.
+ITEM_BARE = re.compile(r"^(?P<number>\d{1,3})\s+(?:\((?P<mark>(?i:åben|åbent|lukket)(?: punkt)?)\)\s*)?"
+                       r"(?P<title>[A-ZÆØÅ\"“].*)$")
 # A lone number, with the title in the next column on the same baseline.
 ITEM_NUMBER_ALONE = re.compile(r"^(?P<number>\d{1,3})\s*[.:]?$")
+# "• 156" over its title: a web page's unfolded list entry holding a running number.
+ITEM_NUMBER_OVER_TITLE = re.compile(r"^(?:[•·\-–]|\(cid:\d+\))\s*(?P<number>\d{1,4})\s*[.:]?$")
 # Words that open a numbered recommendation or decision point, not an item title.
 POINT_OPENERS = re.compile(r"^(?:at|At|AT)\b")
 

@@ -27,6 +27,7 @@ from dagsorden.extractor.danish.headings import (
     ITEM_KEYWORD,
     ITEM_NR,
     ITEM_NUMBER_ALONE,
+    ITEM_NUMBER_OVER_TITLE,
     ITEM_NUMBERED,
     KNOWN_SECTION,
     MEETING_LABEL,
@@ -64,6 +65,7 @@ class ItemStart:
     kind: str = "keyword"
     consumed: set[int] = field(default_factory=set)  # line indexes that are heading, not text
     evidence: str = ""  # why this line opens an item (for `dagsorden explain`)
+    closed: bool | None = None  # "6 (Lukket) Salg af ejendom": marked on the heading itself
 
     @property
     def explicit(self) -> bool:
@@ -99,6 +101,21 @@ def beside(lines: list[StyledLine], index: int) -> StyledLine | None:
     return None
 
 
+def title_below(lines: list[StyledLine], index: int) -> StyledLine | None:
+    """The title under a number printed alone: the next line, close below, that reads as a
+    title and is no section heading."""
+    if index + 1 >= len(lines):
+        return None
+    line, nxt = lines[index], lines[index + 1]
+    text = nxt.text.strip()
+    close = nxt.page == line.page and 0 <= nxt.top - line.bottom <= 3 * line.size
+    if not close or not title_opens_item(text) or len(text) > MAX_HEADING_CHARS:
+        return None
+    if KNOWN_SECTION.match(text) or ITEM_NUMBER_OVER_TITLE.match(text) or find_case_number(text):
+        return None
+    return nxt
+
+
 def title_opens_item(title: str) -> bool:
     """A title starts like a name of a matter: capital, digit or quote; not "at ..." (a
     numbered recommendation point) and not a lower-case continuation."""
@@ -115,6 +132,9 @@ def candidate_at(lines: list[StyledLine], index: int, body_size: float) -> ItemS
     neighbour = beside(lines, index)
     if neighbour is not None and ITEM_NUMBER_ALONE.match(text):
         text = f"{text.rstrip('.:')}. {neighbour.text.strip()}"  # "1" | "Budget ..." in two columns
+    elif neighbour is None and (over := ITEM_NUMBER_OVER_TITLE.match(text)) and (below := title_below(lines, index)):
+        neighbour = below  # "• 156" with the title on the line below
+        text = f"{over.group('number')}. {below.text.strip()}"
     for kind, pattern in KIND_PATTERNS:
         match = pattern.match(text)
         if not match:
@@ -131,7 +151,10 @@ def candidate_at(lines: list[StyledLine], index: int, body_size: float) -> ItemS
         elif not title and kind not in STRONG_KINDS:
             return None
         consumed = {index} | ({index + 1} if neighbour is not None and text != line.text.strip() else set())
-        start = ItemStart(index, numbers, [replace(line, text=title)] if title else [], kind, consumed)
+        title_line = neighbour if neighbour is not None and neighbour.top > line.bottom else line
+        start = ItemStart(index, numbers, [replace(title_line, text=title)] if title else [], kind, consumed)
+        if groups.get("mark"):
+            start.closed = groups["mark"].casefold().startswith("lukket")
         styled = "heading-styled" if is_heading_styled(line, body_size) else "body-styled"
         start.evidence = f"{kind} numbering {numbers}, {styled}"
         return start

@@ -14,6 +14,7 @@ from dagsorden.extractor.danish.headings import (
     MINUTES_WORD,
     STRATEGY_WORD,
 )
+from dagsorden.extractor.segment.lines import strip_bullet
 from dagsorden.models import PdfText, Segment
 from dagsorden.models.extraction import DocumentKind
 
@@ -39,11 +40,13 @@ def classify(pdf: PdfText, segments: list[Segment]) -> DocumentKind:
     items = [s for s in segments if s.kind == "item"]
     words = cover_words(pdf, segments)
     if items:
-        decided = sum(1 for s in items if any(DECISION_HEADING.match(line.text.strip()) for line in s.lines))
-        if MINUTES_WORD.search(words):
+        decided = sum(1 for s in items if any(DECISION_HEADING.match(strip_bullet(line.text)) for line in s.lines))
+        minutes, agenda = MINUTES_WORD.search(words), AGENDA_WORD.search(words)
+        if minutes and not agenda:
             return "minutes"
-        if AGENDA_WORD.search(words):
+        if agenda and not minutes:
             return "agenda"
+        # neither, or both ("Dagsordener og referater", a web site's heading): the items tell
         return "minutes" if decided * 2 >= len(items) and decided else "agenda"
     if STRATEGY_WORD.search(words):
         return "strategy"

@@ -26,12 +26,23 @@ Sections = list[tuple[str, list[StyledLine]]]
 def heading_evidence(line: StyledLine, body_size: float) -> str | None:
     """Why a line heads a section ("a known section word", "a short heading-styled line"), or None."""
     text = " ".join(line.text.split())
-    if KNOWN_SECTION.match(text) or RECOMMENDATION_HEADING.match(text) or DECISION_HEADING.match(text):
+    if is_section_word(text):
         return "a section word of Danish case texts"
+    if BULLET.match(text) and is_section_word(heading_text(text)):
+        return "a section word as a list entry (a web page's unfolded sections)"
     if (is_heading_styled(line, body_size) and len(text.split()) <= MAX_HEADING_WORDS
             and not BULLET.match(text) and not text.endswith((".", ",")) and not text[:1].isdigit()):
         return "a short line in heading style"
     return None
+
+
+def is_section_word(text: str) -> bool:
+    return bool(KNOWN_SECTION.match(text) or RECOMMENDATION_HEADING.match(text) or DECISION_HEADING.match(text))
+
+
+def heading_text(text: str) -> str:
+    """The heading as a name: whitespace joined, a list bullet and a colon dropped."""
+    return BULLET.sub("", " ".join(text.split()), count=1).rstrip(":").strip()
 
 
 def is_section_heading(line: StyledLine, body_size: float) -> bool:
@@ -53,7 +64,7 @@ def split_sections(lines: list[StyledLine], body_size: float) -> Sections:
     for line in lines:
         inline = inline_heading(line)
         if is_section_heading(line, body_size):
-            sections.append((" ".join(line.text.split()).rstrip(":").strip(), []))
+            sections.append((heading_text(line.text), []))
         elif inline is not None:
             sections.append((inline[0], [inline[1]]))
         elif sections:

@@ -121,7 +121,7 @@ def lines_to_segments(pdf: PdfText) -> SegmentedDocument:
         new_group, closed = group_and_closed(head)
         running_group, running_closed = group_and_closed(running)
         group = new_group or running_group or group
-        closed = closed if closed is not None else running_closed
+        closed = start.closed if start.closed is not None else closed if closed is not None else running_closed
         title, title_case = split_title(join_lines([t.text for t in start.title_lines]))
         own = [line for i, line in enumerate(lines[firsts[pos]:end], firsts[pos])
                if line.page not in bound_here and i not in start.consumed and not is_mark(line)
