@@ -447,3 +447,41 @@ def test_case_number_printed_before_the_heading(tmp_path: Path) -> None:
     assert [(i.number, i.case_number) for i in extraction.items] == [
         (86, "85.02.02-G01-3-20"), (87, "20.00.00-A08-7-20")]
     assert extraction.items[0].decision == "Godkendt."
+
+
+# -- attachments listed once for the whole meeting -------------------------------------------
+
+
+def meeting_with_attachment_list(list_page: list[Text | None]) -> list[list[Text | None]]:
+    case_text = [Text("Sagsfremstilling"), Text("Administrationen orienterer om sagen, som beskrevet i bilagene."),
+                 Text("Sagen har været drøftet med de berørte parter."), Text("Indstilling"),
+                 Text("Administrationen indstiller, at sagen godkendes.")]
+    items = [[bold("1. Dialog med Nordbus om elbusser på linje 301"), *case_text, Text("Beslutning"),
+              Text("Taget til efterretning.")],
+             [bold("2. Budgetopfølgning I 2019"), *case_text, Text("Beslutning"), Text("Anbefales.")]]
+    return [[bold("Referat"), Text("Udvalg for natur og miljø"), Text("Dato: 6. marts 2019")], *items, list_page]
+
+
+def test_meeting_level_attachment_list_is_given_to_its_items(tmp_path: Path) -> None:
+    """A "Bilagsoversigt" after the last item repeats each item's heading with its attachments
+    under it; a signature page follows. Neither is text of the last item."""
+    list_page = [None, None, bold("Bilagsoversigt"), Text("1. Dialog med Nordbus om elbusser på linje 301"),
+                 Text("1. Præsentation Nordbus, marts 2019 (19/2231-4)"), None,
+                 Text("2. Budgetopfølgning I 2019"), Text("1. Budgetopfølgning - drift og anlæg (19/688-12)"),
+                 Text("2. Notat om vintertjenesten (19/688-13)"), None,
+                 bold("Underskriftsside"), Text("Ole Bach Skovgaard (A), formand")]
+    extraction = extract(tmp_path, "bilagsoversigt", meeting_with_attachment_list(list_page))
+    assert [[a.title for a in i.attachments] for i in extraction.items] == [
+        ["Præsentation Nordbus, marts 2019 (19/2231-4)"],
+        ["Budgetopfølgning - drift og anlæg (19/688-12)", "Notat om vintertjenesten (19/688-13)"]]
+    assert [a.page for a in extraction.items[1].attachments] == [4, 4]
+    assert extraction.items[1].decision == "Anbefales."
+
+
+def test_attachment_list_without_repeated_headings_stays_with_its_item(tmp_path: Path) -> None:
+    """A "Bilag" section of the last item lists that item's own attachments."""
+    list_page = [None, None, bold("Bilag"), Text("1. Budgetopfølgning - drift og anlæg (19/688-12)"),
+                 Text("2. Notat om vintertjenesten (19/688-13)")]
+    extraction = extract(tmp_path, "bilag", meeting_with_attachment_list(list_page))
+    assert [[a.title for a in i.attachments] for i in extraction.items] == [
+        [], ["Budgetopfølgning - drift og anlæg (19/688-12)", "Notat om vintertjenesten (19/688-13)"]]

@@ -17,8 +17,12 @@ RECOMMENDATION_HEADING = re.compile(
 # An attachment named on its own line anywhere in an item: "Bilag 1: Referat fra mødet".
 ATTACHMENT_LINE = re.compile(r"^bilag\s+\d{1,3}\s*[:.)-]\s*\S", re.IGNORECASE)
 ATTACHMENT_HEADING = re.compile(
-    r"^(?:bilag|bilagsliste|samlet bilagsliste|vedhæftede bilag|bilag til punktet|bilag til .{2,80}|bilagsnr\.?)" + _END,
+    r"^(?:bilag|bilagsliste|samlet bilagsliste|bilagsoversigt|oversigt over bilag|vedhæftede bilag|bilag til punktet|"
+    r"bilag til .{2,80}|bilagsnr\.?)" + _END,
     re.IGNORECASE)
+# Pages after the items that are no part of them: the members' signatures.
+BACK_MATTER_HEADING = re.compile(r"^(?:underskriftsside|underskrifter|underskriftsblad|underskrift)" + _END,
+                                 re.IGNORECASE)
 # An attached file listed by its name: "SBU_maj_Plancher.pdf".
 FILE_NAME = re.compile(r"^[\w.,()\- ]{1,150}\.(?:pdf|docx?|xlsx?|pptx?|odt|msg|jpe?g|png)$", re.IGNORECASE)
 # A line that opens an entry of a list (a number, "Punkt", "Sag nr", a bullet): not a title.

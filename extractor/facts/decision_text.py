@@ -68,7 +68,7 @@ def split_trailing_attendance(lines: list[StyledLine]) -> tuple[list[StyledLine]
         before = lines[i - 1] if i else None
         # a paragraph opens after a gap, on a new page, or after a line broken on purpose
         opens_paragraph = before is None or line.page != before.page or \
-            line.top - before.bottom > 0.9 * max(line.size, 6.0) or \
+            line.top - before.bottom > 0.6 * max(line.size, 6.0) or \
             (before.text.rstrip().endswith((".", ":")) and ended_early(before, text, edge))
         labelled = i > 0 and (ATTENDANCE_LINE.match(text) or is_capitals_heading(line))  # "Fraværende: ..."
         sentence = i > 0 and opens_paragraph and ATTENDANCE_SENTENCE.search(first_sentence(text))

@@ -127,7 +127,7 @@ def segment_to_item(segment: Segment, number: int | None = None, *, minutes: boo
         recommendations=[text for text, _ in recommendations],
         recommendation_pages=[line.page for _, line in recommendations],
         decision=decision.text,
-        attachments=attachments_from(sections, max(edge, column_edge), gap),
+        attachments=attachments_from([*sections, ("Bilag", segment.listed_attachments)], max(edge, column_edge), gap),
         history=history_of(texts),
         decision_page=decision.page,
         absent=[p.model_copy(update={"item": number}) for p in absent_in(decision.attendance or [])],

@@ -72,10 +72,12 @@ def numbers_heading(texts: list[str]) -> bool:
         any(pattern.match(text.strip()) for pattern in ITEM_HEADINGS) for text in texts)
 
 
-def alone_on_baseline(line: StyledLine, page: PageText) -> bool:
-    """Whether nothing else is printed on the line's baseline: a bare number with text beside
-    it is a heading's number ("1" | "Budget ..."), not a page's."""
-    return not any(other is not line and abs(other.top - line.top) <= 2.5 for other in page.lines)
+def alone_on_baseline(line: StyledLine, page: PageText, furniture: set[tuple[str, str]]) -> bool:
+    """Whether nothing but furniture is printed on the line's baseline: a bare number with text
+    beside it is a heading's number ("1" | "Budget ..."), not a page's; beside the running
+    footer ("Furesø Kommune" ... "8") it is the page's."""
+    return not any(other is not line and abs(other.top - line.top) <= 2.5
+                   and (in_band(other, page), masked(other.text)) not in furniture for other in page.lines)
 
 
 def mark_running_lines(pages: list[PageText]) -> list[PageText]:
@@ -98,7 +100,7 @@ def mark_running_lines(pages: list[PageText]) -> list[PageText]:
         lines = []
         for line in page.lines:
             band = in_band(line, page)
-            if band and not _item_number(line, page) and ((band, masked(line.text)) in running_keys
+            if band and not _item_number(line, page, running_keys) and ((band, masked(line.text)) in running_keys
                                                           or looks_like_page_number(line.text, page.number)
                                                           or PRINT_STAMP.match(line.text.strip())):
                 line = replace(line, role=band)
@@ -107,10 +109,10 @@ def mark_running_lines(pages: list[PageText]) -> list[PageText]:
     return marked
 
 
-def _item_number(line: StyledLine, page: PageText) -> bool:
+def _item_number(line: StyledLine, page: PageText, furniture: set[tuple[str, str]]) -> bool:
     """A bare number with its title printed beside it on the same baseline: a heading's
     number, not furniture. Asked only of lines in a band: the baseline check scans the page."""
-    return bool(ITEM_NUMBER_ALONE.match(line.text.strip())) and not alone_on_baseline(line, page)
+    return bool(ITEM_NUMBER_ALONE.match(line.text.strip())) and not alone_on_baseline(line, page, furniture)
 
 
 def spread(tops: list[float]) -> float:

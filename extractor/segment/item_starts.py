@@ -185,10 +185,17 @@ def drop_tables_of_contents(lines: list[StyledLine], family: list[ItemStart],
         in_a_list = next_in_family.get(cand.index, len(lines)) - cand.index <= LIST_GAP_LINES
         return in_a_list and last_anywhere[cand.numbers[0]] - cand.index > MAX_TITLE_LINES + 1
 
+    pages = max((line.page for line in lines), default=0)
+
     def page_reference(cand: ItemStart) -> bool:
-        """"... 12", "(side 3)" at the end, or a page number in its own column beside it."""
+        """"... 12", "(side 3)" at the end, or a page number in its own column beside it; a
+        number past the last page ends a title ("... på linje 301"), it refers to no page."""
         right = beside(lines, max(cand.consumed))
-        return bool(TOC_TAIL.search(lines[cand.index].text) or (right and right.text.strip().isdigit()))
+        tail = TOC_TAIL.search(lines[cand.index].text)
+        bare = tail is not None and not re.search(r"side|\.\.\.", tail.group(0), re.IGNORECASE)
+        if tail and (not bare or int(tail.group(0)) <= pages):
+            return True
+        return bool(right and right.text.strip().isdigit())
 
     runs: list[list[ItemStart]] = []
     for cand in family:
