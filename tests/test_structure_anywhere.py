@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from dagsorden.extractor.danish.case_numbers import find_case_number
+from dagsorden.extractor.danish.committees import committee_names
 from dagsorden.extractor.danish.dates import find_date, find_times
 from dagsorden.extractor.pipeline import extract_document
 from dagsorden.models import Extraction
@@ -361,6 +362,24 @@ def test_committee_in_a_title_line_with_the_date(tmp_path: Path) -> None:
                  "Godkendt.", "37. Eventuelt")
     meeting = extract(tmp_path, "title", [page]).meeting
     assert (meeting.committee, meeting.date) == ("Socialudvalget", "2020-05-25")
+
+
+@pytest.mark.parametrize("title,committee", [
+    ("Teknisk Udvalg - 09-05-2022", "Teknisk Udvalg"),
+    ("Møde i Udvalg for natur, miljø og grøn omstilling", "Udvalg for natur, miljø og grøn omstilling"),
+])
+def test_committee_names_beyond_compounds(tmp_path: Path, title: str, committee: str) -> None:
+    """An adjective before "Udvalg", and "Udvalg for" with its words in lower case; a large
+    "Åben Referat" on the cover names no body."""
+    page = [bold(title, 14), bold("Åben Referat", 16), Text("Dato: 9. maj 2022"), None,
+            Text("1. Godkendelse af dagsorden"), Text("Beslutning"), Text("Godkendt."), Text("2. Eventuelt")]
+    assert extract(tmp_path, "name", [page]).meeting.committee == committee
+
+
+def test_a_sentence_is_no_committee_name() -> None:
+    assert committee_names("Udvalget for Kultur og Fritid har besluttet at") == ["Udvalget for Kultur og Fritid"]
+    assert committee_names("Udvalg for natur har besluttet at") == []
+    assert committee_names("Det Udvalg skal se på sagen") == []
 
 
 def test_meeting_named_in_a_sentence(tmp_path: Path) -> None:

@@ -22,7 +22,14 @@ COMMITTEE_NAME = re.compile(
     rf"Udvalget for {_WORD}(?:(?:,\s*| og ){_WORD}){{0,3}}"
     rf"|(?:{_WORD}-,?\s+)*(?:{_WORD}-\s+og\s+)?(?:{_WORD}\s+){{0,2}}{_WORD}?{_HEADS}"
     rf"|Den Administrative Styregruppe"
+    rf"|(?!(?:Det|Den|Dette|Hele|Et|Samme)\s){_WORD}\s+(?:Udvalg(?:et)?|Råd(?:et)?)"  # "Teknisk Udvalg"
     rf")(?![\w-])")
+SENTENCE_WORDS = re.compile(r"\b(?:har|er|skal|vil|blev|kan|bør|at|som|der|den|det|til|med|om)\b")
+# "Udvalg for natur, miljø og grøn omstilling": its words in lower case, so only where the name
+# ends the line or a date follows ("... den 06.03.2019", "... - 06-03-2019").
+COMMITTEE_FOR = re.compile(
+    r"(?<![\w-])Udvalg(?:et)? for [a-zæøå][\w-]*(?:(?:,\s*|\s+og\s+|\s+)[a-zæøåA-ZÆØÅ][\w-]*){0,7}?"
+    r"(?=\s*$|\s+(?:den|d\.)\s+\d|\s*[-–,]\s*\d|\s+kl\.)")
 # Heads that alone are no name ("Udvalget", "Rådet" refer back to a body named before);
 # "Byrådet", "Kommunalbestyrelsen" and "Regionsrådet" are names of their own.
 BARE_HEAD = re.compile(r"^(?:den |det )?(?:udvalg(?:et)?|lokaludvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?|"
@@ -32,8 +39,11 @@ BARE_HEAD = re.compile(r"^(?:den |det )?(?:udvalg(?:et)?|lokaludvalg(?:et)?|råd
 
 def committee_names(text: str) -> list[str]:
     """Every body name in a text, in order; heads alone are left out."""
-    names = []
+    names = [match.group(0).strip() for match in COMMITTEE_FOR.finditer(text)
+             if not SENTENCE_WORDS.search(match.group(0))]
     for match in COMMITTEE_NAME.finditer(text):
+        if any(match.group(0).strip() in name for name in names):
+            continue
         name = match.group(0).strip()
         if not BARE_HEAD.match(name) and name[0].isupper():
             names.append(name)

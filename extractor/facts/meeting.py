@@ -246,6 +246,8 @@ def committee_from_cover(lines: list[StyledLine]) -> str | None:
         if line.size <= body_size or find_date(text) or match_label(text):
             continue
         text = clean_name(AGENDA_WORD.sub("", MINUTES_WORD.sub("", text)))
+        if OPEN_MARK.match(text) or CLOSED_MARK.match(text):
+            continue  # "Åben Referat": the minutes are public, "Åben" names no body
         if 1 <= len(text.split()) <= 8:
             return text
     return None
