@@ -117,3 +117,16 @@ def test_issue_12_name_on_a_line_no_segment_holds_is_still_found(tmp_path: Path)
                 for s in doc.segments]
     found = segments_to_entities(doc.model_copy(update={"segments": segments}))
     assert {("Sydtrafik", item), ("Landsbyggefonden", item)} <= {(e.text, e.item) for e in found if e.label == "ORG"}
+
+
+def test_issue_12_company_before_its_legal_form(tmp_path: Path) -> None:
+    """A name before "A/S", "ApS", "I/S" or "A.m.b.a." is a company, without a sentence's
+    first word and without the full stop that ends the sentence."""
+    found = entities(tmp_path, "selskab", [
+        "Fra Nordbus Trafik A/S deltager driftschef Mikkel Aagaard.",
+        "Ejendommen ejes af Skovsvinget Ejendomme A/S.",
+        "Rådgiverne Brink & Halvorsen A/S og Saltum Fjernvarmeværk A.m.b.a. har regnet på det.",
+    ])
+    assert {"Nordbus Trafik A/S", "Skovsvinget Ejendomme A/S", "Brink & Halvorsen A/S",
+            "Saltum Fjernvarmeværk A.m.b.a."} <= names(found, "ORG")
+    assert not {"Fra Nordbus Trafik A/S", "Skovsvinget Ejendomme A/S.", "ApS", "A/S"} & names(found, "ORG")

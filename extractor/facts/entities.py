@@ -58,6 +58,8 @@ def segment_text(lines: list[StyledLine], item: int | None) -> SegmentText:
 def surface_text(span_text: str, canonical: str) -> str:
     """The name as printed, one line, with a genitive ending dropped."""
     text = " ".join(span_text.split())
+    if text.endswith(".") and not canonical.endswith("."):
+        text = text[:-1]  # "Horsens Havn A/S.": the tokenizer keeps a sentence's full stop on "A/S"
     if GENITIVE_APOSTROPHE.search(text):
         return text[:-2]
     last, head = text.rsplit(" ", 1)[-1], canonical.rsplit(" ", 1)[-1]

@@ -56,6 +56,13 @@ UPPER = "A-ZÆØÅÉÜÖÄÇŞİŁŚŹŻÓÑ"
 NOT_IN_WORD = rf"(?![{L}0-9'’-])"
 NOT_AFTER_WORD = rf"(?<![{L}0-9'’-])"
 CAP_WORD = rf"[{UPPER}][{L}]+(?:-[{UPPER}][{L}]+)?{NOT_IN_WORD}"
+# The legal forms of Danish (and neighbouring) companies: a name before one is a company.
+LEGAL_FORM = r"(?:A/S|ApS|I/S|K/S|P/S|IVS|A\.m\.b\.a\.|a\.m\.b\.a\.|AMBA|F\.m\.b\.a\.|e\.V\.|GmbH)"
+# "Bygherren", "Rådgiverne": a common noun in the definite form that presents the company.
+DEFINITE_NOUN = re.compile(r"(?:erne|ene|ren)$")
+COMPANY = re.compile(
+    rf"{NOT_AFTER_WORD}(?P<name>(?:{CAP_WORD}|Brdr\.)(?:[ \t]+(?:{CAP_WORD}|&|[0-9]+))*)[ \t]+"
+    rf"(?P<form>{LEGAL_FORM})(?![{L}0-9/])")
 # A word of a person's name: "Aarup-Kristensen", "Chr.", "von".
 NAME_WORD = rf"(?:[{UPPER}][a-zæøå]{{0,3}}\.|{CAP_WORD}|[Vv]on{NOT_IN_WORD}|van{NOT_IN_WORD}|de{NOT_IN_WORD})"
 NAME_RUN = re.compile(rf"{NOT_AFTER_WORD}{NAME_WORD}(?:[ \t]+{NAME_WORD})*")
@@ -365,6 +372,7 @@ class EntityRules:
         """Candidates in order of precedence among spans of equal length."""
         yield from self._persons(text)
         yield from self._listed_persons(text, known)
+        yield from self._companies(text)
         yield from self._head_orgs(text)
         yield from self._named_bodies(text)
         yield from self._institutions(text, aliases)
@@ -515,6 +523,20 @@ class EntityRules:
             rf"{NOT_AFTER_WORD}(?P<pre>(?:[{L}]+-,?\s+)*[{L}]+-\s+(?:og|eller)\s+|[{L}]+[ \t]+&[ \t]+)?"
             rf"(?P<word>[{L}-]*?(?:{'|'.join(alternatives)}))(?P<gen>s)?{NOT_IN_WORD}",
             re.IGNORECASE)
+
+    def _companies(self, text: str) -> Iterator[Candidate]:
+        """"Nordbus Trafik A/S", "Brink & Halvorsen A/S", "Saltum Fjernvarmeværk A.m.b.a.": the
+        capitalised words before a legal form, without a sentence's first words ("Fra ...")."""
+        for m in COMPANY.finditer(text):
+            words = list(re.finditer(r"\S+", m.group("name")))
+            while words and (words[0].group(0).lower() in self.stop_words or words[0].group(0) == "&"
+                             or (len(words) > 2 and DEFINITE_NOUN.search(words[0].group(0)))):
+                words.pop(0)  # "Fra", "Bygherren", "Rådgiverne" before the name
+            if not words:
+                continue
+            start = m.start("name") + words[0].start()
+            name = " ".join(text[start:m.end("form")].split())
+            yield start, m.end("form"), "ORG", f"company:{name}"
 
     def _head_orgs(self, text: str) -> Iterator[Candidate]:
         """"Rammeaftalesekretariatet", "Social- og Indenrigsministeriet", "jobcenterchefkredsen".
