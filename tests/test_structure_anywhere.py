@@ -504,3 +504,20 @@ def test_attachment_list_without_repeated_headings_stays_with_its_item(tmp_path:
     extraction = extract(tmp_path, "bilag", meeting_with_attachment_list(list_page))
     assert [[a.title for a in i.attachments] for i in extraction.items] == [
         [], ["Budgetopfølgning - drift og anlæg (19/688-12)", "Notat om vintertjenesten (19/688-13)"]]
+
+
+# -- amounts --------------------------------------------------------------------------------
+
+
+def test_table_unit_in_its_caption(tmp_path: Path) -> None:
+    """"Tabel 1. Budgetopfølgning, drift (1.000 kr.)" over a table of bare numbers: each cell
+    is that many thousand kroner."""
+    def row(*cells: str) -> Row:
+        return Row([Text(cells[0]), *(Text(c, x=x) for c, x in zip(cells[1:], (250, 360, 470)))])
+    page = [bold("Referat"), None, bold("1. Budgetopfølgning"), Text("Sagsfremstilling"),
+            Text("Tabel 1. Budgetopfølgning I, drift (1.000 kr.)"), None,
+            row("Område", "Budget", "Regnskab", "Afvigelse"), row("Veje og trafik", "38.420", "39.950", "1.530"),
+            row("Natur og parker", "12.615", "12.705", "90"), row("I alt", "51.035", "52.655", "1.620"),
+            None, Text("Beslutning"), Text("Godkendt.")]
+    amounts = {(a.text, a.value_dkk) for a in extract(tmp_path, "caption", [page]).amounts}
+    assert {("38.420", 38_420_000), ("90", 90_000), ("1.620", 1_620_000)} <= amounts

@@ -57,20 +57,30 @@ def amounts_in_run(run: TextRun, item_of: ItemOf, context: str | None = None,
     return found
 
 
-def cell_scale(header: str, label: str) -> float | None:
-    """The currency scale of a bare number, from its column header or else its row label."""
+def cell_scale(header: str, label: str, caption: str = "") -> float | None:
+    """The currency scale of a bare number, from its column header, its row label or else
+    the table's caption ("Tabel 1. Budgetopfølgning, drift (1.000 kr.)")."""
     if money.NOT_MONEY_HEADER.search(header):
         return None
-    for text in (header, label):
+    for text in (header, label, caption):
         scale = money.header_scale(text)
         if scale is not None:
             return scale
     return None
 
 
-def amounts_in_grid(grid: Grid, index: int) -> list[Amount]:
+def caption_of(grid: Grid, lines: list[StyledLine]) -> str:
+    """The line printed just above a table (within two lines' height), where a caption names
+    its unit: "Tabel 1. Budgetopfølgning I, drift (1.000 kr.)", "Beløb i 1.000 kr."."""
+    top = grid.bbox[1]
+    above = [line for line in lines if line.page == grid.page and line.bottom <= top + 1
+             and top - line.bottom <= 2.5 * max(line.size, 6.0)]
+    return max(above, key=lambda line: line.bottom).text if above else ""
+
+
+def amounts_in_grid(grid: Grid, index: int, caption: str = "") -> list[Amount]:
     """Sums in a table: written out in a cell ("166.000 kr."), or bare numbers in a column
-    whose header (or row label) names the currency and scale."""
+    whose header (or row label, or the table's caption) names the currency and scale."""
     found: list[Amount] = []
     headers = {col: grid.column_header(col) for col in range(grid.n_cols)}
     labels = {c.row: c.text for c in grid.cells if c.col == 0}
@@ -88,7 +98,7 @@ def amounts_in_grid(grid: Grid, index: int) -> list[Amount]:
         if cell.col == 0 or not is_data_cell(cell.text) or cell.text.endswith("%"):
             continue
         label = labels.get(cell.row, "")
-        scale, value = cell_scale(headers[cell.col], label), money.parse_number(cell.text)
+        scale, value = cell_scale(headers[cell.col], label, caption), money.parse_number(cell.text)
         if scale is None or value is None:
             continue
         years = money.years_in(headers[cell.col])
@@ -110,6 +120,6 @@ def find_amounts(lines: list[StyledLine], grids: list[Grid], item_of: ItemOf) ->
     for lines_ in paragraphs(prose, item_of):
         found.extend(amounts_in_run(TextRun.of(lines_), item_of))
     for index, grid in enumerate(grids):
-        found.extend(amounts_in_grid(grid, index))
+        found.extend(amounts_in_grid(grid, index, caption_of(grid, prose)))
     return sorted(found, key=lambda a: (a.page or 0, a.bbox[1] if a.bbox else 0.0,
                                         a.bbox[0] if a.bbox else 0.0))
