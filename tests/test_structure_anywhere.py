@@ -244,6 +244,9 @@ def test_recommendation_lead_ins_are_left_out(tmp_path: Path, lead: str, points:
     # the addressee wraps onto the line with the point
     ("Direktionen indstiller til", ["Økonomiudvalget og Byrådet, at forslaget fremlægges i offentlig høring."],
      ["forslaget fremlægges i offentlig høring."]),
+    # a body's own recommendation inside the lead-in
+    ("Fagafdelingen indstiller, at Teknisk Udvalg over for Økonomiudvalget og Byrådet anbefaler, at",
+     ["forslaget sendes i offentlig høring i 8 uger."], ["at forslaget sendes i offentlig høring i 8 uger."]),
     # the inline point wraps after three words
     ("Social- og Sundhedsforvaltningen under Velfærd og Sundhed indstiller, at orienteringen tages til",
      ["efterretning."], ["orienteringen tages til efterretning."]),
@@ -258,6 +261,15 @@ def test_lead_ins_that_wrap(tmp_path: Path, lead: str, points: list[str], expect
     page = lines("Dagsorden", "1. Anlægsbevilling", "Sagsfremstilling", "Kommunen søger om en bevilling.",
                  "Indstilling", lead, *points, "2. Eventuelt")
     assert extract(tmp_path, "leadwrap", [page]).items[0].recommendations == expected
+
+
+def test_earlier_verdict_headed_by_body_date_and_point(tmp_path: Path) -> None:
+    """"Økonomiudvalget, 18. september 2019, pkt. 178:" heads an earlier body's verdict."""
+    page = lines("Referat", "156. Skema A for familieboliger", "Indstilling", "Borgmesteren indstiller, at",
+                 "• skema A godkendes.", "Økonomiudvalget, 18. september 2019, pkt. 178:",
+                 "Et flertal anbefaler godkendelse.", "Beslutning", "Godkendt.", "157. Eventuelt")
+    item = extract(tmp_path, "pkt", [page]).items[0]
+    assert (item.recommendations, item.decision) == (["skema A godkendes."], "Godkendt.")
 
 
 def test_earlier_bodies_dated_verdicts_after_the_points(tmp_path: Path) -> None:

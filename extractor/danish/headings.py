@@ -35,7 +35,8 @@ NONE_LISTED = re.compile(r"^(?:ingen(?: bilag)?|intet|ikke relevant|-+|–)\s*\.
 # Handicaprådet", and Roskilde's "Handicaprådet, 23-05-2019, pkt. 1" (body, date, item: no word at all).
 DECISION_HEADING = re.compile(
     r"^(?:beslutning(?:er)?|.{0,60}s beslutning(?: den .*| \d.*)?|beslutning (?:i |fra )?.{0,60} den .*|beslutning den .*|"
-    r"beslutning fra .{2,60}|[^,]{2,80},\s*\d{1,2}[-.]\d{1,2}[-.]\d{2,4},\s*(?:pkt|punkt)\.?\s*\d{1,4})" + _END,
+    r"beslutning fra .{2,60}|[^,]{2,80},\s*(?:\d{1,2}[-.]\d{1,2}[-.]\d{2,4}|\d{1,2}\.\s*[a-zæøå]+\s+\d{4}),"
+    r"\s*(?:pkt|punkt)\.?\s*\d{1,4})" + _END,
     re.IGNORECASE)
 # The words that record who was not there; people.py reads the names after them.
 ABSENCE_LABEL_WORDS = r"fraværende|fravær|afbud|ikke til stede"

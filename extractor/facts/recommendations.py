@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 from itertools import takewhile
 
-from dagsorden.extractor.danish.committees import COMMITTEE_NAME
+from dagsorden.extractor.danish.committees import COMMITTEE_NAME, committee_names
 from dagsorden.extractor.danish.headings import DECISION_HEADING, RECOMMENDATION_HEADING
 from dagsorden.extractor.danish.sentences import first_sentence
 from dagsorden.extractor.segment.lines import URL, lines_to_entries
@@ -79,6 +79,9 @@ def lead_in_lines(lines: list[StyledLine], at: int) -> tuple[str, int]:
 
 # "Direktionen indstiller til", "... indstiller over for Økonomiudvalget": no end yet.
 UNFINISHED_ADDRESSEE = re.compile(r"\b(?:indstiller|foreslår)\s+(?:til|over ?for)\b[^,:]*$", re.IGNORECASE)
+# "Teknisk Udvalg over for Økonomiudvalget og Byrådet anbefaler, at forslaget ...": a body's own
+# recommendation inside the lead-in.
+NESTED_LEAD = re.compile(r"^(?P<who>[^,]{3,150}?)\s+(?:anbefaler|indstiller)\s*,?\s+(?P<point>at\s.+)$", re.DOTALL)
 AT_POINT = re.compile(r"^(?:at|At|AT)\s")
 ENDS_A_POINT = re.compile(r"(?:,|;|\bog|\bsamt|\beller)$")
 
@@ -127,6 +130,12 @@ def points_after(lines: list[StyledLine], at: int, edge: float, gap: float, *,
         head = replace(lines[last], text=rest)
         inline = point_entries([head, *after], edge, gap)
         first, line = inline[0]
+        nested = NESTED_LEAD.match(first)
+        if nested and committee_names(nested.group("who")):
+            # "..., at Teknisk Udvalg over for Byrådet anbefaler, at <point>": the point is the
+            # inner recommendation's
+            first = nested.group("point")
+            inline[0] = (first, line)
         if first.rstrip().endswith((",", ":")) and len(inline) > 1 and is_point_like(inline[1]):
             following = inline[1:]  # "..., at Økonomiudvalget over for Byrådet anbefaler," then the points
         elif not re.search(r"(?:,|;|\bog|\bsamt|\beller)\s*$", first) and not (len(inline) > 1 and
