@@ -414,6 +414,14 @@ def test_capitalised_label_table(tmp_path: Path) -> None:
         "Byrådet", "Byrådssalen", "2015-05-13", "18:00", "20:15")
 
 
+@pytest.mark.parametrize("label", ["Lokale:", "Mødeafholdelse", "Lokation:"])
+def test_place_labels(tmp_path: Path, label: str) -> None:
+    page = [Text("Byrådet - Referat"), Row([Text("Dato:"), Text("26. april 2016", x=200)]),
+            Row([Text(label), Text("Byrådssalen", x=200)]), None, Text("1. Godkendelse af dagsorden"),
+            Text("Beslutning"), Text("Godkendt."), Text("2. Eventuelt")]
+    assert extract(tmp_path, "place", [page]).meeting.location == "Byrådssalen"
+
+
 def test_location_is_no_open_mark_and_committee_has_no_separator(tmp_path: Path) -> None:
     page = [Text("DAS Social"), Text("Mødet den 21. august 2023, kl. 12.00"), Text("Åben"), None,
             Text("Punkt 1."), bold("Godkendelse af dagsorden"), Text("Indstilling"), Text("Det indstilles, at"),

@@ -123,7 +123,8 @@ COMMITTEE_LABEL = re.compile(r"^(?:møde|mødeforum|udvalg|forum)" + _END, re.IG
 TIME_LABEL = re.compile(r"^(?:tid|tidspunkt|dato|mødetidspunkt|mødedato|starttidspunkt|kl|"
                         r"dato og tid|mødet påbegyndt)" + _END, re.IGNORECASE)
 END_TIME_LABEL = re.compile(r"^(?:sluttidspunkt|mødet afsluttet|mødet slut|mødet hævet)" + _END, re.IGNORECASE)
-PLACE_LABEL = re.compile(r"^(?:sted|mødested|tidspunkt og sted)" + _END, re.IGNORECASE)
+PLACE_LABEL = re.compile(r"^(?:sted|mødested|tidspunkt og sted|lokale|mødelokale|lokation|mødeafholdelse)" + _END,
+                         re.IGNORECASE)
 # A label only a meeting block has (a letter has "Dato:" too): evidence that a document
 # records a meeting.
 MEETING_LABEL = re.compile(
