@@ -48,6 +48,7 @@ class SegmentedDocument(StrictModel):
     pdf: PdfText
     kind: DocumentKind = "other"  # decided from the evidence after segmentation (segment/kind.py)
     segments: list[Segment] = []
+    signatures: list[StyledLine] = []  # the names on a signature page after the last item
 
     def of_kind(self, kind: SegmentKind) -> list[Segment]:
         return [s for s in self.segments if s.kind == kind]

@@ -508,13 +508,16 @@ def test_meeting_level_attachment_list_is_given_to_its_items(tmp_path: Path) -> 
                  Text("1. Præsentation Nordbus, marts 2019 (19/2231-4)"), None,
                  Text("2. Budgetopfølgning I 2019"), Text("1. Budgetopfølgning - drift og anlæg (19/688-12)"),
                  Text("2. Notat om vintertjenesten (19/688-13)"), None,
-                 bold("Underskriftsside"), Text("Ole Bach Skovgaard (A), formand")]
+                 bold("Underskriftsside"), Text("Ole Bach Skovgaard (A), formand"), None, Text("Birgitte Maarup (F)")]
     extraction = extract(tmp_path, "bilagsoversigt", meeting_with_attachment_list(list_page))
     assert [[a.title for a in i.attachments] for i in extraction.items] == [
         ["Præsentation Nordbus, marts 2019 (19/2231-4)"],
         ["Budgetopfølgning - drift og anlæg (19/688-12)", "Notat om vintertjenesten (19/688-13)"]]
     assert [a.page for a in extraction.items[1].attachments] == [4, 4]
     assert extraction.items[1].decision == "Anbefales."
+    # with no members list, those who signed the minutes were there
+    assert [(p.name, p.organization) for p in extraction.participants] == [
+        ("Ole Bach Skovgaard", "A"), ("Birgitte Maarup", "F")]
 
 
 def test_attachment_list_without_repeated_headings_stays_with_its_item(tmp_path: Path) -> None:

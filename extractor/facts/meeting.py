@@ -309,6 +309,9 @@ def extract_meeting(doc: SegmentedDocument) -> Attendance:
                       location=place_of(field_text("place")) or location_from_cover(lines))
     people = {name: unique_people([p for f in fields if f.name == name for p in field_people(f)])
               for name in ("present", "absent", "guests")}
+    if not people["present"] and doc.signatures:  # no members list: those who signed were there
+        signed = parse_people_lines([line.text for line in doc.signatures]) or []
+        people["present"] = [p.model_copy(update={"page": doc.signatures[0].page}) for p in signed]
     return Attendance(meeting=meeting, present=people["present"], absent=people["absent"],
                       guests=people["guests"])
 

@@ -18,7 +18,7 @@ from dagsorden.extractor.danish.headings import (
     ITEM_KEYWORD,
     OPEN_MARK,
 )
-from dagsorden.extractor.segment.attachment_lists import give_listed_attachments
+from dagsorden.extractor.segment.back_matter import split_back_matter
 from dagsorden.extractor.segment.appendices import appendix_pages, appendix_segments, opened_by_attachment
 from dagsorden.extractor.segment.item_starts import ItemStart, find_item_starts, parse_numbers
 from dagsorden.extractor.segment.lines import join_lines, strip_bullet
@@ -136,4 +136,5 @@ def lines_to_segments(pdf: PdfText) -> SegmentedDocument:
             case_number=title_case,
         ))
         segments.extend(appendix_segments(lines[start.index:end], bound_here, start.numbers[0]))
-    return SegmentedDocument(pdf=pdf, segments=give_listed_attachments(segments))
+    segments, signatures = split_back_matter(segments)
+    return SegmentedDocument(pdf=pdf, segments=segments, signatures=signatures)

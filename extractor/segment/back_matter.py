@@ -1,5 +1,6 @@
-"""Item segments -> the same, with the entries of a meeting-level attachment list given to
-the items they are listed under.
+"""Item segments -> the same, with what is printed after the items taken out of the last
+one: a meeting-level attachment list, whose entries go to the items they are listed under,
+and a signature page, whose names are the members present.
 
 Some agenda systems print no attachments inside the items but one list for the whole
 meeting, at the end or after the contents: a heading ("Bilagsoversigt", "Samlet
@@ -81,17 +82,19 @@ def grouped_entries(lines: list[StyledLine], titles: dict[int, str]) -> tuple[di
     return groups, end
 
 
-def give_listed_attachments(segments: list[Segment]) -> list[Segment]:
+def split_back_matter(segments: list[Segment]) -> tuple[list[Segment], list[StyledLine]]:
     """Cut a meeting-level attachment list out of the item it follows (or read it in the front
-    matter) and give each item the lines of its entries."""
+    matter) and give each item the lines of its entries; cut the signature page out of the
+    last item and return its lines (the heading left out)."""
     items = [s for s in segments if s.kind == "item" and s.item is not None]
     titles = {s.item: s.title or "" for s in items if s.item is not None}
     if not items:
-        return segments
+        return segments, []
     last = items[-1]
+    signatures: list[StyledLine] = []
     back = next((i for i, line in enumerate(last.lines) if BACK_MATTER_HEADING.match(" ".join(line.text.split()))), None)
     if back is not None:
-        last.lines = last.lines[:back]  # the signature page: no part of the last item
+        last.lines, signatures = last.lines[:back], last.lines[back + 1:]
     for segment in [s for s in segments if s.kind == "front"] + [last]:
         start = list_start(segment.lines, titles)
         if start is None:
@@ -103,4 +106,4 @@ def give_listed_attachments(segments: list[Segment]) -> list[Segment]:
             if item.item in groups and groups[item.item]:
                 item.listed_attachments = item.listed_attachments + groups[item.item]
         break
-    return segments
+    return segments, signatures
