@@ -130,3 +130,17 @@ def test_issue_12_company_before_its_legal_form(tmp_path: Path) -> None:
     assert {"Nordbus Trafik A/S", "Skovsvinget Ejendomme A/S", "Brink & Halvorsen A/S",
             "Saltum Fjernvarmeværk A.m.b.a."} <= names(found, "ORG")
     assert not {"Fra Nordbus Trafik A/S", "Skovsvinget Ejendomme A/S.", "ApS", "A/S"} & names(found, "ORG")
+
+
+def test_issue_12_institutions_by_their_kind_word(tmp_path: Path) -> None:
+    """Schools, gymnasiums, foundations and associations are named around a kind word; two
+    names joined by "og" are two organisations."""
+    found = entities(tmp_path, "institution", [
+        "Ruten betjener Furesø Gymnasium og Stavnsholtskolen.",
+        "Der er søgt tilskud af Fonden Ordrup Musikhus og Foreningen Gammel Brædstrup.",
+        "Projektet drives af Taulov Skole og Taulov Idrætsforening i fællesskab.",
+    ])
+    orgs = names(found, "ORG")
+    assert {"Furesø Gymnasium", "Stavnsholtskolen", "Fonden Ordrup Musikhus", "Foreningen Gammel Brædstrup",
+            "Taulov Skole", "Taulov Idrætsforening"} <= orgs
+    assert "Taulov Skole og Taulov Idrætsforening" not in orgs and "Gammel Brædstrup" not in orgs

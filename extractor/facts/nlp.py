@@ -655,6 +655,11 @@ class EntityRules:
                     while skip < len(words) and (words[skip].lower() in self.stop_words
                                                  or words[skip].rstrip(".").lower() in NAME_STOP):
                         skip += 1
+                    if "og" in words[skip:]:
+                        # "Taulov Skole og Taulov Idrætsforening": two names joined, the last is this one
+                        last_og = len(words) - 1 - words[::-1].index("og")
+                        if last_og - skip >= 2:
+                            skip = last_og + 1
                     if skip == len(words) or (w[0].islower() and not words[-1].endswith("s")):
                         continue
                     start = m.start("name") + sum(len(x) for x in words[:skip])
