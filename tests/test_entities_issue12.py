@@ -139,8 +139,9 @@ def test_issue_12_institutions_by_their_kind_word(tmp_path: Path) -> None:
         "Ruten betjener Furesø Gymnasium og Stavnsholtskolen.",
         "Der er søgt tilskud af Fonden Ordrup Musikhus og Foreningen Gammel Brædstrup.",
         "Projektet drives af Taulov Skole og Taulov Idrætsforening i fællesskab.",
+        "Linjen kører forbi Hareskolen og Farum Arena.",
     ])
     orgs = names(found, "ORG")
     assert {"Furesø Gymnasium", "Stavnsholtskolen", "Fonden Ordrup Musikhus", "Foreningen Gammel Brædstrup",
-            "Taulov Skole", "Taulov Idrætsforening"} <= orgs
+            "Taulov Skole", "Taulov Idrætsforening", "Hareskolen", "Farum Arena"} <= orgs
     assert "Taulov Skole og Taulov Idrætsforening" not in orgs and "Gammel Brædstrup" not in orgs

@@ -603,6 +603,11 @@ class EntityRules:
                 rf"{NOT_AFTER_WORD}(?P<w>[{UPPER}][{L}]+(?:{words('alone-suffix')})){NOT_IN_WORD}")),
         ]
 
+    def _kind_word(self, word: str) -> bool:
+        """A word that names an institution by its kind ("Stavnsholtskolen", "Skole")."""
+        return any(word.lower().endswith(w.lower()) for w, mode, _, _ in self.g.institution_words
+                   if mode in ("before", "before-suffix", "alone-suffix"))
+
     def _row_of(self, word: str, mode: str) -> tuple[str, str, str, str]:
         rows = [r for r in self.g.institution_words if r[1] == mode]
         return (next((r for r in rows if r[0] == word), None)
@@ -658,7 +663,7 @@ class EntityRules:
                     if "og" in words[skip:]:
                         # "Taulov Skole og Taulov Idrætsforening": two names joined, the last is this one
                         last_og = len(words) - 1 - words[::-1].index("og")
-                        if last_og - skip >= 2:
+                        if last_og - skip >= 2 or (last_og > skip and self._kind_word(words[last_og - 1])):
                             skip = last_og + 1
                     if skip == len(words) or (w[0].islower() and not words[-1].endswith("s")):
                         continue
