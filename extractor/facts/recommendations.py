@@ -31,7 +31,7 @@ ADDRESSEE_END = re.compile(r"(?:,\s*at\b\s*:?|\s+at\b\s*:?|:|,)\s*", re.IGNORECA
 VERDICT = re.compile(rf"^(?:{COMMITTEE_NAME.pattern})\s*:\s*\S")
 # "Natur- og Fritidsudvalget den 3. marts 2021:" over its verdict: an earlier body's, not a point.
 DATED_VERDICT = re.compile(rf"^(?:{COMMITTEE_NAME.pattern}) den \d[^:]{{3,30}}:(?:\s|$)")
-POINT_START = re.compile(r"^(?:at|At|AT)\b|^[•\u2022\u25cf\u25aa\-–·*\uf0b7\uf0a7]|^\(?[a-z\d]{1,2}[.)]\s", re.UNICODE)
+POINT_START = re.compile(r"^(?:at|At|AT)\b|^\(cid:\d+\)|^[•\u2022\u25cf\u25aa\-–·*\uf0b7\uf0a7]|^\(?[a-z\d]{1,2}[.)]\s", re.UNICODE)
 LEAD_SUBJECT_WORDS = 3
 # A numbered or lettered label of a point: "1.", "2)", "a)", "b."
 POINT_LABEL = re.compile(r"^\(?(?P<label>\d{1,2}|[a-h])[.)]\s+(?=\S)")
