@@ -33,13 +33,12 @@ TARGETS = {
 }
 # Sealed fields below their target today (all looks together): the level they must not fall
 # under. Not met: decisions (documents of formats the rules have not seen), attachments
-# (lists printed once for the whole meeting at its end), committee, ORG and LOC.
+# (lists the rules do not yet tie to their items), ORG and LOC (names outside the gazetteers).
 SEALED_FLOORS = {
-    "decisions": 0.75,
-    "attachments": 0.25,
-    "meeting.committee": 0.88,
-    "entities.ORG": 0.70,
-    "entities.LOC": 0.62,
+    "decisions": 0.77,
+    "attachments": 0.35,
+    "entities.ORG": 0.72,
+    "entities.LOC": 0.65,
 }
 
 
