@@ -1,4 +1,4 @@
-"""The wild corpus: 38 meeting documents of other municipalities, rendered as PDFs and scored.
+"""The wild corpus: 44 meeting documents of other municipalities, rendered as PDFs and scored.
 
     python -m dagsorden.corpus.wild build OUT_DIR [--look NAME ...]
     python -m dagsorden.corpus.wild evaluate OUT_DIR [--json] [--part dev|sealed|all]
@@ -23,7 +23,7 @@ from dagsorden.corpus.looks import ALL_LOOKS
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent  # the repository root (the `dagsorden` package folder)
 SOURCES = HERE / "sources"  # markup sources, one per document
-OWN_SRC = HERE / "src"  # our own 22 documents: plain text ...
+OWN_SRC = HERE / "src"  # our own 28 documents: plain text ...
 OWN_GOLD = HERE / "gold"  # ... and their gold
 SHARED = ROOT.parent / "shared" / "wild"  # the 16 shared documents (src/, gold/), if present
 PARTS = ("dev", "sealed")
