@@ -263,6 +263,20 @@ def test_lead_ins_that_wrap(tmp_path: Path, lead: str, points: list[str], expect
     assert extract(tmp_path, "leadwrap", [page]).items[0].recommendations == expected
 
 
+@pytest.mark.parametrize("section", [
+    ["Anbefaling", "Forvaltningen anbefaler,", "at der gives kommunegaranti,", "at der opkræves provision."],
+    ["INDSTILLING:", "Lene Hvid (V) har meldt afbud. Bo Saabye er indkaldt.", "Direktionen indstiller:",
+     "1. at der gives kommunegaranti,", "2. at der opkræves provision."],
+])
+def test_recommendation_under_other_headings(tmp_path: Path, section: list[str]) -> None:
+    """Varde's "Anbefaling" with "Forvaltningen anbefaler,"; Guldborgsund's "INDSTILLING:" over
+    the case, with the lead-in as a heading of its own over the points."""
+    page = lines("Referat", "512. Kommunegaranti", "Sagsfremstilling", "Selskabet søger om garanti.", *section,
+                 "Beslutning", "Godkendt.", "513. Eventuelt")
+    assert extract(tmp_path, "anbefaling", [page]).items[0].recommendations == [
+        "at der gives kommunegaranti,", "at der opkræves provision."]
+
+
 def test_earlier_verdict_headed_by_body_date_and_point(tmp_path: Path) -> None:
     """"Økonomiudvalget, 18. september 2019, pkt. 178:" heads an earlier body's verdict."""
     page = lines("Referat", "156. Skema A for familieboliger", "Indstilling", "Borgmesteren indstiller, at",

@@ -12,7 +12,7 @@ _END = r"\s*:?\s*$"
 
 # Section headings inside an item.
 RECOMMENDATION_HEADING = re.compile(
-    r"^(?:indstilling(?:er)?|.{0,40}\bindstilling|beslutningspunkter|forslag til beslutning|"
+    r"^(?:indstilling(?:er)?|.{0,40}\bindstilling|anbefaling|beslutningspunkter|forslag til beslutning|"
     r"[a-zæøå]+\s+indstiller(?:,? at)?)" + _END, re.IGNORECASE)
 # An attachment named on its own line anywhere in an item: "Bilag 1: Referat fra mødet".
 ATTACHMENT_LINE = re.compile(r"^bilag\s+\d{1,3}\s*[:.)-]\s*\S", re.IGNORECASE)

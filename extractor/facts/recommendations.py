@@ -23,6 +23,9 @@ from dagsorden.models import StyledLine
 
 # The verb of a lead-in; what follows it decides whether the line is a lead-in at all.
 LEAD_VERB = re.compile(r"\b(?:indstiller|indstilles|foreslår|foreslås)\b", re.IGNORECASE)
+# Under an Indstilling/Anbefaling heading "Forvaltningen anbefaler," leads in too; elsewhere
+# "X anbefaler, at" is as often an earlier body's verdict.
+SECTION_LEAD_VERB = re.compile(r"\b(?:indstiller|indstilles|foreslår|foreslås|anbefaler)\b", re.IGNORECASE)
 AT_AFTER_VERB = re.compile(r"^\s*,?\s*at\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 MARK_AFTER_VERB = re.compile(r"^\s*[,:]\s*(?P<rest>.*)$")
 ADDRESSEE = re.compile(r"^\s+(?:til|over for|overfor)(?:\s+(?P<who>.*))?$", re.IGNORECASE)
@@ -37,14 +40,14 @@ LEAD_SUBJECT_WORDS = 3
 POINT_LABEL = re.compile(r"^\(?(?P<label>\d{1,2}|[a-h])[.)]\s+(?=\S)")
 
 
-def lead_in(line: StyledLine) -> str | None:
+def lead_in(line: StyledLine, verbs: re.Pattern[str] = LEAD_VERB) -> str | None:
     """The rest of a line after its lead-in ("" when the points follow on the next lines),
     or None for a line without one ("Indstilles godkendt." only uses the verb)."""
-    return lead_in_text(line.text)
+    return lead_in_text(line.text, verbs)
 
 
-def lead_in_text(text: str) -> str | None:
-    for verb in LEAD_VERB.finditer(text):
+def lead_in_text(text: str, verbs: re.Pattern[str] = LEAD_VERB) -> str | None:
+    for verb in verbs.finditer(text):
         if re.search(r":\s*$", text[:verb.start()]):  # "Økonomiudvalget: Indstilles godkendt."
             continue
         after = text[verb.end():]
@@ -62,17 +65,17 @@ def lead_in_text(text: str) -> str | None:
     return None
 
 
-def lead_in_lines(lines: list[StyledLine], at: int) -> tuple[str, int]:
+def lead_in_lines(lines: list[StyledLine], at: int, verbs: re.Pattern[str] = LEAD_VERB) -> tuple[str, int]:
     """The rest after the lead-in starting on line `at`, and the line it ends on: a lead-in
     whose addressee wraps ("Direktionen indstiller til" / "Økonomiudvalget og Byrådet, at
     <point>") ends on the next line."""
-    rest = lead_in(lines[at]) or ""
+    rest = lead_in(lines[at], verbs) or ""
     if rest or at + 1 >= len(lines) or not UNFINISHED_ADDRESSEE.search(lines[at].text):
         return rest, at
     following = lines[at + 1].text.strip()
     if POINT_START.match(following):
         return rest, at
-    joined = lead_in_text(f"{lines[at].text.rstrip()} {following}")
+    joined = lead_in_text(f"{lines[at].text.rstrip()} {following}", verbs)
     ended = joined is not None and ADDRESSEE_END.search(following) is not None
     return (joined, at + 1) if ended else (rest, at)
 
@@ -116,10 +119,10 @@ def strip_label(entries: list[tuple[str, StyledLine]]) -> list[tuple[str, Styled
 
 
 def points_after(lines: list[StyledLine], at: int, edge: float, gap: float, *,
-                 whole_section: bool) -> list[tuple[str, StyledLine]]:
+                 whole_section: bool, verbs: re.Pattern[str] = LEAD_VERB) -> list[tuple[str, StyledLine]]:
     """The points after the lead-in on line `at`: in a recommendation section every entry
     that follows; in running text the entries that read as points."""
-    rest, last = lead_in_lines(lines, at)
+    rest, last = lead_in_lines(lines, at, verbs)
     after = lines[last + 1:]
     following = point_entries(after, edge, gap) if after else []
     pointed = bool(following) and is_point_like(following[0])
@@ -155,13 +158,16 @@ def points_after(lines: list[StyledLine], at: int, edge: float, gap: float, *,
 def recommendations_of(sections: Sections, edge: float, gap: float) -> list[tuple[str, StyledLine]]:
     """The points of the Indstilling section, or of the first lead-in anywhere in the item
     (outside its decisions), each with the line it starts on."""
-    for heading, lines in sections:
+    for k, (heading, lines) in enumerate(sections):
         if lines and (RECOMMENDATION_HEADING.match(heading) or RECOMMENDATION_HEADING.match(heading + ":")):
-            at = next((i for i, line in enumerate(lines) if lead_in(line) is not None), None)
+            at = next((i for i, line in enumerate(lines) if lead_in(line, SECTION_LEAD_VERB) is not None), None)
+            following = sections[k + 1][0] if k + 1 < len(sections) else ""
+            if at is None and lead_in_text(following) is not None:
+                continue  # "INDSTILLING:" over the case, then "Direktionen indstiller:" over the points
             if at is None:
                 return strip_label(list(takewhile(lambda entry: not ends_points(entry[0]),
                                                   point_entries(lines, edge, gap))))
-            return points_after(lines, at, edge, gap, whole_section=True)
+            return points_after(lines, at, edge, gap, whole_section=True, verbs=SECTION_LEAD_VERB)
     for heading, lines in sections:
         if DECISION_HEADING.match(heading):
             continue
