@@ -558,3 +558,30 @@ def test_table_unit_in_its_caption(tmp_path: Path) -> None:
             None, Text("Beslutning"), Text("Godkendt.")]
     amounts = {(a.text, a.value_dkk) for a in extract(tmp_path, "caption", [page]).amounts}
     assert {("38.420", 38_420_000), ("90", 90_000), ("1.620", 1_620_000)} <= amounts
+
+
+def test_attachment_table_with_an_open_closed_column(tmp_path: Path) -> None:
+    """"BILAG:" over a table "Bilag | Åben/Lukket": the titles are the attachments."""
+    table = [Row([bold("Bilag"), bold("Åben/Lukket", 10)])] + [
+        Row([Text(title), Text(status, x=330)]) for title, status in (
+            ("Skitseprojekt Eskilstrup Multihus", "Åben"), ("Tilsagnsbrev fra Fonden for Landsbyliv", "Lukket"))]
+    for row in table[:1]:
+        row.parts[1].x = 330
+    page = [bold("Referat"), None, bold("114. Multihus i Eskilstrup"), bold("BESKRIVELSE AF SAGEN:"),
+            Text("Foreningerne søger om tilskud."), None, bold("BILAG:"), *table, None,
+            bold("BESLUTNING I BYRÅDET den 26-10-2017"), Text("Godkendt."), None, bold("115. Eventuelt")]
+    item = extract(tmp_path, "bilagstabel", [page]).items[0]
+    assert [a.title for a in item.attachments] == ["Skitseprojekt Eskilstrup Multihus",
+                                                    "Tilsagnsbrev fra Fonden for Landsbyliv"]
+
+
+def test_meeting_level_list_repeating_an_items_own_attachments(tmp_path: Path) -> None:
+    """An item that prints its attachments, repeated with document numbers in the list at the
+    end: each attachment once."""
+    items = meeting_with_attachment_list([])[:3]
+    items[2] = items[2][:-2] + [Text("Bilag"), Text("Notat om vintertjenesten"), Text("Beslutning"),
+                                Text("Anbefales.")]
+    list_page = [None, None, bold("Bilagsoversigt"), Text("2. Budgetopfølgning I 2019"),
+                 Text("1. Notat om vintertjenesten (19/688-13)")]
+    extraction = extract(tmp_path, "gentaget", [*items, list_page])
+    assert [a.title for a in extraction.items[1].attachments] == ["Notat om vintertjenesten"]

@@ -66,11 +66,15 @@ def attachments_from(sections: Sections, edge: float, gap: float) -> list[Attach
     """The entries under a "Bilag" heading (numbered "1." labels dropped, "Ingen" is none),
     and "Bilag N: ..." lines and attached file names anywhere in the item."""
     found: list[Attachment] = []
+    listing = False  # under a "Bilag" heading whose table header cells were read as headings
     for heading, lines in sections:
-        if ATTACHMENT_HEADING.match(heading):
+        listing = bool(ATTACHMENT_HEADING.match(heading) or (listing and TABLE_HEADER.match(heading)))
+        if listing and not lines:
+            continue  # "BILAG:" over "Bilag | Åben/Lukket": the entries follow the header
+        if listing:
             for text, line in lines_to_entries(table_rows(lines), edge, gap):
                 text = POINT_LABEL.sub("", text, count=1).strip()
-                if text and not URL.match(text) and not NONE_LISTED.match(text):
+                if text and not URL.match(text) and not NONE_LISTED.match(text) and not TABLE_HEADER.match(text):
                     found.append(Attachment(title=text, page=line.page))
         else:
             for line in lines:
@@ -78,6 +82,18 @@ def attachments_from(sections: Sections, edge: float, gap: float) -> list[Attach
                 if ATTACHMENT_LINE.match(text) or FILE_NAME.match(text):
                     found.append(Attachment(title=text, page=line.page))
     return found
+
+
+DOCUMENT_NUMBER = re.compile(r"\s*\([^()]*\d[^()]*\)\s*$")  # "Budget 2015 (154030/14)"
+
+
+def with_listed(own: list[Attachment], listed: list[Attachment]) -> list[Attachment]:
+    """The item's own attachments, then those a meeting-level list adds: an entry the item
+    prints already (the list adds its document number) is not a second attachment."""
+    def key(attachment: Attachment) -> str:
+        return " ".join(DOCUMENT_NUMBER.sub("", attachment.title).casefold().split())
+    printed = {key(a) for a in own}
+    return own + [a for a in listed if key(a) not in printed]
 
 
 @dataclass(frozen=True)
@@ -127,7 +143,8 @@ def segment_to_item(segment: Segment, number: int | None = None, *, minutes: boo
         recommendations=[text for text, _ in recommendations],
         recommendation_pages=[line.page for _, line in recommendations],
         decision=decision.text,
-        attachments=attachments_from([*sections, ("Bilag", segment.listed_attachments)], max(edge, column_edge), gap),
+        attachments=with_listed(attachments_from(sections, max(edge, column_edge), gap),
+                                attachments_from([("Bilag", segment.listed_attachments)], max(edge, column_edge), gap)),
         history=history_of(texts),
         decision_page=decision.page,
         absent=[p.model_copy(update={"item": number}) for p in absent_in(decision.attendance or [])],
