@@ -436,6 +436,18 @@ def test_place_labels(tmp_path: Path, label: str) -> None:
     assert extract(tmp_path, "place", [page]).meeting.location == "Byrådssalen"
 
 
+def test_members_and_absent_in_two_columns(tmp_path: Path) -> None:
+    """"Medlemmer:" and "Fraværende:" side by side, each over its own column of names."""
+    page = [Text("Kultur- og udviklingsudvalget"), Text("BESLUTNINGSPROTOKOL"), Text("Dato: 27. oktober 2014"), None,
+            Row([Text("Medlemmer:"), Text("Fraværende:", x=300)]),
+            Row([Text("Else Kjeldgaard (A)"), Text("Torben Lysgaard (Ø)", x=300)]),
+            Text("Henrik Vinding (L)"), Text("Torben Lysgaard (Ø)"), None,
+            Text("1. Godkendelse af dagsorden"), Text("Beslutning"), Text("Godkendt."), Text("2. Eventuelt")]
+    extraction = extract(tmp_path, "kolonner", [page])
+    assert [p.name for p in extraction.participants] == ["Else Kjeldgaard", "Henrik Vinding", "Torben Lysgaard"]
+    assert [p.name for p in extraction.absent] == ["Torben Lysgaard"]
+
+
 def test_location_is_no_open_mark_and_committee_has_no_separator(tmp_path: Path) -> None:
     page = [Text("DAS Social"), Text("Mødet den 21. august 2023, kl. 12.00"), Text("Åben"), None,
             Text("Punkt 1."), bold("Godkendelse af dagsorden"), Text("Indstilling"), Text("Det indstilles, at"),

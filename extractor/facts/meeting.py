@@ -105,13 +105,45 @@ def match_label(text: str) -> tuple[str, str] | None:
     return None
 
 
+def side_by_side_fields(lines: list[StyledLine]) -> tuple[list[Field], set[int]]:
+    """Labels printed side by side on one row ("Medlemmer:" ... "Fraværende:"), each over its
+    own column of values; and the positions of the lines they took."""
+    fields: list[Field] = []
+    taken: set[int] = set()
+    for i, line in enumerate(lines):
+        row = [j for j in range(i, min(i + 4, len(lines))) if lines[j].page == line.page
+               and abs(lines[j].top - line.top) < 2 and match_label(lines[j].text) and not match_label(lines[j].text)[1]]
+        if i in taken or len(row) < 2 or row[0] != i:
+            continue
+        labels = sorted((lines[j] for j in row), key=lambda label: label.x0)
+        columns = [Field(match_label(label.text)[0], label) for label in labels]
+        edges = [label.x0 - 2 for label in labels[1:]] + [float("inf")]
+        bottom = line.bottom
+        for j in range(row[-1] + 1, len(lines)):
+            below = lines[j]
+            if below.page != line.page or below.top - bottom > 2.5 * max(below.size, 6) or match_label(below.text):
+                break
+            column = next((k for k, edge in enumerate(edges) if labels[k].x0 - 2 <= below.x0 < edge), None)
+            if column is None:
+                break
+            columns[column].values.append(below)
+            taken.add(j)
+            bottom = max(bottom, below.bottom)
+        fields.extend(columns)
+        taken.update(row)
+    return fields, taken
+
+
 def read_fields(lines: list[StyledLine]) -> list[Field]:
     """Labelled fields, with values in the value column and close below."""
-    fields: list[Field] = []
+    fields, taken = side_by_side_fields(lines)
     current: Field | None = None
     value_x0: float | None = None
     i = 0
     while i < len(lines):
+        if i in taken:
+            i += 1
+            continue
         line = lines[i]
         merged = merge_wrapped_label(lines, i)
         if merged:
