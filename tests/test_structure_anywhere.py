@@ -332,6 +332,21 @@ def test_decision_stops_at_attendance_lines(tmp_path: Path, attendance: list[str
     assert "Steen Petersen" in {p.name for p in extraction.absent}
 
 
+def test_absence_sentences_after_a_decision(tmp_path: Path) -> None:
+    """"Afbud fra A og B. Som suppleanter deltog C og D.", "X var fraværende.", "X forlod
+    mødet ...": the absent are named, the substitutes are not; a listed member who sent
+    apologies is both a participant and absent."""
+    page = lines("Referat", "Medlemmer: Per Holm (A), Line Friis (V), Jakob Thyssen (C), Signe Bager (F)", None,
+                 "1. Godkendelse af dagsorden", "Beslutning", "Godkendt.", None,
+                 "Afbud fra Per Holm (A) og Line Friis (V). Som suppleanter deltog Ahmad Rahimi (A) og Karen Dam (V).",
+                 None, "2. Havneplan", "Beslutning", "Godkendt.", None, "Jakob Thyssen (C) var fraværende.", None,
+                 "3. Eventuelt", "Beslutning", "Intet.", None, "Signe Bager (F) forlod mødet efter punkt 2.")
+    extraction = extract(tmp_path, "afbud", [page])
+    assert [i.decision for i in extraction.items] == ["Godkendt.", "Godkendt.", "Intet."]
+    assert {p.name for p in extraction.absent} == {"Per Holm", "Line Friis", "Jakob Thyssen", "Signe Bager"}
+    assert "Per Holm" in {p.name for p in extraction.participants}
+
+
 def test_this_meetings_dated_decision_among_earlier_ones(tmp_path: Path) -> None:
     page = lines("Byrådet", "Referat af mødet den 20-06-2013", None, "108. Salg af grund",
                  "Beslutning i Økonomiudvalget den 10-04-2013", "Anbefales.",

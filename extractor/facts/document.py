@@ -82,10 +82,9 @@ def segments_to_extraction(doc: SegmentedDocument, nlp_model: str | None = None)
     meeting = attendance.meeting if attendance else None
     items = segments_to_items(doc, meeting.date if meeting else None) if has_meeting else []
     present = attendance.present if attendance else []
-    # a member present at the meeting who stood outside one item stays a participant
-    present_names = {p.name.casefold() for p in present}
-    absent = unique_people((attendance.absent if attendance else [])
-                           + [p for i in items for p in i.absent if p.name.casefold() not in present_names])
+    # a member listed as present who stood outside an item, or sent apologies, is both: a
+    # participant, and absent where the minutes say so
+    absent = unique_people((attendance.absent if attendance else []) + [p for i in items for p in i.absent])
     guests = unique_people(attendance.guests + item_guests(doc)) if attendance else []
     info = DocumentInfo(
         sha256=pdf.sha256, filename=pdf.filename, pages=len(pdf.pages), kind=doc.kind,

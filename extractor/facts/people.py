@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from dagsorden.extractor.danish.headings import ABSENCE_LABEL_WORDS, BULLET, NOT_TAKING_PART_WORDS
+from dagsorden.extractor.danish.sentences import first_sentence
 from dagsorden.models import Person, StyledLine
 
 TITLE_SUFFIX = re.compile(
@@ -77,7 +78,8 @@ def parse_people(text: str) -> list[Person]:
     """A comma-separated attendance list: "A (Org), B (formand, Org), C og D (begge fra Org)";
     a party letter after a comma ("Andreas Bech, (A)") belongs to the name before it."""
     people: list[Person] = []
-    for part in split_outside_parentheses(" ".join(text.split())):
+    text = re.sub(r"(?<=\))\s+(?:og|&)\s+", ", ", " ".join(text.split()))  # "A (A) og B (V)"
+    for part in split_outside_parentheses(text):
         match = re.match(r"^(?P<names>[^()]*?)\s*(?:\((?P<inner>[^)]*)\))?\s*\.?$", part)
         if not match:
             continue
@@ -130,7 +132,7 @@ def unique_people(people: list[Person]) -> list[Person]:
 # "Fraværende: ...", "Afbud: ...", "FRAVÆRENDE MED AFBUD:", "Ikke til stede: ..."
 ATTENDANCE_LABEL = re.compile(
     rf"^(?:{ABSENCE_LABEL_WORDS}|følgende {NOT_TAKING_PART_WORDS}(?: af punktet)?)"
-    r"(?:\s+(?:med|uden|indtil/fra|indtil|fra)(?:\s+\w+)?)?\s*:?\s*", re.IGNORECASE)
+    r"(?:\s+(?:med|uden|indtil/fra|indtil|fra)(?:\s+(?-i:[a-zæøå]\w*))?)?\s*:?\s*", re.IGNORECASE)
 # "X deltog ikke under behandlingen af dette punkt.": the same words that end a decision text.
 NOT_TAKING_PART = re.compile(rf"\s*\b{NOT_TAKING_PART_WORDS}\b.*$", re.IGNORECASE)
 ASIDE = re.compile(r"\s+[-–]\s+.*$")  # "Rikke Damgaard - suppleanten Bo Kristiansen er indkaldt."
@@ -142,7 +144,8 @@ def absent_in(lines: list[StyledLine]) -> list[Person]:
     people: list[Person] = []
     for line in lines:
         text = ATTENDANCE_LABEL.sub("", " ".join(line.text.split()), count=1)
-        text = ASIDE.sub("", NOT_TAKING_PART.sub("", text)).strip(" .")
+        # "Afbud fra A og B. Som suppleanter er indkaldt C og D.": the absent are the first sentence's
+        text = ASIDE.sub("", NOT_TAKING_PART.sub("", first_sentence(text))).strip(" .")
         if text:
             people.extend(p.model_copy(update={"page": line.page}) for p in parse_people(text))
     return unique_people(people)
