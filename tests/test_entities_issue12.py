@@ -145,3 +145,18 @@ def test_issue_12_institutions_by_their_kind_word(tmp_path: Path) -> None:
     assert {"Furesø Gymnasium", "Stavnsholtskolen", "Fonden Ordrup Musikhus", "Foreningen Gammel Brædstrup",
             "Taulov Skole", "Taulov Idrætsforening", "Hareskolen", "Farum Arena"} <= orgs
     assert "Taulov Skole og Taulov Idrætsforening" not in orgs and "Gammel Brædstrup" not in orgs
+
+
+def test_issue_12_place_after_a_preposition_of_place(tmp_path: Path) -> None:
+    """Villages and rivers no gazetteer lists: a capitalised name after "i", "ved" or "på" in
+    mid-sentence is a place; a body, a document, an acronym or a person is not."""
+    found = entities(tmp_path, "sted", [
+        "Der etableres en hastighedszone i Bolderslev og en sti ved Hvidåen.",
+        "Sagen blev behandlet i Byrådet og er beskrevet i Styringsaftalen og på Tilbudsportalen.",
+        "Tilbuddet er oprettet i DAS og drøftes med Neurocenter Østerskoven.",
+        "Lejren ligger på Østerskoven, tæt på Søren Hansen.",
+    ])
+    places = names(found, "LOC")
+    assert {"Bolderslev", "Hvidåen"} <= places
+    assert not {"Byrådet", "Styringsaftalen", "Tilbudsportalen", "DAS", "Østerskoven", "Søren Hansen",
+                "Søren"} & places

@@ -152,7 +152,15 @@ def segments_to_entities(
     for _ in range(CONJUNCT_ROUNDS):
         entities.extend(propagate(conjunct_aliases(entities, chunks), chunks))
     entities.extend(unlocated(people, committee, entities))
-    return link_people(drop_person_genitives(entities, people), people)
+    return link_people(drop_person_genitives(drop_named_elsewhere(entities), people), people)
+
+
+def drop_named_elsewhere(entities: list[Entity]) -> list[Entity]:
+    """A place read from its preposition alone ("på Østerskoven") that the document names as
+    an organisation elsewhere ("Neurocenter Østerskoven") is that organisation, not a place."""
+    orgs = [e.text for e in entities if e.label == "ORG"]
+    return [e for e in entities if e.kind != "locative"
+            or not any(org == e.text or org.endswith(" " + e.text) for org in orgs)]
 
 
 def body_runs(doc: SegmentedDocument) -> list[tuple[list[StyledLine], int | None]]:

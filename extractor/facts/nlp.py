@@ -36,6 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from dagsorden.extractor.danish.headings import KNOWN_SECTION
 from dagsorden.extractor.facts.people import TITLE_SUFFIX
 
 __all__ = [
@@ -56,6 +57,12 @@ UPPER = "A-ZÆØÅÉÜÖÄÇŞİŁŚŹŻÓÑ"
 NOT_IN_WORD = rf"(?![{L}0-9'’-])"
 NOT_AFTER_WORD = rf"(?<![{L}0-9'’-])"
 CAP_WORD = rf"[{UPPER}][{L}]+(?:-[{UPPER}][{L}]+)?{NOT_IN_WORD}"
+# "i Kliplev", "ved Hvidåen": a preposition of place after a lower-case word, then a name.
+LOCATIVE = re.compile(rf"(?<=[a-zæøå,] )(?:i|ved|på|nær|omkring|mellem)[ \t]+(?P<place>{CAP_WORD}(?:[ \t]+{CAP_WORD})?)")
+# A definite noun names a place only with a word of the landscape or the town in it
+# ("Hvidåen", "Havnen", "Strandpromenaden"); "Styringsaftalen", "Tilbudsportalen" are documents.
+PLACE_NOUN = re.compile(r"(?:å|havn|skov|sø|strand|bakke|mark|toft|vang|dal|holm|vig|by|park|plads|eng|"
+                        r"promenad|gad|kaj|mos|hed|lund|gård)en$", re.IGNORECASE)
 # The legal forms of Danish (and neighbouring) companies: a name before one is a company.
 LEGAL_FORM = r"(?:A/S|ApS|I/S|K/S|P/S|IVS|A\.m\.b\.a\.|a\.m\.b\.a\.|AMBA|F\.m\.b\.a\.|e\.V\.|GmbH)"
 # "Bygherren", "Rådgiverne": a common noun in the definite form that presents the company.
@@ -384,6 +391,7 @@ class EntityRules:
         for m in POSTCODE_TOWN.finditer(text):
             yield m.start("town"), m.end("town"), "LOC", f"town:{m.group('town')}"
         yield from self._place_runs(text)
+        yield from self._locatives(text)
         for m in OFFER_ENTRY.finditer(text):
             name = " ".join(m.group("name").split())
             if not self._person_like(name.split()) and (
@@ -810,6 +818,25 @@ class EntityRules:
         number tells the building, which the page preview shows."""
         name = " ".join(text[start:end].split())
         yield start, end, "LOC", f"street:{name}"
+
+    def _locatives(self, text: str) -> Iterator[Candidate]:
+        """"... i Kliplev", "ved Hvidåen", "på Tistrup Skov": a capitalised name after a
+        preposition of place in mid-sentence is a place, unless it names a body ("i Byrådet",
+        "i Direktoratet"), a person (a first name), a document part ("i Bilag 1") or a
+        municipality or region (its own rule)."""
+        for m in LOCATIVE.finditer(text):
+            words = m.group("place").split()
+            first = words[0]
+            if (first.lower() in self.stop_words or first in self.g.first_names or first.isupper()
+                    or first in self.g.places or first.endswith("et") or self.heads.fullmatch(first)
+                    or KNOWN_SECTION.match(first) or (first.endswith("en") and not PLACE_NOUN.search(first))
+                    or re.match(r"[ \t]*(?:\d|Kommune|Kommunes|Region|A/S|ApS|om\b|for\b)", text[m.end("place"):])):
+                continue  # a body, a person, an acronym, a known place (its own rule), a document
+            if len(words) == 2 and (words[1].lower() in self.stop_words or words[1] in ("Kommune", "Region")):
+                words = words[:1]
+            end = m.start("place") + len(" ".join(words)) if len(words) == 1 else m.end("place")
+            name = " ".join(text[m.start("place"):end].split())
+            yield m.start("place"), end, "LOC", f"locative:{name}"
 
     def _place_runs(self, text: str) -> Iterator[Candidate]:
         """A town followed by a capitalised word: "Albertslund Syd" is a part of the town
