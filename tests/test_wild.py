@@ -38,7 +38,7 @@ SEALED_FLOORS = {
     "decisions": 0.77,
     "attachments": 0.35,
     "entities.ORG": 0.72,
-    "entities.LOC": 0.65,
+    "entities.LOC": 0.70,
 }
 
 
