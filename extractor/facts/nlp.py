@@ -611,6 +611,11 @@ class EntityRules:
                 rf"{NOT_AFTER_WORD}(?P<w>[{UPPER}][{L}]+(?:{words('alone-suffix')})){NOT_IN_WORD}")),
         ]
 
+    def _institution_word(self, word: str) -> bool:
+        """A word that opens or closes an institution's name, in any of the gazetteer's modes."""
+        lower = word.lower()
+        return any(lower.startswith(w.lower()) or lower.endswith(w.lower()) for w, _, _, _ in self.g.institution_words)
+
     def _kind_word(self, word: str) -> bool:
         """A word that names an institution by its kind ("Stavnsholtskolen", "Skole")."""
         return any(word.lower().endswith(w.lower()) for w, mode, _, _ in self.g.institution_words
@@ -835,6 +840,9 @@ class EntityRules:
             if len(words) == 2 and (words[1].lower() in self.stop_words or words[1] in ("Kommune", "Region")):
                 words = words[:1]
             end = m.start("place") + len(" ".join(words)) if len(words) == 1 else m.end("place")
+            beside = re.match(r"\s*(?:,|og)\s+(\S+)", text[end:])
+            if beside and self._institution_word(beside.group(1)):
+                continue  # "på Lindely og Specialbørnehaven Solsikken": an offer beside an offer
             name = " ".join(text[m.start("place"):end].split())
             yield m.start("place"), end, "LOC", f"locative:{name}"
 
