@@ -42,9 +42,9 @@ def committee_names(text: str) -> list[str]:
     names = [match.group(0).strip() for match in COMMITTEE_FOR.finditer(text)
              if not SENTENCE_WORDS.search(match.group(0))]
     for match in COMMITTEE_NAME.finditer(text):
-        if any(match.group(0).strip() in name for name in names):
-            continue
         name = match.group(0).strip()
+        if any(name in longer for longer in names):
+            continue  # part of an "Udvalg for ..." name read above
         if not BARE_HEAD.match(name) and name[0].isupper():
             names.append(name)
     return names

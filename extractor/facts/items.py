@@ -125,6 +125,7 @@ def segment_to_item(segment: Segment, number: int | None = None, *, minutes: boo
     number = number if number is not None else (segment.item or 0)
     body = ItemBody.of(segment)
     sections, edge, gap = body.sections, body.edge, body.gap
+    list_edge = max(edge, column_edge)
     texts: dict[str, str] = {}
     for heading, section_lines in sections:
         key = heading if heading not in texts else f"{heading} ({sum(k.startswith(heading) for k in texts) + 1})"
@@ -143,8 +144,8 @@ def segment_to_item(segment: Segment, number: int | None = None, *, minutes: boo
         recommendations=[text for text, _ in recommendations],
         recommendation_pages=[line.page for _, line in recommendations],
         decision=decision.text,
-        attachments=with_listed(attachments_from(sections, max(edge, column_edge), gap),
-                                attachments_from([("Bilag", segment.listed_attachments)], max(edge, column_edge), gap)),
+        attachments=with_listed(attachments_from(sections, list_edge, gap),
+                                attachments_from([("Bilag", segment.listed_attachments)], list_edge, gap)),
         history=history_of(texts),
         decision_page=decision.page,
         absent=[p.model_copy(update={"item": number}) for p in absent_in(decision.attendance or [])],

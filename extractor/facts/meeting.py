@@ -110,18 +110,21 @@ def side_by_side_fields(lines: list[StyledLine]) -> tuple[list[Field], set[int]]
     own column of values; and the positions of the lines they took."""
     fields: list[Field] = []
     taken: set[int] = set()
+    found = [match_label(line.text) for line in lines]
+    bare = [f[0] if f and not f[1] else None for f in found]  # a label with nothing beside it
     for i, line in enumerate(lines):
-        row = [j for j in range(i, min(i + 4, len(lines))) if lines[j].page == line.page
-               and abs(lines[j].top - line.top) < 2 and match_label(lines[j].text) and not match_label(lines[j].text)[1]]
+        row = [j for j in range(i, min(i + 4, len(lines))) if bare[j] and lines[j].page == line.page
+               and abs(lines[j].top - line.top) < 2]
         if i in taken or len(row) < 2 or row[0] != i:
             continue
-        labels = sorted((lines[j] for j in row), key=lambda label: label.x0)
-        columns = [Field(match_label(label.text)[0], label) for label in labels]
+        by_x = sorted(row, key=lambda j: lines[j].x0)
+        labels = [lines[j] for j in by_x]
+        columns = [Field(bare[j], lines[j]) for j in by_x]
         edges = [label.x0 - 2 for label in labels[1:]] + [float("inf")]
         bottom = line.bottom
         for j in range(row[-1] + 1, len(lines)):
             below = lines[j]
-            if below.page != line.page or below.top - bottom > 2.5 * max(below.size, 6) or match_label(below.text):
+            if below.page != line.page or below.top - bottom > 2.5 * max(below.size, 6) or found[j]:
                 break
             column = next((k for k, edge in enumerate(edges) if labels[k].x0 - 2 <= below.x0 < edge), None)
             if column is None:

@@ -58,7 +58,8 @@ NOT_IN_WORD = rf"(?![{L}0-9'’-])"
 NOT_AFTER_WORD = rf"(?<![{L}0-9'’-])"
 CAP_WORD = rf"[{UPPER}][{L}]+(?:-[{UPPER}][{L}]+)?{NOT_IN_WORD}"
 # "i Kliplev", "ved Hvidåen": a preposition of place after a lower-case word, then a name.
-LOCATIVE = re.compile(rf"(?<=[a-zæøå,] )(?:i|ved|på|nær|omkring|mellem)[ \t]+(?P<place>{CAP_WORD}(?:[ \t]+{CAP_WORD})?)")
+LOCATIVE = re.compile(rf"(?<=[a-zæøå,] )(?:i|ved|på|nær|omkring|mellem)[ \t]+"
+                      rf"(?P<place>{CAP_WORD}(?:[ \t]+{CAP_WORD})?)")
 # A definite noun names a place only with a word of the landscape or the town in it
 # ("Hvidåen", "Havnen", "Strandpromenaden"); "Styringsaftalen", "Tilbudsportalen" are documents.
 PLACE_NOUN = re.compile(r"(?:å|havn|skov|sø|strand|bakke|mark|toft|vang|dal|holm|vig|by|park|plads|eng|"
@@ -319,6 +320,7 @@ class EntityRules:
         self.heads = self._head_regex()
         self.institution_patterns = self._institution_regexes()
         self.street, self.address = self._street_regexes()
+        self.place_names = frozenset(self.g.places)
         self.place_run = re.compile(
             rf"{NOT_AFTER_WORD}(?P<place>{'|'.join(map(re.escape, self.g.places))})s?"
             rf"(?P<rest>(?:[ \t]+(?!(?:Kommune|Kommunes|Regionskommune|Region)\b){CAP_WORD}){{1,2}})")
@@ -611,15 +613,14 @@ class EntityRules:
                 rf"{NOT_AFTER_WORD}(?P<w>[{UPPER}][{L}]+(?:{words('alone-suffix')})){NOT_IN_WORD}")),
         ]
 
-    def _institution_word(self, word: str) -> bool:
-        """A word that opens or closes an institution's name, in any of the gazetteer's modes."""
+    def _kind_word(self, word: str, modes: tuple[str, ...] | None = ("before", "before-suffix", "alone-suffix"),
+                   *, opening: bool = False) -> bool:
+        """A word that names an institution by its kind ("Stavnsholtskolen", "Skole"): it ends
+        in a kind word of these modes (None: any), or, `opening`, starts with one
+        ("Specialbørnehaven")."""
         lower = word.lower()
-        return any(lower.startswith(w.lower()) or lower.endswith(w.lower()) for w, _, _, _ in self.g.institution_words)
-
-    def _kind_word(self, word: str) -> bool:
-        """A word that names an institution by its kind ("Stavnsholtskolen", "Skole")."""
-        return any(word.lower().endswith(w.lower()) for w, mode, _, _ in self.g.institution_words
-                   if mode in ("before", "before-suffix", "alone-suffix"))
+        return any(lower.endswith(w.lower()) or (opening and lower.startswith(w.lower()))
+                   for w, mode, _, _ in self.g.institution_words if modes is None or mode in modes)
 
     def _row_of(self, word: str, mode: str) -> tuple[str, str, str, str]:
         rows = [r for r in self.g.institution_words if r[1] == mode]
@@ -833,7 +834,7 @@ class EntityRules:
             words = m.group("place").split()
             first = words[0]
             if (first.lower() in self.stop_words or first in self.g.first_names or first.isupper()
-                    or first in self.g.places or first.endswith("et") or self.heads.fullmatch(first)
+                    or first in self.place_names or first.endswith("et") or self.heads.fullmatch(first)
                     or KNOWN_SECTION.match(first) or (first.endswith("en") and not PLACE_NOUN.search(first))
                     or re.match(r"[ \t]*(?:\d|Kommune|Kommunes|Region|A/S|ApS|om\b|for\b)", text[m.end("place"):])):
                 continue  # a body, a person, an acronym, a known place (its own rule), a document
@@ -841,7 +842,7 @@ class EntityRules:
                 words = words[:1]
             end = m.start("place") + len(" ".join(words)) if len(words) == 1 else m.end("place")
             beside = re.match(r"\s*(?:,|og)\s+(\S+)", text[end:])
-            if beside and self._institution_word(beside.group(1)):
+            if beside and self._kind_word(beside.group(1), None, opening=True):
                 continue  # "på Lindely og Specialbørnehaven Solsikken": an offer beside an offer
             name = " ".join(text[m.start("place"):end].split())
             yield m.start("place"), end, "LOC", f"locative:{name}"

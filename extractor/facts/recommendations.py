@@ -22,10 +22,11 @@ from dagsorden.extractor.segment.sections import Sections
 from dagsorden.models import StyledLine
 
 # The verb of a lead-in; what follows it decides whether the line is a lead-in at all.
-LEAD_VERB = re.compile(r"\b(?:indstiller|indstilles|foreslår|foreslås)\b", re.IGNORECASE)
+LEAD_VERBS = "indstiller|indstilles|foreslår|foreslås"
+LEAD_VERB = re.compile(rf"\b(?:{LEAD_VERBS})\b", re.IGNORECASE)
 # Under an Indstilling/Anbefaling heading "Forvaltningen anbefaler," leads in too; elsewhere
 # "X anbefaler, at" is as often an earlier body's verdict.
-SECTION_LEAD_VERB = re.compile(r"\b(?:indstiller|indstilles|foreslår|foreslås|anbefaler)\b", re.IGNORECASE)
+SECTION_LEAD_VERB = re.compile(rf"\b(?:{LEAD_VERBS}|anbefaler)\b", re.IGNORECASE)
 AT_AFTER_VERB = re.compile(r"^\s*,?\s*at\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 MARK_AFTER_VERB = re.compile(r"^\s*[,:]\s*(?P<rest>.*)$")
 ADDRESSEE = re.compile(r"^\s+(?:til|over for|overfor)(?:\s+(?P<who>.*))?$", re.IGNORECASE)
@@ -65,6 +66,10 @@ def lead_in_text(text: str, verbs: re.Pattern[str] = LEAD_VERB) -> str | None:
     return None
 
 
+# "Direktionen indstiller til", "... indstiller over for Økonomiudvalget": no end yet.
+UNFINISHED_ADDRESSEE = re.compile(r"\b(?:indstiller|foreslår)\s+(?:til|over ?for)\b[^,:]*$", re.IGNORECASE)
+
+
 def lead_in_lines(lines: list[StyledLine], at: int, verbs: re.Pattern[str] = LEAD_VERB) -> tuple[str, int]:
     """The rest after the lead-in starting on line `at`, and the line it ends on: a lead-in
     whose addressee wraps ("Direktionen indstiller til" / "Økonomiudvalget og Byrådet, at
@@ -80,8 +85,6 @@ def lead_in_lines(lines: list[StyledLine], at: int, verbs: re.Pattern[str] = LEA
     return (joined, at + 1) if ended else (rest, at)
 
 
-# "Direktionen indstiller til", "... indstiller over for Økonomiudvalget": no end yet.
-UNFINISHED_ADDRESSEE = re.compile(r"\b(?:indstiller|foreslår)\s+(?:til|over ?for)\b[^,:]*$", re.IGNORECASE)
 # "Teknisk Udvalg over for Økonomiudvalget og Byrådet anbefaler, at forslaget ...": a body's own
 # recommendation inside the lead-in.
 NESTED_LEAD = re.compile(r"^(?P<who>[^,]{3,150}?)\s+(?:anbefaler|indstiller)\s*,?\s+(?P<point>at\s.+)$", re.DOTALL)
@@ -141,8 +144,7 @@ def points_after(lines: list[StyledLine], at: int, edge: float, gap: float, *,
             inline[0] = (first, line)
         if first.rstrip().endswith((",", ":")) and len(inline) > 1 and is_point_like(inline[1]):
             following = inline[1:]  # "..., at Økonomiudvalget over for Byrådet anbefaler," then the points
-        elif not re.search(r"(?:,|;|\bog|\bsamt|\beller)\s*$", first) and not (len(inline) > 1 and
-                                                                             is_point_like(inline[1])):
+        elif not ENDS_A_POINT.search(first.rstrip()) and not (len(inline) > 1 and is_point_like(inline[1])):
             return [(first_sentence(first), line)]
         else:
             entries, following = [inline[0]], inline[1:]

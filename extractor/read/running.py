@@ -100,9 +100,10 @@ def mark_running_lines(pages: list[PageText]) -> list[PageText]:
         lines = []
         for line in page.lines:
             band = in_band(line, page)
-            if band and not _item_number(line, page, running_keys) and ((band, masked(line.text)) in running_keys
-                                                          or looks_like_page_number(line.text, page.number)
-                                                          or PRINT_STAMP.match(line.text.strip())):
+            furniture = band and ((band, masked(line.text)) in running_keys
+                                  or looks_like_page_number(line.text, page.number)
+                                  or PRINT_STAMP.match(line.text.strip()))
+            if furniture and not _item_number(line, page, running_keys):
                 line = replace(line, role=band)
             lines.append(line)
         marked.append(replace(page, lines=lines))

@@ -61,13 +61,13 @@ def grouped_entries(lines: list[StyledLine], titles: dict[int, str]) -> tuple[di
     """The list's lines per item number, and how many lines the list holds (from its heading)."""
     groups: dict[int, list[StyledLine]] = {}
     current: int | None = None
-    heading_text = ""
+    heading = ""  # the repeated heading, folded
     end = len(lines)
     for i, line in enumerate(lines[1:], 1):
         text = " ".join(line.text.split())
         number = repeats_item(text, titles)
         if number is not None:
-            current, heading_text = number, text
+            current, heading = number, simple(text)
             groups.setdefault(number, [])
             continue
         if BACK_MATTER_HEADING.match(text):
@@ -75,8 +75,8 @@ def grouped_entries(lines: list[StyledLine], titles: dict[int, str]) -> tuple[di
             break
         if current is None:
             continue
-        if not groups[current] and simple(text) and simple(text) in simple(titles[current]) \
-                and simple(text) not in simple(heading_text):
+        folded = simple(text)
+        if not groups[current] and folded and folded in simple(titles[current]) and folded not in heading:
             continue  # the repeated heading's title wraps onto this line
         groups[current].append(line)
     return groups, end

@@ -14,6 +14,7 @@ from dagsorden.extractor.danish.headings import (
     KNOWN_SECTION,
     RECOMMENDATION_HEADING,
 )
+from dagsorden.extractor.segment.lines import strip_bullet
 from dagsorden.extractor.segment.style import is_heading_styled
 from dagsorden.models import StyledLine
 
@@ -42,7 +43,7 @@ def is_section_word(text: str) -> bool:
 
 def heading_text(text: str) -> str:
     """The heading as a name: whitespace joined, a list bullet and a colon dropped."""
-    return BULLET.sub("", " ".join(text.split()), count=1).rstrip(":").strip()
+    return strip_bullet(" ".join(text.split())).rstrip(":").strip()
 
 
 def is_section_heading(line: StyledLine, body_size: float) -> bool:
