@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import socket
 import subprocess
+import tempfile
 import sys
 import time
 import urllib.request
@@ -53,10 +55,14 @@ def free_port() -> int:
 
 @contextmanager
 def served(db_path: Path) -> Iterator[str]:
-    """`dagsorden serve` as a real server on a free loopback port; yields its base URL."""
+    """`dagsorden serve` as a real server on a free loopback port; yields its base URL. The server
+    gets a temp folder of its own, so its preview cache starts empty: a cache shared with earlier
+    runs answered a 'slow' render at once and a test of the render's timing failed by chance."""
     port = free_port()
+    own_temp = tempfile.TemporaryDirectory(prefix="dagsorden-served-")
     process = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "serve", "--db", str(db_path),
-                                "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                                "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               env={**os.environ, "TMPDIR": own_temp.name})
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(150):
@@ -75,3 +81,4 @@ def served(db_path: Path) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=20)
+        own_temp.cleanup()

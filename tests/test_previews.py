@@ -39,8 +39,8 @@ def slow_page_pdf(strokes: int) -> bytes:
 
 def unique_box() -> str:
     """A box no earlier run has drawn, so the preview cache cannot answer for the renderer."""
-    n = uuid.uuid4().int % 400
-    return f"10,10,{100 + n},{200 + n}"
+    n = uuid.uuid4().int
+    return f"10,10,{100 + n % 4000 / 10:.1f},{200 + n // 4000 % 4000 / 10:.1f}"
 
 
 @pytest.fixture(scope="module")
