@@ -105,6 +105,26 @@ def test_entities_name_broken_over_two_lines_is_one_mention(tmp_path: Path) -> N
     assert kolding.page == 1 and kolding.bbox is not None
 
 
+def test_entities_a_common_noun_opening_a_line_is_no_part_of_a_name(tmp_path: Path) -> None:
+    """Attachment titles and table rows open with a capitalised common noun. The document
+    prints it in lower case elsewhere, so it is not read into the street or company after it;
+    a name the document prints inside a sentence too keeps its first word."""
+    pdf = make_pdf(tmp_path / "bilag.pdf", [[
+        Text("Trafiksikkerhed ved skolen", size=16), None,
+        Text("Der anlægges en cykelsti langs vejen, og rådgiverens præsentation vedlægges."),
+        Text("Sagen er drøftet med KL og Danske Regioner."), None,
+        Text("Bilag", size=12),
+        Text("Cykelsti Snoghøj Landevej.pdf"),
+        Text("Præsentation Nordbus Trafik A/S"),
+        Text("Danske Regioner om skoleveje"),
+    ]])
+    found = segments_to_entities(segment_document(read_document(pdf)))
+    names = {e.text for e in found if e.label in ("ORG", "LOC")}
+    assert {"Snoghøj Landevej", "Nordbus Trafik A/S", "Danske Regioner"} <= names
+    assert not {"Cykelsti Snoghøj Landevej", "Cykelsti Snoghøj Landevej.pdf",
+                "Præsentation Nordbus Trafik A/S", "Regioner"} & names
+
+
 def person(name: str, org: str, item: int) -> Entity:
     return Entity(text=name, label="PER", kind="person", canonical=name, organization=org, item=item, page=1)
 

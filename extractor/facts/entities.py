@@ -13,6 +13,7 @@ person ("René"/"Rene") are one entity when their organisation agrees.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -37,6 +38,12 @@ OFFER_KINDS = {"offer", "institution"}
 CONJUNCT_WORD = r"[A-ZÆØÅ][a-zæøå]{3,}"
 # Acronyms and committee names shorter than this are not searched for as bare words.
 MIN_ALIAS_CHARS = 3
+# Kinds of name found by a naming rule (a kind word, a legal form, a street ending) that a
+# common noun in front may have been read into; gazetteer names are taken as listed.
+RULE_NAMED_KINDS = {"street", "company", "venue", "offer", "institution", "association", "place"}
+INFLECTION_CHARS = 4  # "anlægsregnskab" -> "anlægsregnskabet", "cykelsti" -> "cykelstierne"
+FILE_EXTENSION = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|msg)$", re.IGNORECASE)
+OPENS_LINE = re.compile(r"(?:^|\n)[\W\d_]*$|[.!?:]\s+$")
 
 
 @dataclass(frozen=True)
@@ -91,6 +98,50 @@ class Mention:
         kind, _, canonical = ident.partition(":")
         return cls(start, end, doc.text[start:end], label, kind, canonical)
 
+    def trimmed(self, cut_start: int, cut_end: int) -> Mention:
+        text = self.text[cut_start:len(self.text) - cut_end]
+        canonical = " ".join(text.split()) if self.canonical == " ".join(self.text.split()) else self.canonical
+        return Mention(self.start + cut_start, self.end - cut_end, text, self.label, self.kind, canonical)
+
+
+class LowerCaseWords:
+    """The words a document prints in lower case: a capitalised word that opens a line or a
+    sentence is capitalised by position alone, and the document's own lower-case use of it
+    says it is a common noun ("Cykelsti Snoghøj Landevej" in a table row, "Præsentation
+    Nordbus Trafik A/S" as an attachment title), not the first word of a name, unless the
+    document also prints the whole name inside a sentence ("..., KL og Danske Regioner")."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.text = "\n".join(texts)
+        self.words = sorted(set(re.findall(r"(?<![\w-])[a-zæøå]{3,}", self.text)))
+
+    def named_inside_a_sentence(self, name: str) -> bool:
+        words = r"\s+".join(map(re.escape, name.split()))
+        return re.search(rf"[a-zæøå0-9,][ \t]+{words}(?![\w-])", self.text) is not None
+
+    def has(self, word: str) -> bool:
+        stem = word.lower()
+        i = bisect.bisect_left(self.words, stem)
+        return i < len(self.words) and self.words[i].startswith(stem) and (
+            len(self.words[i]) - len(stem) <= INFLECTION_CHARS)
+
+
+def trim_mention(mention: Mention, text: str, lower_case: LowerCaseWords) -> Mention:
+    """A rule-found name without a file extension ("Stensballe Vandværk.pdf") and without a
+    common noun that opens its line or sentence in front of it."""
+    if mention.label not in ("ORG", "LOC") or mention.kind not in RULE_NAMED_KINDS:
+        return mention
+    if extension := FILE_EXTENSION.search(mention.text):
+        mention = mention.trimmed(0, len(extension.group()))
+    first, *rest = mention.text.split(maxsplit=1)
+    if rest and first[:1].isupper() and not first.isupper() and first.isalpha() \
+            and OPENS_LINE.search(text[:mention.start]) and lower_case.has(first) \
+            and not lower_case.named_inside_a_sentence(mention.text):
+        rest = re.match(r"(?:\d+\s+)*(.+)", rest[0], re.S).group(1)  # "Regnskab 2018 Outrup Varmeværk"
+        if rest[:1].isupper():
+            mention = mention.trimmed(len(mention.text) - len(rest), 0)
+    return mention
+
 
 @dataclass
 class ParsedChunk:
@@ -138,10 +189,12 @@ def segments_to_entities(
     chunks: list[ParsedChunk] = []
     entities: list[Entity] = []
     aliases: list[Alias] = []
+    lower_case = LowerCaseWords(s.text for s in segments)
     # A small batch: spaCy holds a whole batch of Docs at once.
     for segment, spacy_doc in zip(segments, nlp.pipe((s.text for s in segments), batch_size=PIPE_BATCH)):
         mentions = [Mention.of(span) for span in spacy_doc.ents]
         mentions += [Mention.extra(spacy_doc, extra) for extra in spacy_doc._.entity_extras or []]
+        mentions = [trim_mention(m, segment.text, lower_case) for m in mentions]
         chunk = ParsedChunk(segment, [(m.start, m.end) for m in mentions])
         entities.extend(mention_to_entity(m, chunk) for m in mentions if not is_cell(m, segment))
         aliases.extend(spacy_doc._.entity_aliases or [])
