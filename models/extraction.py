@@ -82,6 +82,9 @@ class Item(StrictModel):
     recommendations: list[str] = []
     recommendation_pages: list[int] = []  # the page each recommendation starts on, in order
     decision: str | None = None
+    # "Bent Jensen (V) deltog ikke i sagens behandling.": the decision's closing sentence on who
+    # took no part, kept apart from what was decided (its dissent is still read)
+    not_taking_part: str | None = None
     attachments: list[Attachment] = []
     history: list[EarlierTreatment] = []  # "Sagsforløb": earlier treatments of the case
     # minutes: what the decision did with the recommendation (extractor/facts/decisions.py)

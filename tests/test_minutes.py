@@ -44,9 +44,10 @@ def test_word_template_minutes_decision_after_each_item(tmp_path: Path) -> None:
     assert extraction.document.kind == "minutes"
     assert [(i.number, i.decision, i.outcome) for i in extraction.items] == [
         (1, "Godkendt.", "approved"),
-        (2, "Godkendt med den ændring, at styregruppen får fem medlemmer. "
-            "Læsø Kommune deltog ikke i sagens behandling.", "approved_with_changes"),
+        (2, "Godkendt med den ændring, at styregruppen får fem medlemmer.", "approved_with_changes"),
         (3, "Udsat til næste møde.", "postponed")]
+    # who took no part is attendance, not what was decided: kept apart, its dissent still read
+    assert extraction.items[1].not_taking_part == "Læsø Kommune deltog ikke i sagens behandling."
     assert extraction.items[1].recommendations == ["Kontaktudvalget godkender udbuddet",
                                                    "Kontaktudvalget udpeger en styregruppe"]
     assert [(d.who, d.kind) for d in extraction.items[1].dissents] == [("Læsø Kommune", "did_not_take_part")]

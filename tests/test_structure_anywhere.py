@@ -80,6 +80,7 @@ def test_item_number_in_the_header_band_beside_its_title_is_kept(tmp_path: Path)
     ("Pkt. 4 Orientering", 4, "Orientering"),
     ("3: Anlægsbevilling til ny hal", 3, "Anlægsbevilling til ny hal"),
     ("1 (Åben) Meddelelser fra formanden", 1, "Meddelelser fra formanden"),
+    ("T1. Regnvandsbassin ved bækken", 1, "Regnvandsbassin ved bækken"),
 ])
 def test_numbering_styles(tmp_path: Path, heading: str, number: int, title: str) -> None:
     """Each numbering style, with its next item numbered the same way."""
@@ -443,12 +444,63 @@ def test_capitalised_label_table(tmp_path: Path) -> None:
         "Byrådet", "Byrådssalen", "2015-05-13", "18:00", "20:15")
 
 
-@pytest.mark.parametrize("label", ["Lokale:", "Mødeafholdelse", "Lokation:"])
+@pytest.mark.parametrize("label", ["Lokale:", "Mødeafholdelse", "Lokation:", "Møde lokation"])
 def test_place_labels(tmp_path: Path, label: str) -> None:
     page = [Text("Byrådet - Referat"), Row([Text("Dato:"), Text("26. april 2016", x=200)]),
             Row([Text(label), Text("Byrådssalen", x=200)]), None, Text("1. Godkendelse af dagsorden"),
             Text("Beslutning"), Text("Godkendt."), Text("2. Eventuelt")]
     assert extract(tmp_path, "place", [page]).meeting.location == "Byrådssalen"
+
+
+def test_web_table_header_row_over_its_values(tmp_path: Path) -> None:
+    """"Titel | Udvalg | Funktioner" in bold over "Byrådet | Byrådet | Vis medlemmer": the body
+    is the value under "Udvalg", not the header cell beside it."""
+    header = Row([bold("Titel"), bold("Udvalg"), bold("Funktioner")])
+    header.parts[1].x, header.parts[2].x = 180, 300
+    values = Row([Text("Byrådet"), Text("Byrådet"), Text("Vis medlemmer Udskriv")])
+    values.parts[1].x, values.parts[2].x = 180, 300
+    page = [header, values, None, bold("Mødetidspunkt"), Text("29-04-2013 18:00"), None,
+            bold("88 Godkendelse af dagsorden", 13), bold("Beslutning"), Text("Tiltrådt."), None,
+            bold("89 Eventuelt", 13), bold("Beslutning"), Text("Intet.")]
+    meeting = extract(tmp_path, "webtable", [page]).meeting
+    assert (meeting.committee, meeting.date) == ("Byrådet", "2013-04-29")
+
+
+@pytest.mark.parametrize("title", ["Referat byrådet 28. november 2018",
+                                   "28. november 2018 - referat fra byrådet"])
+def test_committee_printed_in_lower_case_after_the_kind_word(tmp_path: Path, title: str) -> None:
+    page = [bold(title, 14), None, Text("1. Godkendelse af dagsorden"), Text("Beslutning"), Text("Godkendt."),
+            Text("2. Eventuelt"), Text("Beslutning"), Text("Intet.")]
+    assert extract(tmp_path, "lower", [page]).meeting.committee == "Byrådet"
+
+
+def test_web_page_headed_dagsorden_that_prints_each_decision_is_minutes(tmp_path: Path) -> None:
+    """A web page's "Dagsorden" heading over items whose "Beslutning" holds text: what was
+    decided is printed, so these are minutes; "Bilag | Funktioner" heads the attachments."""
+    def item(number: int, title: str, decided: str, attachment: str) -> list[Text | None]:
+        bilag = Row([bold("Bilag"), bold("Funktioner")])
+        bilag.parts[1].x = 400
+        return [bold(f"{number} {title}", 13), bold("Sagsfremstilling"), Text("Sagen drøftes."), bold("Beslutning"),
+                Text(decided), bilag, Text(attachment), None]
+    page = [bold("Byrådet", 16), bold("Dagsorden"), None, *item(88, "Lokalplan nr. 612", "Tiltrådt.", "Lokalplan"),
+            *item(89, "Kommunegaranti", "Tiltrådt.", "Ansøgning af 12. marts 2013"),
+            *item(90, "Eventuelt", "Intet.", "Notat")]
+    extraction = extract(tmp_path, "webdagsorden", [page])
+    assert extraction.document.kind == "minutes"
+    assert [(i.decision, [a.title for a in i.attachments]) for i in extraction.items] == [
+        ("Tiltrådt.", ["Lokalplan"]), ("Tiltrådt.", ["Ansøgning af 12. marts 2013"]), ("Intet.", ["Notat"])]
+
+
+def test_closing_sentence_on_who_took_no_part_wrapped_in_the_decision(tmp_path: Path) -> None:
+    page = [bold("Referat"), Text("Medlemmer: Merete Haugaard, Bo Dahl"), None, bold("1. Lokalplan"),
+            bold("Beslutning"), Text("Indstillingen blev godkendt. Merete Haugaard erklærede sig inhabil og"),
+            Text("deltog ikke i behandlingen af punktet."), None, bold("2. Eventuelt"), bold("Beslutning"),
+            Text("Intet.")]
+    extraction = extract(tmp_path, "inhabil", [page])
+    first = extraction.items[0]
+    assert first.decision == "Indstillingen blev godkendt."
+    assert [p.name for p in first.absent] == ["Merete Haugaard"]
+    assert [(d.who, d.kind) for d in first.dissents] == [("Merete Haugaard", "did_not_take_part")]
 
 
 def test_members_and_absent_in_two_columns(tmp_path: Path) -> None:

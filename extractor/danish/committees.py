@@ -37,6 +37,21 @@ BARE_HEAD = re.compile(r"^(?:den |det )?(?:udvalg(?:et)?|lokaludvalg(?:et)?|råd
                        re.IGNORECASE)
 
 
+# "Referat byrådet 28. november 2018", "referat fra byrådet", "Beslutning i byrådet den ...":
+# some systems print the body in lower case after the kind word; the name is capitalised.
+LOWER_CASE_BODY = re.compile(
+    r"(?:\b(?:referat|dagsorden|beslutningsprotokol)(?:\s+(?:fra|for|af))?(?:\s+mødet?\s+i)?|\bbeslutning i)\s+"
+    r"(?P<body>[a-zæøå][a-zæøå-]*(?:udvalget|rådet|bestyrelsen))(?![\w-])", re.IGNORECASE)
+
+
+def lower_case_body(text: str) -> str | None:
+    match = LOWER_CASE_BODY.search(text)
+    if not match or not match.group("body")[0].islower():
+        return None
+    body = match.group("body")
+    return None if BARE_HEAD.match(body) else body[0].upper() + body[1:]
+
+
 def committee_names(text: str) -> list[str]:
     """Every body name in a text, in order; heads alone are left out."""
     names = [match.group(0).strip() for match in COMMITTEE_FOR.finditer(text)

@@ -97,6 +97,8 @@ ITEM_NR = re.compile(r"^(?:Nr|NR)\.?\s*(?P<number>\d{1,4})\s*(?:[-–:.]\s*)?(?P
 ITEM_CASE = re.compile(r"^(?:Sag|SAG)\s+(?:nr|Nr|NR)\.?\s*(?P<number>\d{1,4})\b\s*(?P<title>.*)$")
 # "12. Title", "1.Title", "12.   Title" (not "1.1 Title": a sub-point).
 ITEM_NUMBERED = re.compile(r"^(?P<number>\d{1,4})\s?\.(?!\d)\s*(?P<title>\S.*)$")
+# "T1. Title", "ØU3. Title": the number carries the committee's letters (one prefix a document).
+ITEM_LETTERED = re.compile(r"^(?P<prefix>[A-ZÆØÅ]{1,3})(?P<number>\d{1,3})\s?\.(?!\d)\s*(?P<title>\S.*)$")
 # "3: Title".
 ITEM_COLON = re.compile(r"^(?P<number>\d{1,4}):\s+(?P<title>\S.*)$")
 # "2      Title" (no dot): the weakest evidence.
@@ -124,7 +126,7 @@ COMMITTEE_LABEL = re.compile(r"^(?:møde|mødeforum|udvalg|forum)" + _END, re.IG
 TIME_LABEL = re.compile(r"^(?:tid|tidspunkt|dato|mødetidspunkt|mødedato|starttidspunkt|kl|"
                         r"dato og tid|mødet påbegyndt)" + _END, re.IGNORECASE)
 END_TIME_LABEL = re.compile(r"^(?:sluttidspunkt|mødet afsluttet|mødet slut|mødet hævet)" + _END, re.IGNORECASE)
-PLACE_LABEL = re.compile(r"^(?:sted|mødested|tidspunkt og sted|lokale|mødelokale|lokation|mødeafholdelse)" + _END,
+PLACE_LABEL = re.compile(r"^(?:sted|mødested|tidspunkt og sted|lokale|mødelokale|lokation|møde ?lokation|mødeafholdelse)" + _END,
                          re.IGNORECASE)
 # A label only a meeting block has (a letter has "Dato:" too): evidence that a document
 # records a meeting.

@@ -9,7 +9,8 @@ it: they name who was absent for the item.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from dagsorden.extractor.danish.dates import find_date
 from dagsorden.extractor.danish.headings import (
@@ -22,13 +23,14 @@ from dagsorden.extractor.danish.headings import (
     RECOMMENDATION_HEADING,
     RECOMMENDATION_LEAD,
 )
-from dagsorden.extractor.danish.sentences import first_sentence
+from dagsorden.extractor.danish.sentences import first_sentence, sentence_spans
 from dagsorden.extractor.segment.lines import ended_early, lines_to_paragraphs, right_edge
 from dagsorden.extractor.segment.sections import Sections
 from dagsorden.models import StyledLine
 
 # Sections of a minutes item that are not what was decided when no decision heading exists.
 NOT_DECIDED = (RECOMMENDATION_HEADING, ATTACHMENT_HEADING)
+CLOSING_SENTENCE_LINES = 4  # the lines a decision's closing sentence is looked for in
 
 
 @dataclass
@@ -36,6 +38,7 @@ class DecisionText:
     text: str | None = None
     page: int | None = None
     attendance: list[StyledLine] | None = None  # the attendance lines printed with it
+    not_taking_part: str | None = None  # its closing sentence on who took no part
 
 
 def is_capitals_heading(line: StyledLine) -> bool:
@@ -70,11 +73,35 @@ def split_trailing_attendance(lines: list[StyledLine]) -> tuple[list[StyledLine]
         opens_paragraph = before is None or line.page != before.page or \
             line.top - before.bottom > 0.6 * max(line.size, 6.0) or \
             (before.text.rstrip().endswith((".", ":")) and ended_early(before, text, edge))
-        labelled = i > 0 and (ATTENDANCE_LINE.match(text) or is_capitals_heading(line))  # "Fraværende: ..."
+        # "Fraværende: ..."; but "deltog ikke ..." after a line that ends mid-sentence is its wrap
+        wrapped = before is not None and not before.text.rstrip().endswith((".", ":")) and text[:1].islower()
+        labelled = i > 0 and ((ATTENDANCE_LINE.match(text) and not wrapped) or is_capitals_heading(line))
         sentence = i > 0 and opens_paragraph and ATTENDANCE_SENTENCE.search(first_sentence(text))
         if labelled or sentence:
             return lines[:i], lines[i:]
     return lines, []
+
+
+def split_last_sentence(lines: list[StyledLine]) -> tuple[list[StyledLine], list[StyledLine]]:
+    """"Indstillingen blev godkendt. X erklærede sig inhabil og deltog ikke i behandlingen af
+    punktet.": a closing sentence that says who took no part records attendance, not what
+    was decided, even inside the decision's paragraph (and wrapped over its lines)."""
+    tail = lines[-CLOSING_SENTENCE_LINES:]
+    starts = list(accumulate((len(line.text) + 1 for line in tail[:-1]), initial=0))
+    joined = " ".join(line.text for line in tail)
+    spans = sentence_spans(joined)
+    if not spans:
+        return lines, []
+    start = spans[-1][0]
+    closing = " ".join(joined[start:].split())
+    if not (start > 0 or len(lines) > len(tail)) or not closing.endswith(".") \
+            or not ATTENDANCE_SENTENCE.search(closing):
+        return lines, []
+    at = max(i for i, offset in enumerate(starts) if offset <= start)
+    first = tail[at]
+    before = first.text[:start - starts[at]].rstrip()
+    kept = lines[:len(lines) - len(tail) + at] + ([replace(first, text=before)] if before else [])
+    return kept, [replace(first, text=closing)]
 
 
 def is_dateline(text: str) -> bool:
@@ -111,5 +138,7 @@ def decision_of(sections: Sections, meeting_date: str | None = None, minutes: bo
     else:
         return DecisionText()
     own, attendance = split_attendance(lines)
+    own, closing = split_last_sentence(own)
     text = lines_to_paragraphs(own).strip() or None
-    return DecisionText(text, own[0].page if text and own else None, attendance)
+    return DecisionText(text, own[0].page if text and own else None, closing + attendance,
+                        closing[0].text if closing else None)

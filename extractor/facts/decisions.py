@@ -28,7 +28,7 @@ def decide(item: Item) -> Item:
     """Add outcome, outcome_stated, dissents and `departs` to an item that has a decision text."""
     if not item.decision:
         return item
-    dissents = find_dissents(item.decision)
+    dissents = find_dissents(item.decision) + find_dissents(item.not_taking_part or "")
     outcome, stated = find_outcome(item.decision, item.recommendations, bool(dissents))
     return item.model_copy(update={"outcome": outcome, "outcome_stated": stated, "dissents": dissents,
                                    "departs": outcome in DEPARTING or bool(dissents)})

@@ -144,6 +144,7 @@ def segment_to_item(segment: Segment, number: int | None = None, *, minutes: boo
         recommendations=[text for text, _ in recommendations],
         recommendation_pages=[line.page for _, line in recommendations],
         decision=decision.text,
+        not_taking_part=decision.not_taking_part,
         attachments=with_listed(attachments_from(sections, list_edge, gap),
                                 attachments_from([("Bilag", segment.listed_attachments)], list_edge, gap)),
         history=history_of(texts),

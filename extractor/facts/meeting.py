@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from dagsorden.extractor.danish.committees import committee_names
+from dagsorden.extractor.danish.committees import committee_names, lower_case_body
 from dagsorden.extractor.danish.dates import find_date, find_times
 from dagsorden.extractor.danish.headings import (
     ABSENT_LABEL,
@@ -113,13 +113,17 @@ def side_by_side_fields(lines: list[StyledLine]) -> tuple[list[Field], set[int]]
     found = [match_label(line.text) for line in lines]
     bare = [f[0] if f and not f[1] else None for f in found]  # a label with nothing beside it
     for i, line in enumerate(lines):
-        row = [j for j in range(i, min(i + 4, len(lines))) if bare[j] and lines[j].page == line.page
-               and abs(lines[j].top - line.top) < 2]
-        if i in taken or len(row) < 2 or row[0] != i:
+        cells = [j for j in range(i, min(i + 6, len(lines))) if lines[j].page == line.page
+                 and abs(lines[j].top - line.top) < 2]
+        row = [j for j in cells if bare[j]]
+        # "Titel | Udvalg | Funktioner" in bold over "Byrådet | Byrådet | ...": a table's header row
+        header = len(cells) >= 2 and bool(row) and all(
+            lines[j].bold and len(lines[j].text.split()) <= MAX_LABEL_WORDS for j in cells)
+        if i in taken or cells[0] != i or not (len(row) >= 2 or header):
             continue
-        by_x = sorted(row, key=lambda j: lines[j].x0)
+        by_x = sorted(cells if header else row, key=lambda j: lines[j].x0)
         labels = [lines[j] for j in by_x]
-        columns = [Field(bare[j], lines[j]) for j in by_x]
+        columns = [Field(bare[j] or "", lines[j]) for j in by_x]
         edges = [label.x0 - 2 for label in labels[1:]] + [float("inf")]
         bottom = line.bottom
         for j in range(row[-1] + 1, len(lines)):
@@ -132,8 +136,8 @@ def side_by_side_fields(lines: list[StyledLine]) -> tuple[list[Field], set[int]]
             columns[column].values.append(below)
             taken.add(j)
             bottom = max(bottom, below.bottom)
-        fields.extend(columns)
-        taken.update(row)
+        fields.extend(column for column in columns if column.name)
+        taken.update(by_x)
     return fields, taken
 
 
@@ -245,7 +249,9 @@ def title_lines(lines: list[StyledLine]) -> list[StyledLine]:
     """The first lines of the cover, before any contents list."""
     found: list[StyledLine] = []
     for line in lines:
-        if LIST_ENTRY.match(line.text.strip()) or len(found) >= TITLE_LINES:
+        text = line.text.strip()
+        dated = (found_date := find_date(text)) is not None and found_date[1].start() == 0
+        if (LIST_ENTRY.match(text) and not dated) or len(found) >= TITLE_LINES:
             break
         found.append(line)
     return found
@@ -254,9 +260,11 @@ def title_lines(lines: list[StyledLine]) -> list[StyledLine]:
 def committee_from_title(lines: list[StyledLine]) -> str | None:
     """A body named in the title lines ("Referat af møde i Ældre- og Sundhedsudvalget",
     "Socialudvalget - 25-05-2020", "Kommunalbestyrelsen"); a definite name wins."""
-    names = [name for line in title_lines(lines) for name in committee_names(line.text)]
+    top = title_lines(lines)
+    names = [name for line in top for name in committee_names(line.text)]
     definite = [n for n in names if n.endswith(("et", "en", "udvalg", "Lokaludvalg"))]
-    return (definite or names or [None])[0]
+    lower = [name for line in top if (name := lower_case_body(line.text))]
+    return (definite or names or lower or [None])[0]
 
 
 def committee_from_decisions(doc: SegmentedDocument, date: str | None) -> str | None:
@@ -266,7 +274,7 @@ def committee_from_decisions(doc: SegmentedDocument, date: str | None) -> str | 
         for line in segment.lines:
             text = line.text.strip()
             if DECISION_HEADING.match(text) and (not date or (find_date(text) or ("",))[0] == date):
-                names = committee_names(text)
+                names = committee_names(text) or [name for name in [lower_case_body(text)] if name]
                 if names:
                     return names[0]
     return None

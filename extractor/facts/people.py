@@ -134,7 +134,7 @@ ATTENDANCE_LABEL = re.compile(
     rf"^(?:{ABSENCE_LABEL_WORDS}|følgende {NOT_TAKING_PART_WORDS}(?: af punktet)?)"
     r"(?:\s+(?:med|uden|indtil/fra|indtil|fra)(?:\s+(?-i:[a-zæøå]\w*))?)?\s*:?\s*", re.IGNORECASE)
 # "X deltog ikke under behandlingen af dette punkt.": the same words that end a decision text.
-NOT_TAKING_PART = re.compile(rf"\s*\b{NOT_TAKING_PART_WORDS}\b.*$", re.IGNORECASE)
+NOT_TAKING_PART = re.compile(rf"\s*\b(?:erklærede sig inhabil og\s+)?{NOT_TAKING_PART_WORDS}\b.*$", re.IGNORECASE)
 ASIDE = re.compile(r"\s+[-–]\s+.*$")  # "Rikke Damgaard - suppleanten Bo Kristiansen er indkaldt."
 
 
@@ -146,8 +146,9 @@ def absent_in(lines: list[StyledLine]) -> list[Person]:
         text = ATTENDANCE_LABEL.sub("", " ".join(line.text.split()), count=1)
         # "Afbud fra A og B. Som suppleanter er indkaldt C og D.": the absent are the first sentence's
         text = ASIDE.sub("", NOT_TAKING_PART.sub("", first_sentence(text))).strip(" .")
-        if text:
-            people.extend(p.model_copy(update={"page": line.page}) for p in parse_people(text))
+        if text:  # "Region Nordjylland deltog ikke i sagens behandling": a body, not a member
+            people.extend(p.model_copy(update={"page": line.page}) for p in parse_people(text)
+                          if not ORGANISATION_WORD.search(p.name))
     return unique_people(people)
 
 

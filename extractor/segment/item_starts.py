@@ -28,6 +28,7 @@ from dagsorden.extractor.danish.headings import (
     ITEM_NR,
     ITEM_NUMBER_ALONE,
     ITEM_NUMBER_OVER_TITLE,
+    ITEM_LETTERED,
     ITEM_NUMBERED,
     KNOWN_SECTION,
     MEETING_LABEL,
@@ -54,7 +55,8 @@ X0_BUCKET = 12.0  # points: heading lines of one family start at about the same 
 # Kinds that name themselves items; numbers alone must prove it by style and sequence.
 STRONG_KINDS = ("keyword", "nr", "case")
 KIND_PATTERNS = (("keyword", ITEM_KEYWORD), ("nr", ITEM_NR), ("case", ITEM_CASE),
-                 ("numbered", ITEM_NUMBERED), ("colon", ITEM_COLON), ("bare", ITEM_BARE))
+                 ("numbered", ITEM_NUMBERED), ("lettered", ITEM_LETTERED), ("colon", ITEM_COLON),
+                 ("bare", ITEM_BARE))
 
 
 @dataclass
@@ -66,6 +68,7 @@ class ItemStart:
     consumed: set[int] = field(default_factory=set)  # line indexes that are heading, not text
     evidence: str = ""  # why this line opens an item (for `dagsorden explain`)
     closed: bool | None = None  # "6 (Lukket) Salg af ejendom": marked on the heading itself
+    prefix: str = ""  # "T" of "T1.": one family shares it
 
     @property
     def explicit(self) -> bool:
@@ -153,6 +156,7 @@ def candidate_at(lines: list[StyledLine], index: int, body_size: float) -> ItemS
         consumed = {index} | ({index + 1} if neighbour is not None and text != line.text.strip() else set())
         title_line = neighbour if neighbour is not None and neighbour.top > line.bottom else line
         start = ItemStart(index, numbers, [replace(title_line, text=title)] if title else [], kind, consumed)
+        start.prefix = groups.get("prefix") or ""
         if groups.get("mark"):
             start.closed = groups["mark"].casefold().startswith("lukket")
         styled = "heading-styled" if is_heading_styled(line, body_size) else "body-styled"
@@ -163,7 +167,7 @@ def candidate_at(lines: list[StyledLine], index: int, body_size: float) -> ItemS
 
 def family_key(lines: list[StyledLine], start: ItemStart) -> tuple[object, ...]:
     line = lines[start.index]
-    return (start.kind, line.bold, round(line.size * 2) / 2, round(line.x0 / X0_BUCKET),
+    return (start.kind, start.prefix, line.bold, round(line.size * 2) / 2, round(line.x0 / X0_BUCKET),
             font_family(line.font))
 
 

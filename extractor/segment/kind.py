@@ -7,9 +7,11 @@ referat" is an item of an agenda); decision headings in the items.
 """
 from __future__ import annotations
 
+from dagsorden.extractor.danish.dates import find_date
 from dagsorden.extractor.danish.headings import (
     AGENDA_WORD,
     DECISION_HEADING,
+    KNOWN_SECTION,
     LIST_ENTRY,
     MINUTES_WORD,
     STRATEGY_WORD,
@@ -36,6 +38,15 @@ def cover_words(pdf: PdfText, segments: list[Segment]) -> str:
     return " ".join(line.text for line in [*cover, *running])
 
 
+def decided_here(segment: Segment) -> bool:
+    """An undated "Beslutning" heading with text under it: what this meeting decided (an
+    agenda leaves the heading empty; an earlier body's decision is dated)."""
+    lines = [strip_bullet(line.text) for line in segment.lines]
+    return any(DECISION_HEADING.match(text) and not find_date(text) and i + 1 < len(lines)
+               and not KNOWN_SECTION.match(lines[i + 1]) and not DECISION_HEADING.match(lines[i + 1])
+               for i, text in enumerate(lines))
+
+
 def classify(pdf: PdfText, segments: list[Segment]) -> DocumentKind:
     items = [s for s in segments if s.kind == "item"]
     words = cover_words(pdf, segments)
@@ -45,7 +56,9 @@ def classify(pdf: PdfText, segments: list[Segment]) -> DocumentKind:
         if minutes and not agenda:
             return "minutes"
         if agenda and not minutes:
-            return "agenda"
+            # "Dagsorden" over the items of a web page that prints each item's decision
+            filled = sum(map(decided_here, items))
+            return "minutes" if filled * 2 > len(items) else "agenda"
         # neither, or both ("Dagsordener og referater", a web site's heading): the items tell
         return "minutes" if decided * 2 >= len(items) and decided else "agenda"
     if STRATEGY_WORD.search(words):

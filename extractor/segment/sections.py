@@ -60,11 +60,22 @@ def inline_heading(line: StyledLine) -> tuple[str, StyledLine] | None:
     return None
 
 
+def beside_heading(line: StyledLine, heading: StyledLine | None) -> bool:
+    """"Bilag | Funktioner": a web table's header cell to the right of a section heading, on
+    its row, names a column of the page (links, actions), not a section of the case."""
+    return heading is not None and line.page == heading.page and abs(line.top - heading.top) < 2 \
+        and line.x0 > heading.x1 and not is_section_word(" ".join(line.text.split()))
+
+
 def split_sections(lines: list[StyledLine], body_size: float) -> Sections:
     sections: Sections = []
+    heading: StyledLine | None = None
     for line in lines:
         inline = inline_heading(line)
+        if is_section_heading(line, body_size) and beside_heading(line, heading):
+            continue
         if is_section_heading(line, body_size):
+            heading = line
             sections.append((heading_text(line.text), []))
         elif inline is not None:
             sections.append((inline[0], [inline[1]]))
