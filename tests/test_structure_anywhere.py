@@ -233,6 +233,22 @@ def test_agenda_that_is_only_a_list_of_titles(tmp_path: Path) -> None:
     ("Kultur- og Fritidsforvaltningen indstiller, at Økonomiudvalget over for Byrådet anbefaler,",
      ["at der gives kommunegaranti, og", "at garantien gives på vilkårene."],
      ["at der gives kommunegaranti, og", "at garantien gives på vilkårene."]),
+    # the lead-in ends in its own "at": the verb after it is the lead-in's, the points follow
+    ("Direktøren indstiller til Økonomiudvalget at anbefale over for kommunalbestyrelsen",
+     ["1. at sælge ejendommen Stamholmen 147", "2. at give en indtægtsbevilling på 11,2 mio. kr. i 2019"],
+     ["at sælge ejendommen Stamholmen 147", "at give en indtægtsbevilling på 11,2 mio. kr. i 2019"]),
+    # the whole paragraph under the heading, not only its first sentence
+    ("Klima- og Miljøudvalget indstiller, at byrådet godkender, at der ydes kommunal lånegaranti på 14,2",
+     ["mio. kr. til Sulsted-Ajstrup Kraftvarme A.m.b.a. Lånet optages hos KommuneKredit med fast rente og",
+      "en løbetid på 25 år."],
+     ["byrådet godkender, at der ydes kommunal lånegaranti på 14,2 mio. kr. til Sulsted-Ajstrup Kraftvarme "
+      "A.m.b.a. Lånet optages hos KommuneKredit med fast rente og en løbetid på 25 år."]),
+    # an earlier body's verdict and who was absent then, printed as sentences after the points
+    ("By- og Landskabsudvalget indstiller, at byrådet godkender", ["• forslag til Lokalplan 4-6-112",
+                                                                  "• at forslagene sendes i høring i 8 uger.",
+                                                                  "Simon Kjær Madsen var fraværende.",
+                                                                  "Teknisk Udvalg anbefaler indstillingen."],
+     ["forslag til Lokalplan 4-6-112", "at forslagene sendes i høring i 8 uger."]),
 ])
 def test_recommendation_lead_ins_are_left_out(tmp_path: Path, lead: str, points: list[str],
                                               expected: list[str]) -> None:
@@ -262,6 +278,17 @@ def test_lead_ins_that_wrap(tmp_path: Path, lead: str, points: list[str], expect
     page = lines("Dagsorden", "1. Anlægsbevilling", "Sagsfremstilling", "Kommunen søger om en bevilling.",
                  "Indstilling", lead, *points, "2. Eventuelt")
     assert extract(tmp_path, "leadwrap", [page]).items[0].recommendations == expected
+
+
+def test_a_sagsgang_grid_row_is_no_recommendation(tmp_path: Path) -> None:
+    """Ringsted's "Sagsgang" grid has an "Indstilling" row of x marks above the real section."""
+    page = [bold("Referat"), None, bold("2. Anlægsbevilling"), bold("Sagsgang"), Row([bold("Indstilling"), Text("x", x=200)]),
+            Row([bold("Beslutning"), Text("x", x=160)]), bold("Indledning"), Text("Sagen handler om en bæk."),
+            bold("Indstilling"), Text("Direktøren indstiller, at bevillingen gives."), bold("Beslutning"), Text("Anbefales."),
+            None, bold("3. Eventuelt"), bold("Beslutning"), Text("Intet.")]
+    extraction = extract(tmp_path, "grid", [page])
+    assert extraction.items[0].recommendations == ["bevillingen gives."]
+    assert extraction.items[0].decision == "Anbefales."
 
 
 @pytest.mark.parametrize("section", [
@@ -503,6 +530,78 @@ def test_closing_sentence_on_who_took_no_part_wrapped_in_the_decision(tmp_path: 
     assert [(d.who, d.kind) for d in first.dissents] == [("Merete Haugaard", "did_not_take_part")]
 
 
+def test_members_listed_in_two_columns_under_one_label(tmp_path: Path) -> None:
+    """"Medlemmer" over two columns of "Name (Party)", the chair marked "- Formand"."""
+    rows = [Row([Text(left), Text(right, x=300)]) for left, right in (
+        ("Lars Christian Bonde (V)", "Søren Vestervig (F)"), ("Anders Kvist Holm (V)", "Bahman Rezaei (A)"),
+        ("Ida Lindholm (Ø)", "Vibeke Lynggaard (A) - Formand"))]
+    page = [bold("Referat"), bold("Frederikshavn Byråd"), Row([bold("Dato"), Text("26. august 2015", x=160)]), None,
+            bold("Medlemmer"), None, *rows, None, bold("1. Godkendelse af dagsorden"), bold("Beslutning"), Text("Godkendt."),
+            bold("2. Eventuelt"), bold("Beslutning"), Text("Intet.")]
+    participants = extract(tmp_path, "tospalter", [page]).participants
+    assert [(p.name, p.organization) for p in participants] == [
+        ("Lars Christian Bonde", "V"), ("Søren Vestervig", "F"), ("Anders Kvist Holm", "V"), ("Bahman Rezaei", "A"),
+        ("Ida Lindholm", "Ø"), ("Vibeke Lynggaard", "A")]
+    assert participants[-1].role == "Formand"
+
+
+def test_members_with_user_names_and_a_party_column(tmp_path: Path) -> None:
+    """"Bodil Kjærgaard (bokj)   B": the system's user name in brackets, the party in a column
+    of its own; "Ej til stede:" after a decision names the absent."""
+    def member(label: str, name: str, party: str) -> Row:
+        return Row([Text(label), Text(name, x=160), Text(party, x=360)])
+    page = [bold("Referat"), bold("Klima- og Miljøudvalget"), Row([Text("Mødedato:"), Text("21-06-2018", x=160)]),
+            member("Medlemmer", "Bodil Kjærgaard (bokj)", "B"), Row([Text("Anders Holmgaard (anho)", x=160),
+                                                                 Text("A", x=360)]),
+            Row([Text("Palle Brorsen (hjpabr)", x=160), Text("O", x=360)]), None,
+            bold("1. Godkendelse af dagsorden"), bold("Beslutning"), Text("Godkendt."), None,
+            Text("Ej til stede: Palle Brorsen"), None, bold("2. Eventuelt"), bold("Beslutning"), Text("Intet.")]
+    extraction = extract(tmp_path, "brugernavne", [page])
+    assert [(p.name, p.organization) for p in extraction.participants] == [
+        ("Bodil Kjærgaard", "B"), ("Anders Holmgaard", "A"), ("Palle Brorsen", "O")]
+    assert extraction.items[0].decision == "Godkendt."
+    assert [p.name for p in extraction.absent] == ["Palle Brorsen"]
+
+
+def test_absence_sentence_under_the_title(tmp_path: Path) -> None:
+    page = lines("Referat", "til", "mødet i Byrådet", "den 19. juni 2018 kl. 17:00", None,
+                 "Der var afbud fra Karsten Lyngbo (V) og Hanne Ørum (A).", None, "1. Skema A", "Beslutning i Byrådet",
+                 "Godkendt.", "2. Eventuelt", "Beslutning i Byrådet", "Intet.")
+    extraction = extract(tmp_path, "afbudssaetning", [page])
+    assert [(p.name, p.organization) for p in extraction.absent] == [("Karsten Lyngbo", "V"), ("Hanne Ørum", "A")]
+
+
+def test_web_list_entries_with_number_and_title_on_one_line(tmp_path: Path) -> None:
+    """Viborg's web module: "•  1 Title" items with "•  Resume" sections under them; the line
+    after the dated title is "Referat", which is no place."""
+    def item(number: int, title: str) -> list[Text | None]:
+        return [bold(f"• {number} {title}", 11.5), bold("• Indstilling", 9.5),
+                Text("Borgmesteren indstiller, at sagen godkendes.", x=90), bold("• Beslutning i Byrådet den 19-06-2019", 9.5),
+                Text("Godkendt.", x=90)]
+    page = [bold("Byrådet - Referat fra mødet den 19-06-2019", 14), bold("Referat"), *item(1, "Udpegning af nyt medlem"),
+            *item(2, "Ny idrætshal ved Løgstrup Skole"), *item(3, "Eventuelt")]
+    extraction = extract(tmp_path, "viborg", [page])
+    assert [(i.number, i.title, i.decision) for i in extraction.items] == [
+        (1, "Udpegning af nyt medlem", "Godkendt."), (2, "Ny idrætshal ved Løgstrup Skole", "Godkendt."),
+        (3, "Eventuelt", "Godkendt.")]
+    assert extraction.meeting.location is None
+
+
+def test_numbered_attachment_column_and_a_header_row_read_into_the_first_entry(tmp_path: Path) -> None:
+    def numbered(number: int, title: str) -> Row:
+        return Row([Text(str(number)), Text(title, x=100)])
+    page = [bold("Referat"), None, bold("1. Benløse Bæk"), bold("Sagsfremstilling"),
+            Text("Bækken blev rettet ud i 1960'erne og løber i dag i en dyb kanal, hvor ørreder og smådyr har svært"),
+            Text("ved at leve; projektet giver den et slynget forløb."), bold("Bilag"), numbered(1, "Bilag 1 - Projektbeskrivelse (41127/18)"),
+            numbered(2, "(Lukket bilag)"), numbered(3, "Skitse_forløb.pdf (41139/18)"), bold("Beslutning"), Text("Anbefales."),
+            None, bold("2. Havneplan"), bold("Bilag"), Text("Titel Dokumentnr. Åben/Lukket"), Text("Lokalplan - endelig udgave"),
+            Text("Høringssvar fra Sæby Fiskeriforening"), bold("Beslutning"), Text("Godkendt.")]
+    items = extract(tmp_path, "bilagsnumre", [page]).items
+    assert [[a.title for a in i.attachments] for i in items] == [
+        ["Bilag 1 - Projektbeskrivelse (41127/18)", "(Lukket bilag)", "Skitse_forløb.pdf (41139/18)"],
+        ["Lokalplan - endelig udgave", "Høringssvar fra Sæby Fiskeriforening"]]
+
+
 def test_members_and_absent_in_two_columns(tmp_path: Path) -> None:
     """"Medlemmer:" and "Fraværende:" side by side, each over its own column of names."""
     page = [Text("Kultur- og udviklingsudvalget"), Text("BESLUTNINGSPROTOKOL"), Text("Dato: 27. oktober 2014"), None,
@@ -567,6 +666,7 @@ def test_members_one_a_line_with_party_letters_roles_and_bullets(tmp_path: Path)
     ("Sagsnr.: 12/27845", "12/27845"), ("17/24740", "17/24740"), ("27.69.48-G01-1-17", "27.69.48-G01-1-17"),
     ("00.22.00-P35-3-18", "00.22.00-P35-3-18"), ("Sag 306-2009-600", "306-2009-600"),
     ("Sagsnr. 315119 Handicaprådet Åbent punkt", "315119"), ("Dok.nr.: 2017-12345", None),
+    ("at Strategi for idrætsfaciliteter 2024-2030 godkendes, og", None), ("2023-052085", "2023-052085"),
 ])
 def test_case_number_schemes(line: str, case: str | None) -> None:
     assert find_case_number(line) == case

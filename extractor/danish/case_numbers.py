@@ -6,7 +6,7 @@ Schemes seen: "2023-052085" and "EMN-2025-003383" (FirstAgenda), "Sagsnr.: 2012-
 (KLE without the hyphen), "Sag 306-2009-600" and "326-2011-58120" (serial-year-serial),
 "22-008812" (year-serial), and a bare serial after a label ("Sagsnr. 315119"). Left out on
 purpose: bare numbers without a label ("Sag nr. 19" is an item number in Rødovre's minutes),
-dates, and document numbers ("Dok.nr.: 2017-12345").
+dates, year ranges ("2024-2030") and document numbers ("Dok.nr.: 2017-12345").
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import re
 CASE_LABEL = r"(?:sags?\s*nr\.?|sagsnummer|sagsid|j\.\s*nr\.?|journal\s*nr\.?|journalnummer|sag)\s*:?\s*"
 DOCUMENT_LABEL = re.compile(r"(?:dok(?:ument)?\.?\s*nr\.?|dokumentnummer|dok\.?\s*id)\s*:?\s*$", re.IGNORECASE)
 CASE_FORMS = (
-    r"(?:[A-ZÆØÅ]{2,5}-)?(?:19|20)\d{2}-\d{3,7}",          # 2023-052085, EMN-2025-003383
+    r"(?:[A-ZÆØÅ]{2,5}-)?(?:19|20)\d{2}-(?!(?:19|20)\d{2}(?!\d))\d{3,7}",  # 2023-052085, EMN-2025-003383; not 2024-2030
     r"\d{2}\.\d{2}\.\d{2}-?[A-ZÆØÅ]\d{2}-\d+-\d{2}",       # 27.69.48-G01-1-17
     r"\d{2}\.\d{2}\.\d{2}-?[A-ZÆØÅ]\d{2}-\d{3,6}",         # 00.01.00P35-0104
     r"\d{1,4}-(?:19|20)\d{2}-\d{1,7}",                     # 306-2009-600

@@ -39,7 +39,7 @@ DECISION_HEADING = re.compile(
     r"\s*(?:pkt|punkt)\.?\s*\d{1,4})" + _END,
     re.IGNORECASE)
 # The words that record who was not there; people.py reads the names after them.
-ABSENCE_LABEL_WORDS = r"fraværende|fravær|afbud|ikke til stede"
+ABSENCE_LABEL_WORDS = r"fraværende|fravær|afbud|ikke til stede|ej til stede"
 NOT_TAKING_PART_WORDS = (r"(?:(?:deltog|deltager) ikke (?:i|under) (?:behandlingen|sagens behandling|mødet|punktet)"
                          r"|var fraværende|forlod mødet)")
 # Lines that record who was not there: they end a decision text and name absent members.
@@ -51,13 +51,13 @@ DECISION_LABEL_LINE = re.compile(r"^(?:dato|tid|tidspunkt|sted|mødested|mødeda
 # Seen in DAS, eDoc, FirstAgenda, SBSYS, Acadre and council web exports (../shared/wild/README.md).
 KNOWN_SECTION = re.compile(
     r"^(?:resum[eé]|sammendrag|baggrund(?: og vurdering)?|sagsfremstilling(?: og økonomi)?|sagsbeskrivelse|"
-    r"beskrivelse|sagens kerne|sagens indhold|problemstilling|anledning|beslutningstema|"
+    r"beskrivelse|beskrivelse af sagen|indledning|sagens kerne|sagens indhold|problemstilling|anledning|beslutningstema|"
     r"indstilling(?:er)?(?: og beslutning)?|administrativ indstilling|beslutning(?:er)?|beslutningspunkter|"
     r"bilag|bilagsliste|sagsforløb|tidligere behandling|"
     r"økonomi(?:ske konsekvenser)?|personalemæssige konsekvenser|miljømæssige konsekvenser|"
     r"lovgrundlag|retsgrundlag|vurdering|proces|tidsplan|"
     r"høring|høringssvar|kommunikation|videre proces|forslag|formål|konklusion|"
-    r"kompetence|beslutningskompetence|sagen afgøres af|hvem beslutter|forventet sagsgang|"
+    r"kompetence|beslutningskompetence|sagen afgøres af|hvem beslutter|forventet sagsgang|sagsgang|"
     r"politisk behandling|referat|"
     r"administrationens indstilling|forvaltningens indstilling|supplerende sagsfremstilling)" + _END,
     re.IGNORECASE)
@@ -120,7 +120,7 @@ RECOMMENDATION_LEAD = re.compile(
 # Attendance labels of the meeting block.
 PRESENT_LABEL = re.compile(r"^(?:deltagere|mødedeltagere|til stede|tilstede|medlemmer|fremmødte|fremmødt)" + _END,
                            re.IGNORECASE)
-ABSENT_LABEL = re.compile(r"^(?:afbud|fraværende|fravær|afbud fra)" + _END, re.IGNORECASE)
+ABSENT_LABEL = re.compile(r"^(?:afbud|fraværende|fravær|afbud fra|ej til stede|ikke til stede)" + _END, re.IGNORECASE)
 GUEST_LABEL = re.compile(r"^(?:gæster|gæst|øvrige deltagere|øvrige|desuden deltog|inviterede)" + _END, re.IGNORECASE)
 COMMITTEE_LABEL = re.compile(r"^(?:møde|mødeforum|udvalg|forum)" + _END, re.IGNORECASE)
 TIME_LABEL = re.compile(r"^(?:tid|tidspunkt|dato|mødetidspunkt|mødedato|starttidspunkt|kl|"

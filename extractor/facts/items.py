@@ -27,8 +27,10 @@ CASE_LINE_WINDOW = 6  # a case number belongs to the item head, not to amounts i
 MAX_CASE_LINE_WORDS = 10
 # Cells of an attachment table that are no title: a running or document number, Åben/Lukket.
 TABLE_FILLER = re.compile(r"^(?:\d{1,3}\.?|[\d/.\-]{4,20}|åben|åbent|lukket|offentlig|ikke offentlig)$", re.IGNORECASE)
-TABLE_HEADER = re.compile(r"^(?:bilagsnr\.?|nr\.?|titel|bilag|bilagsnavn|dokument|dok\.?\s*nr\.?|"
-                          r"beskrivelse|åben/lukket|status)$", re.IGNORECASE)
+_HEADER_CELL = r"(?:bilagsnr\.?|nr\.?|titel|bilag|bilagsnavn|dokument|dokumentnr\.?|dok\.?\s*nr\.?|beskrivelse|åben/lukket|status)"
+TABLE_HEADER = re.compile(rf"^{_HEADER_CELL}$", re.IGNORECASE)
+# "Titel Dokumentnr. Åben/Lukket Lokalplan ...": a header row read into the first entry
+HEADER_ROW_BEFORE = re.compile(rf"^(?:{_HEADER_CELL}\s+){{2,}}(?=\S)", re.IGNORECASE)
 
 
 def find_case_number(lines: list[StyledLine]) -> tuple[str | None, StyledLine | None]:
@@ -72,8 +74,9 @@ def attachments_from(sections: Sections, edge: float, gap: float) -> list[Attach
         if listing and not lines:
             continue  # "BILAG:" over "Bilag | Åben/Lukket": the entries follow the header
         if listing:
-            for text, line in lines_to_entries(table_rows(lines), edge, gap):
-                text = POINT_LABEL.sub("", text, count=1).strip()
+            entries = [(HEADER_ROW_BEFORE.sub("", POINT_LABEL.sub("", text, count=1).strip(), count=1), line)
+                       for text, line in lines_to_entries(table_rows(lines), edge, gap)]
+            for text, line in without_list_numbers(entries):
                 if text and not URL.match(text) and not NONE_LISTED.match(text) and not TABLE_HEADER.match(text):
                     found.append(Attachment(title=text, page=line.page))
         else:
@@ -82,6 +85,19 @@ def attachments_from(sections: Sections, edge: float, gap: float) -> list[Attach
                 if ATTACHMENT_LINE.match(text) or FILE_NAME.match(text):
                     found.append(Attachment(title=text, page=line.page))
     return found
+
+
+BARE_LIST_NUMBER = re.compile(r"^(?P<number>\d{1,2})\s+(?=\S)")
+
+
+def without_list_numbers(entries: list[tuple[str, StyledLine]]) -> list[tuple[str, StyledLine]]:
+    """"1   Bilag 1 - Projektbeskrivelse", "2   (Lukket bilag)": entries numbered 1, 2, 3 ... in
+    a column of their own carry the list's numbers, not their titles'."""
+    numbers = [BARE_LIST_NUMBER.match(text) for text, _ in entries]
+    if not entries or not all(numbers) or [int(m.group("number")) for m in numbers if m] != \
+            list(range(1, len(entries) + 1)):
+        return entries
+    return [(BARE_LIST_NUMBER.sub("", text, count=1), line) for text, line in entries]
 
 
 DOCUMENT_NUMBER = re.compile(r"\s*\([^()]*\d[^()]*\)\s*$")  # "Budget 2015 (154030/14)"

@@ -32,6 +32,7 @@ from dagsorden.extractor.danish.headings import (
 )
 from dagsorden.extractor.facts.people import (
     GUEST_SENTENCE,
+    absent_in,
     parse_guest_sentences,
     parse_people,
     parse_people_lines,
@@ -50,6 +51,7 @@ OTHER_LABEL = re.compile(r"^(?:øvrige oplysninger|bemærkninger|mødeleder|refe
                          r"dagsorden udsendt|referat udsendt|punkter|sagsbehandler|sags nr|sagsnr)\s*:?\s*$",
                          re.IGNORECASE)
 FRONT_WINDOW = 80  # lines of front matter searched for the meeting block
+FRONT_LINES = 30  # lines of it where the date line and an absence sentence are read
 TITLE_LINES = 8  # lines at the top where the meeting is named in a title or sentence
 MAX_LABEL_WORDS = 3
 MAX_PLACE_WORDS = 14
@@ -63,6 +65,9 @@ PLACE_AFTER_TIME = re.compile(r"\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d
                               r"(?P<place>[A-ZÆØÅ0-9].+)$", re.IGNORECASE)
 TIME_IN_PARENTHESES = re.compile(r"\s*\([^)]*\d{1,2}[.:]\d{2}[^)]*\)\s*$")
 SEPARATORS = " -–·•|:,"
+ABSENCE_SENTENCE = re.compile(r"^(?:der var |der er )?(?P<said>afbud fra\s.+\.)$", re.IGNORECASE)
+PARTY_CELL = re.compile(r"^[A-ZÆØÅ]{1,2}$")
+LOGIN_ID = re.compile(r"\s*\((?-i:[a-zæøå]{2,8})\)")  # "(bokj)": the member's user name in the system
 
 
 class Attendance(StrictModel):
@@ -155,6 +160,11 @@ def read_fields(lines: list[StyledLine]) -> list[Field]:
         merged = merge_wrapped_label(lines, i)
         if merged:
             line, i = merged, i + 1
+        if party_beside(current, line):
+            last = current.values[-1]  # "Bodil Kjærgaard (bokj)" | "B": the party in its own column
+            current.values[-1] = replace(last, text=f"{LOGIN_ID.sub('', last.text)} ({line.text.strip()})", x1=line.x1)
+            i += 1
+            continue
         found = match_label(line.text)
         if found:
             name, inline = found
@@ -171,6 +181,15 @@ def read_fields(lines: list[StyledLine]) -> list[Field]:
             current = None
         i += 1
     return fields
+
+
+def party_beside(current: Field | None, line: StyledLine) -> bool:
+    """A party letter in a column of its own, on the row of the member just read."""
+    if current is None or current.name not in ATTENDANCE_FIELDS or not current.values:
+        return False
+    last = current.values[-1]
+    return bool(PARTY_CELL.match(line.text.strip())) and line.page == last.page \
+        and abs(line.top - last.top) < 2 and line.x0 > last.x1
 
 
 def merge_wrapped_label(lines: list[StyledLine], i: int) -> StyledLine | None:
@@ -202,7 +221,10 @@ def belongs_to(current: Field, line: StyledLine, value_x0: float | None) -> bool
     listed = current.name in ATTENDANCE_FIELDS and 0 <= gap < max(line.size, 6) * LIST_GAP_SIZES \
         and parse_person_line(line.text) is not None
     in_column = value_x0 is None or abs(line.x0 - value_x0) < 20 or line.x0 > value_x0
-    return same_row or ((below or listed) and in_column and line.x0 >= current.label.x0 - 2)
+    # members in two columns: the name beside the one just read, on its row
+    beside_last = current.name in ATTENDANCE_FIELDS and bool(current.values) and abs(line.top - last.top) < 2 \
+        and line.x0 > last.x1 and parse_person_line(line.text) is not None
+    return same_row or beside_last or ((below or listed) and in_column and line.x0 >= current.label.x0 - 2)
 
 
 def clean_name(text: str) -> str:
@@ -314,7 +336,8 @@ def location_from_cover(lines: list[StyledLine]) -> str | None:
             if nxt.page == line.page and not find_date(text) and not match_label(text) \
                     and len(text.split()) <= MAX_PLACE_WORDS and not re.match(r"^\d", text) \
                     and not text.endswith(".") and not LIST_ENTRY.match(text) \
-                    and not OPEN_MARK.match(text) and not CLOSED_MARK.match(text) and not committee_names(text):
+                    and not OPEN_MARK.match(text) and not CLOSED_MARK.match(text) and not committee_names(text) \
+                    and not MINUTES_WORD.fullmatch(text) and not AGENDA_WORD.fullmatch(text):
                 return text
     return None
 
@@ -335,7 +358,7 @@ def extract_meeting(doc: SegmentedDocument) -> Attendance:
         return texts[0] if texts else None
 
     time_text = field_text("time")
-    dated_line = next((line.text for line in lines[:30] if find_date(line.text)), None)
+    dated_line = next((line.text for line in lines[:FRONT_LINES] if find_date(line.text)), None)
     date_source = time_text if time_text and find_date(time_text) else dated_line
     found = find_date(date_source) if date_source else None
     date = found[0] if found else date_from_running(doc)
@@ -352,6 +375,9 @@ def extract_meeting(doc: SegmentedDocument) -> Attendance:
                       location=place_of(field_text("place")) or location_from_cover(lines))
     people = {name: unique_people([p for f in fields if f.name == name for p in field_people(f)])
               for name in ("present", "absent", "guests")}
+    if not people["absent"]:  # "Der var afbud fra Karsten Lyngbo (V) og Hanne Ørum (A)." under the title
+        people["absent"] = absent_in([replace(line, text=match.group("said")) for line in lines[:FRONT_LINES]
+                                      if (match := ABSENCE_SENTENCE.match(line.text.strip()))])
     if not people["present"] and doc.signatures:  # no members list: those who signed were there
         signed = parse_people_lines([line.text for line in doc.signatures]) or []
         people["present"] = [p.model_copy(update={"page": doc.signatures[0].page}) for p in signed]

@@ -135,6 +135,7 @@ ATTENDANCE_LABEL = re.compile(
     r"(?:\s+(?:med|uden|indtil/fra|indtil|fra)(?:\s+(?-i:[a-zæøå]\w*))?)?\s*:?\s*", re.IGNORECASE)
 # "X deltog ikke under behandlingen af dette punkt.": the same words that end a decision text.
 NOT_TAKING_PART = re.compile(rf"\s*\b(?:erklærede sig inhabil og\s+)?{NOT_TAKING_PART_WORDS}\b.*$", re.IGNORECASE)
+ROLE_AFTER_PARTY = re.compile(r"^(?P<person>[^()]+\([^()]{1,12}\))\s*[-–]\s*(?P<role>[A-ZÆØÅ][a-zæøå]+(?:\s+[a-zæøå]+)?)$")
 ASIDE = re.compile(r"\s+[-–]\s+.*$")  # "Rikke Damgaard - suppleanten Bo Kristiansen er indkaldt."
 
 
@@ -156,6 +157,9 @@ def parse_person_line(text: str) -> Person | None:
     """One member of a list printed a name a line: "Birthe Malling, DH-repræsentant, formand",
     "• Anders Brinch Thomsen", "Bent Hjortshøj (V)", "Andreas Bech, (A)", "formand Name (A)"."""
     text = BULLET.sub("", " ".join(text.split()), count=1).strip(" .;")
+    role_after = ROLE_AFTER_PARTY.match(text)  # "Vibeke Lynggaard (A) - Formand"
+    if role_after:
+        text = role_after.group("person")
     parts = split_outside_parentheses(text, ",")
     if not parts:
         return None
@@ -163,6 +167,8 @@ def parse_person_line(text: str) -> Person | None:
     if len(people) != 1:
         return None
     person = people[0]
+    if role_after:
+        person = person.model_copy(update={"role": role_after.group("role")})
     rest = [p for p in parts[1:] if p]
     if rest and re.fullmatch(r"\((?P<inner>[^)]*)\)", rest[0]):
         return person.model_copy(update={"organization": rest[0].strip("() ") or None})

@@ -15,7 +15,12 @@ from dataclasses import replace
 from itertools import takewhile
 
 from dagsorden.extractor.danish.committees import COMMITTEE_NAME, committee_names
-from dagsorden.extractor.danish.headings import DECISION_HEADING, RECOMMENDATION_HEADING
+from dagsorden.extractor.danish.headings import (
+    ATTENDANCE_LINE,
+    ATTENDANCE_SENTENCE,
+    DECISION_HEADING,
+    RECOMMENDATION_HEADING,
+)
 from dagsorden.extractor.danish.sentences import first_sentence
 from dagsorden.extractor.segment.lines import URL, lines_to_entries
 from dagsorden.extractor.segment.sections import Sections
@@ -35,10 +40,15 @@ ADDRESSEE_END = re.compile(r"(?:,\s*at\b\s*:?|\s+at\b\s*:?|:|,)\s*", re.IGNORECA
 VERDICT = re.compile(rf"^(?:{COMMITTEE_NAME.pattern})\s*:\s*\S")
 # "Natur- og Fritidsudvalget den 3. marts 2021:" over its verdict: an earlier body's, not a point.
 DATED_VERDICT = re.compile(rf"^(?:{COMMITTEE_NAME.pattern}) den \d[^:]{{3,30}}:(?:\s|$)")
+# "Økonomiudvalget anbefaler indstillingen.": an earlier body's verdict printed as a sentence.
+VERDICT_SENTENCE = re.compile(rf"^(?:{COMMITTEE_NAME.pattern})\s+(?:anbefaler|anbefalede|tiltræder|tiltrådte|"
+                              rf"godkender|godkendte)\s+(?:indstillingen|sagen|forslaget)\b")
 POINT_START = re.compile(r"^(?:at|At|AT)\b|^\(cid:\d+\)|^[•\u2022\u25cf\u25aa\-–·*\uf0b7\uf0a7]|^\(?[a-z\d]{1,2}[.)]\s", re.UNICODE)
 LEAD_SUBJECT_WORDS = 3
+AT_POINT_LABELLED = re.compile(r"^(?:\(?(?:\d{1,2}|[a-h])[.)]\s+)?(?:at|At|AT)\s")  # "1. at sælge ...", "at der ..."
 # A numbered or lettered label of a point: "1.", "2)", "a)", "b."
 POINT_LABEL = re.compile(r"^\(?(?P<label>\d{1,2}|[a-h])[.)]\s+(?=\S)")
+WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def lead_in(line: StyledLine, verbs: re.Pattern[str] = LEAD_VERB) -> str | None:
@@ -100,8 +110,10 @@ def opens_point(previous: str, text: str) -> bool:
 
 
 def ends_points(text: str) -> bool:
-    """An earlier body's verdict, a decision heading or a link: the points are over."""
-    return bool(VERDICT.match(text) or DATED_VERDICT.match(text) or DECISION_HEADING.match(text) or URL.match(text))
+    """An earlier body's verdict, a decision heading, a link or who was absent: the points are over."""
+    return bool(VERDICT.match(text) or DATED_VERDICT.match(text) or VERDICT_SENTENCE.match(text)
+                or DECISION_HEADING.match(text) or URL.match(text) or ATTENDANCE_LINE.match(text)
+                or ATTENDANCE_SENTENCE.search(first_sentence(text)))
 
 
 def point_entries(lines: list[StyledLine], edge: float, gap: float) -> list[tuple[str, StyledLine]]:
@@ -129,8 +141,11 @@ def points_after(lines: list[StyledLine], at: int, edge: float, gap: float, *,
     after = lines[last + 1:]
     following = point_entries(after, edge, gap) if after else []
     pointed = bool(following) and is_point_like(following[0])
-    if rest and pointed and len(rest.split()) <= LEAD_SUBJECT_WORDS and not rest.endswith((".", "!")):
-        rest = ""  # "Det indstilles, at DAS" over bullets: "DAS" is their subject, not a point
+    if rest and pointed and not rest.endswith((".", "!")) and (
+            len(rest.split()) <= LEAD_SUBJECT_WORDS or AT_POINT_LABELLED.match(following[0][0])):
+        # "Det indstilles, at DAS" over bullets: "DAS" is their subject, not a point; "... at
+        # anbefale over for kommunalbestyrelsen" over "1. at ..." points: the lead-in's end
+        rest = ""
     entries: list[tuple[str, StyledLine]] = []
     if rest:
         head = replace(lines[last], text=rest)
@@ -145,7 +160,9 @@ def points_after(lines: list[StyledLine], at: int, edge: float, gap: float, *,
         if first.rstrip().endswith((",", ":")) and len(inline) > 1 and is_point_like(inline[1]):
             following = inline[1:]  # "..., at Økonomiudvalget over for Byrådet anbefaler," then the points
         elif not ENDS_A_POINT.search(first.rstrip()) and not (len(inline) > 1 and is_point_like(inline[1])):
-            return [(first_sentence(first), line)]
+            # under an Indstilling heading the lead-in's paragraph is the point; in running text
+            # its sentence is
+            return [(first if whole_section else first_sentence(first), line)]
         else:
             entries, following = [inline[0]], inline[1:]
     for text, line in following:
@@ -162,6 +179,8 @@ def recommendations_of(sections: Sections, edge: float, gap: float) -> list[tupl
     (outside its decisions), each with the line it starts on."""
     for k, (heading, lines) in enumerate(sections):
         if lines and (RECOMMENDATION_HEADING.match(heading) or RECOMMENDATION_HEADING.match(heading + ":")):
+            if not any(WORD.search(line.text) for line in lines):
+                continue  # "Indstilling   x   x": a row of a "Sagsgang" grid, not the recommendation
             at = next((i for i, line in enumerate(lines) if lead_in(line, SECTION_LEAD_VERB) is not None), None)
             following = sections[k + 1][0] if k + 1 < len(sections) else ""
             if at is None and lead_in_text(following) is not None:

@@ -51,6 +51,7 @@ MAX_HEADING_CHARS = 200
 MAX_TITLE_LINES = 4
 # Numbers that read as years: a bare "2020." opening a line is a wrapped sentence.
 YEARS = range(1900, 2100)
+LIST_BULLET_BEFORE_NUMBER = re.compile(r"^(?:[•·\-–]|\(cid:\d+\))\s*(?=\d{1,4}\.?\s+\S)")
 X0_BUCKET = 12.0  # points: heading lines of one family start at about the same x
 # Kinds that name themselves items; numbers alone must prove it by style and sequence.
 STRONG_KINDS = ("keyword", "nr", "case")
@@ -132,6 +133,8 @@ def candidate_at(lines: list[StyledLine], index: int, body_size: float) -> ItemS
     text = line.text.strip()
     if len(text) > MAX_HEADING_CHARS or ends_decision_heading(lines, index):
         return None
+    if LIST_BULLET_BEFORE_NUMBER.match(text):
+        text = LIST_BULLET_BEFORE_NUMBER.sub("", text, count=1)  # "•  1 Title": a web page's list entry
     neighbour = beside(lines, index)
     if neighbour is not None and ITEM_NUMBER_ALONE.match(text):
         text = f"{text.rstrip('.:')}. {neighbour.text.strip()}"  # "1" | "Budget ..." in two columns
