@@ -150,6 +150,15 @@ def test_issue_12_company_before_its_legal_form(tmp_path: Path) -> None:
              "Lejren ligger på Østerskoven, tæt på Søren Hansen."],
      {"Bolderslev", "Hvidåen"},
      {"Byrådet", "Styringsaftalen", "Tilbudsportalen", "DAS", "Østerskoven", "Søren Hansen", "Søren"}),
+    # an administration named by its fields as the subject of a proposal; an association's
+    # local branch named by its town; not two people, and not the same fields after a title
+    ("ORG", ["Teknik og Miljø indstiller, at projektet godkendes.",
+             "Kultur, Unge og Fritid foreslår, at tilskuddet gives.",
+             "Anne og Peter orienterer om mødet.",
+             "Direktøren for Børn og Unge indstiller, at sagen udsættes.",
+             "Danmarks Naturfredningsforening Hillerød peger på, at regnvandet skal renses."],
+     {"Teknik og Miljø", "Kultur, Unge og Fritid", "Danmarks Naturfredningsforening Hillerød"},
+     {"Anne og Peter", "Børn og Unge", "Danmarks Naturfredningsforening"}),
 ])
 def test_issue_12_names_by_kind_word_and_place_preposition(tmp_path: Path, label: str, lines: list[str],
                                                           found: set[str], not_found: set[str]) -> None:

@@ -111,6 +111,13 @@ MUNICIPALITY_NAME = re.compile(
 # "Teknisk Forvaltning": a capitalised adjective and a capitalised body noun.
 ADJECTIVE_BODY = re.compile(
     rf"{NOT_AFTER_WORD}[{UPPER}][a-zæøå]+(?:isk|sk|ig|lig)e?[ \t]+(?:Forvaltning|Afdeling|Udvalg|Råd|Sekretariat|Stab){NOT_IN_WORD}")
+# Names that a following town does not make a local branch of ("Aalborg Kommune Aalborg").
+NOT_BRANCHED = {"municipality", "committee", "body", "person", "party", "town", "place", "acronym", "model"}
+# "Teknik og Miljø indstiller", "Kultur, Unge og Fritid foreslår": an administration named by
+# its fields, as the subject that opens a line or sentence and makes a case's proposal.
+DEPARTMENT = re.compile(
+    rf"(?:^|(?<=\n)|(?<=[.!?:] ))(?P<name>[{UPPER}][a-zæøå]+(?:,[ \t]+[{UPPER}][a-zæøå]+)*[ \t]+og[ \t]+[{UPPER}][a-zæøå]+)"
+    rf"[ \t]+(?=(?:indstiller|foreslår|anbefaler|vurderer|oplyser|orienterer|bemærker)\b)")
 # "- Fremdrift, Aalborg Kommune": a list entry naming an offer and its operator.
 # "Den Administrative Styregruppe", "det Faglige Råd": an article, capitalised definite
 # adjectives (ending -e) and a capitalised noun make the name of a body.
@@ -366,7 +373,7 @@ class EntityRules:
         chosen = [s for s in filter_spans(ours + found) if s.label_ != SUPPRESS]
         taken = {i for span in chosen for i in range(span.start, span.end)}
         chosen += [e for e in model if not taken & set(range(e.start, e.end))]
-        doc.ents = self._with_sectors(doc, sorted(chosen, key=lambda s: s.start))
+        doc.ents = self._with_branches(doc, self._with_sectors(doc, sorted(chosen, key=lambda s: s.start)))
         doc._.entity_aliases = aliases
         doc._.entity_extras = [(s.start_char, s.end_char, dual[(s.start, s.end, s.id_)], s.id_)
                                for s in doc.ents if (s.start, s.end, s.id_) in dual]
@@ -590,6 +597,9 @@ class EntityRules:
         for m in ADJECTIVE_BODY.finditer(text):
             name = " ".join(m.group(0).split())
             yield m.start(), m.end(), "ORG", f"administration:{name}"
+        for m in DEPARTMENT.finditer(text):
+            if not any(word.rstrip(",") in self.g.first_names for word in m.group("name").split()):  # "Anne og Bo"
+                yield m.start("name"), m.end("name"), "ORG", f"administration:{m.group('name')}"
 
     def _institution_regexes(self) -> list[tuple[str, re.Pattern[str]]]:
         def words(mode: str) -> str:
@@ -859,7 +869,11 @@ class EntityRules:
                 yield m.start(), end, "LOC", f"place:{name}"
             elif (rest[0].lower() not in self.stop_words and rest[0] not in self.g.first_names
                   and not text[m.end():].startswith(":")):  # "6500 Vojens Starttidspunkt:": a joined label
-                yield m.start(), m.end(), SUPPRESS, f"suppress:{m.group(0)}"
+                end = m.end()
+                if len(rest) > 1 and rest[-1] in self.place_names:
+                    end = m.start("rest") + m.group("rest").rindex(rest[-1])  # "... Naturfredningsforening Hillerød"
+                    end = len(text[:end].rstrip())
+                yield m.start(), end, SUPPRESS, f"suppress:{text[m.start():end]}"
 
     def _with_sectors(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """"FU social", "DAS Social": a committee's short name plus the policy area it covers."""
@@ -871,6 +885,31 @@ class EntityRules:
                     and nxt.text.lower() in self.g.sectors):
                 name = f"{span.text} {nxt.text}"
                 span = Span(doc, span.start, span.end + 1, label="ORG", span_id=f"committee:{name}")
+            out.append(span)
+        return out
+
+    def _with_branches(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """"Danmarks Naturfredningsforening Hillerød", "Friluftsfonden Midtjylland", "FOF Viborg":
+        an association or agency followed on its line by a town or a part of the country is
+        its local branch, one name (the place alone is no mention of the place)."""
+        out: list[Span] = []
+        skip: set[int] = set()
+        for i, span in enumerate(spans):
+            if i in skip:
+                continue
+            nxt = doc[span.end] if span.end < len(doc) else None
+            between = doc.text[span.end_char:nxt.idx] if nxt is not None else "\n"
+            if (span.label_ == "ORG" and span_kind(span) not in NOT_BRANCHED and nxt is not None
+                    and "\n" not in between and between.strip() == "" and nxt.text in self.place_names
+                    and not (span.end + 1 < len(doc) and doc[span.end + 1].text[:1].isupper())):
+                following = spans[i + 1] if i + 1 < len(spans) else None
+                if following is not None and following.start == span.end:
+                    if following.end != span.end + 1 or following.label_ != "LOC":
+                        out.append(span)
+                        continue
+                    skip.add(i + 1)
+                name = f"{span_canonical(span)} {nxt.text}"
+                span = Span(doc, span.start, span.end + 1, label="ORG", span_id=f"{span_kind(span)}:{name}")
             out.append(span)
         return out
 
