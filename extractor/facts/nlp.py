@@ -111,6 +111,13 @@ MUNICIPALITY_NAME = re.compile(
 # "Teknisk Forvaltning": a capitalised adjective and a capitalised body noun.
 ADJECTIVE_BODY = re.compile(
     rf"{NOT_AFTER_WORD}[{UPPER}][a-zæøå]+(?:isk|sk|ig|lig)e?[ \t]+(?:Forvaltning|Afdeling|Udvalg|Råd|Sekretariat|Stab){NOT_IN_WORD}")
+# "Esrum Sø", "Benløse Bæk", "Gistrup Bakker", "Avedøre Holme": a name whose last word is a
+# capitalised noun of landscape or water (in lower case it would be the common noun).
+NATURE_WORDS = "Å|Sø|Bæk|Mose|Skov|Fjord|Bakker|Bakke|Hede|Enge|Kær|Strand|Dal|Ådal|Vig|Bugt|Sund|Holme|Brygge|Søpark"
+NATURE_NAME = re.compile(rf"{NOT_AFTER_WORD}(?P<name>(?:{CAP_WORD}[ \t]+)?{CAP_WORD}[ \t]+(?:{NATURE_WORDS})){NOT_IN_WORD}")
+# "Olsbækken", "Nørreå", "Østerådalen" in mid-sentence: a compound ending in a water or valley noun.
+NATURE_COMPOUND = re.compile(rf"(?<=[a-zæøå,] )(?P<name>[{UPPER}][a-zæøå]{{2,}}(?:å|åen|bæk|bækken|søen|mosen|ådal|ådalen|"
+                             rf"dalen|fjorden)){NOT_IN_WORD}")
 # Names that a following town does not make a local branch of ("Aalborg Kommune Aalborg").
 NOT_BRANCHED = {"municipality", "committee", "body", "person", "party", "town", "place", "acronym", "model"}
 # "Teknik og Miljø indstiller", "Kultur, Unge og Fritid foreslår": an administration named by
@@ -399,6 +406,7 @@ class EntityRules:
         yield from self._streets(text)
         for m in POSTCODE_TOWN.finditer(text):
             yield m.start("town"), m.end("town"), "LOC", f"town:{m.group('town')}"
+        yield from self._nature(text)  # before the runs: "Gistrup Bakker" is a place, not a longer name
         yield from self._place_runs(text)
         yield from self._locatives(text)
         for m in OFFER_ENTRY.finditer(text):
@@ -856,6 +864,20 @@ class EntityRules:
                 continue  # "på Lindely og Specialbørnehaven Solsikken": an offer beside an offer
             name = " ".join(text[m.start("place"):end].split())
             yield m.start("place"), end, "LOC", f"locative:{name}"
+
+    def _nature(self, text: str) -> Iterator[Candidate]:
+        """Lakes, streams, woods and hills: "Esrum Sø", "Pøle Å", "Olsbækken" (not a person's
+        name: a first name opens none of them)."""
+        for pattern in (NATURE_NAME, NATURE_COMPOUND):
+            for m in pattern.finditer(text):
+                words = m.group("name").split()
+                while len(words) > 2 or (len(words) == 2 and pattern is NATURE_NAME and words[0].lower() in self.stop_words):
+                    words.pop(0)  # "Ved Esrum Sø": the sentence's first word
+                if words[0] in self.g.first_names or words[0].lower() in self.stop_words:
+                    continue
+                start = m.end("name") - len(" ".join(words)) if len(words) == 1 else \
+                    text.index(words[0], m.start("name"))
+                yield start, m.end("name"), "LOC", f"nature:{' '.join(text[start:m.end('name')].split())}"
 
     def _place_runs(self, text: str) -> Iterator[Candidate]:
         """A town followed by a capitalised word: "Albertslund Syd" is a part of the town
