@@ -602,6 +602,36 @@ def test_numbered_attachment_column_and_a_header_row_read_into_the_first_entry(t
         ["Lokalplan - endelig udgave", "Høringssvar fra Sæby Fiskeriforening"]]
 
 
+def test_web_item_pages_numbered_by_sagsnr(tmp_path: Path) -> None:
+    """Gladsaxe's item pages: "Udskriv <body>", the date, "Sagsnr.: 71" (the point's running
+    number), a "Vis dagsorden" link, then the title; the proposal under "Forslag"."""
+    def page(number: int, title: str) -> list[Text | None]:
+        return [Text("Udskriv Kultur-, Fritids- og Idrætsudvalget"), None, Text("Tirsdag den 06.09.2016 kl. 16:30"),
+                Text(f"Sagsnr.: {number}"), Text("Vis dagsorden"), None, bold(title, 13), None, bold("Beslutning"),
+                Text("Anbefales."), None, bold("Gennemgang af sagen"), Text("Sagen gennemgås."), None, bold("Forslag"),
+                Text("Børne- og Kulturforvaltningen foreslår,"), Text("at tilskuddet gives.")]
+    titles = {71: "Kulturpuljen 2016", 72: "Renovering af svømmehal", 73: "Åbne skolegårde"}
+    extraction = extract(tmp_path, "sagsnr", [page(number, title) for number, title in titles.items()])
+    assert [(i.number, i.title) for i in extraction.items] == list(titles.items())
+    assert [i.recommendations for i in extraction.items] == [["at tilskuddet gives."]] * 3
+    assert (extraction.meeting.committee, extraction.meeting.date) == ("Kultur-, Fritids- og Idrætsudvalget", "2016-09-06")
+
+
+def test_decision_heading_dated_without_den_dates_the_meeting(tmp_path: Path) -> None:
+    """Nyborg's PolWeb: no cover; "Beslutning i Byrådet 11. december 2018:" closes each item,
+    "Fraværende:" right under it, then the decision; a document number over each file name."""
+    def item(number: int, title: str) -> list[Text | None]:
+        return [bold(f"{number}.      {title}", 12), bold("Sagsfremstilling"), Text("Sagen beskrives her."), bold("Bilag"),
+                Text("450-2018-61127"), Text("Lokalplan_326_endelig_udgave"), bold("Beslutning i Byrådet 11. december 2018:"),
+                Text("Fraværende:  Lene Krag (V), Thomas Agerskov (O)"), Text("Godkendt."), None]
+    extraction = extract(tmp_path, "polweb", [item(1, "Indkaldelse af stedfortræder") + item(2, "Lokalplan 326")])
+    assert (extraction.document.kind, extraction.meeting.date, extraction.meeting.committee) == (
+        "minutes", "2018-12-11", "Byrådet")
+    assert [(i.decision, [a.title for a in i.attachments]) for i in extraction.items] == [
+        ("Godkendt.", ["Lokalplan_326_endelig_udgave"])] * 2
+    assert {p.name for p in extraction.absent} == {"Lene Krag", "Thomas Agerskov"}
+
+
 def test_members_and_absent_in_two_columns(tmp_path: Path) -> None:
     """"Medlemmer:" and "Fraværende:" side by side, each over its own column of names."""
     page = [Text("Kultur- og udviklingsudvalget"), Text("BESLUTNINGSPROTOKOL"), Text("Dato: 27. oktober 2014"), None,

@@ -12,7 +12,7 @@ _END = r"\s*:?\s*$"
 
 # Section headings inside an item.
 RECOMMENDATION_HEADING = re.compile(
-    r"^(?:indstilling(?:er)?|.{0,40}\bindstilling|anbefaling|beslutningspunkter|forslag til beslutning|"
+    r"^(?:indstilling(?:er)?|.{0,40}\bindstilling|anbefaling|beslutningspunkter|forslag til beslutning|forslag|"
     r"[a-zæøå]+\s+indstiller(?:,? at)?)" + _END, re.IGNORECASE)
 # An attachment named on its own line anywhere in an item: "Bilag 1: Referat fra mødet".
 ATTACHMENT_LINE = re.compile(r"^bilag\s+\d{1,3}\s*[:.)-]\s*\S", re.IGNORECASE)
@@ -35,6 +35,7 @@ NONE_LISTED = re.compile(r"^(?:ingen(?: bilag)?|intet|ikke relevant|-+|–)\s*\.
 # Handicaprådet", and Roskilde's "Handicaprådet, 23-05-2019, pkt. 1" (body, date, item: no word at all).
 DECISION_HEADING = re.compile(
     r"^(?:beslutning(?:er)?|.{0,60}s beslutning(?: den .*| \d.*)?|beslutning (?:i |fra )?.{0,60} den .*|beslutning den .*|"
+    r"beslutning (?:i|fra) [^,]{2,60}?,? \d{1,2}(?:\.\s*[a-zæøå]+|[-./]\d{1,2}[-./])\s*\d{2,4}|"
     r"beslutning fra .{2,60}|[^,]{2,80},\s*(?:\d{1,2}[-.]\d{1,2}[-.]\d{2,4}|\d{1,2}\.\s*[a-zæøå]+\s+\d{4}),"
     r"\s*(?:pkt|punkt)\.?\s*\d{1,4})" + _END,
     re.IGNORECASE)
@@ -99,6 +100,11 @@ ITEM_CASE = re.compile(r"^(?:Sag|SAG)\s+(?:nr|Nr|NR)\.?\s*(?P<number>\d{1,4})\b\
 ITEM_NUMBERED = re.compile(r"^(?P<number>\d{1,4})\s?\.(?!\d)\s*(?P<title>\S.*)$")
 # "T1. Title", "ØU3. Title": the number carries the committee's letters (one prefix a document).
 ITEM_LETTERED = re.compile(r"^(?P<prefix>[A-ZÆØÅ]{1,3})(?P<number>\d{1,3})\s?\.(?!\d)\s*(?P<title>\S.*)$")
+# "Sagsnr.: 71" alone on a line over the title: a web module's running number of the point
+# (a case number has more digits or a year: "Sagsnr.: 17/2231").
+ITEM_SERIAL = re.compile(r"^(?:Sagsnr|Sagsnummer|Sag nr)\.?\s*:?\s*(?P<number>\d{1,3})$")
+# Link texts of a web page printed between a point's number and its title.
+WEB_LINK_TEXT = re.compile(r"^(?:vis dagsorden|vis referat|udskriv|print|tilbage|til toppen)$", re.IGNORECASE)
 # "3: Title".
 ITEM_COLON = re.compile(r"^(?P<number>\d{1,4}):\s+(?P<title>\S.*)$")
 # "2      Title" (no dot): the weakest evidence.

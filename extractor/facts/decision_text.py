@@ -24,13 +24,15 @@ from dagsorden.extractor.danish.headings import (
     RECOMMENDATION_LEAD,
 )
 from dagsorden.extractor.danish.sentences import first_sentence, sentence_spans
+from dagsorden.extractor.facts.people import parse_person_line
 from dagsorden.extractor.segment.lines import ended_early, lines_to_paragraphs, right_edge
 from dagsorden.extractor.segment.sections import Sections
 from dagsorden.models import StyledLine
 
 # Sections of a minutes item that are not what was decided when no decision heading exists.
 NOT_DECIDED = (RECOMMENDATION_HEADING, ATTACHMENT_HEADING)
-CLOSING_SENTENCE_LINES = 4  # the lines a decision's closing sentence is looked for in
+CLOSING_SENTENCE_LINES = 4
+MAX_NAME_LINE_WORDS = 8  # "Anne Marie Holm (V), næstformand": a member's line is short  # the lines a decision's closing sentence is looked for in
 
 
 @dataclass
@@ -57,11 +59,20 @@ def split_attendance(lines: list[StyledLine]) -> tuple[list[StyledLine], list[St
         if ATTENDANCE_LINE.match(label.text.strip()):
             head.append(label)
             while lines and lines[0].top - head[-1].bottom < 0.9 * max(lines[0].size, 6.0) \
-                    and lines[0].page == head[-1].page and not DECISION_LABEL_LINE.match(lines[0].text.strip()):
+                    and lines[0].page == head[-1].page and not DECISION_LABEL_LINE.match(lines[0].text.strip()) \
+                    and continues_names(head[-1], lines[0]):
                 head.append(lines[0])
                 lines = lines[1:]
     own, attendance = split_trailing_attendance(lines)
     return own, head + attendance
+
+
+def continues_names(previous: StyledLine, line: StyledLine) -> bool:
+    """The next line of an attendance list: a name a line ("Afbud:" over "Anne Holm"), or the
+    wrap of a list; not "Godkendt. ..." set close under "Fraværende: A, B"."""
+    text = line.text.strip()
+    return previous.text.rstrip().endswith((",", " og")) or (
+        ":" not in text and len(text.split()) <= MAX_NAME_LINE_WORDS and parse_person_line(text) is not None)
 
 
 def split_trailing_attendance(lines: list[StyledLine]) -> tuple[list[StyledLine], list[StyledLine]]:

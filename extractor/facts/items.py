@@ -77,7 +77,9 @@ def attachments_from(sections: Sections, edge: float, gap: float) -> list[Attach
             entries = [(HEADER_ROW_BEFORE.sub("", POINT_LABEL.sub("", text, count=1).strip(), count=1), line)
                        for text, line in lines_to_entries(table_rows(lines), edge, gap)]
             for text, line in without_list_numbers(entries):
-                if text and not URL.match(text) and not NONE_LISTED.match(text) and not TABLE_HEADER.match(text):
+                # "450-2018-61127" over its file name: a document number, no title of its own
+                if re.search(r"[^\W\d_]", text) and not URL.match(text) and not NONE_LISTED.match(text) \
+                        and not TABLE_HEADER.match(text):
                     found.append(Attachment(title=text, page=line.page))
         else:
             for line in lines:

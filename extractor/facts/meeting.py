@@ -11,6 +11,7 @@ header ("Mødet den 21.08.2023 DAS Social"), or the dated decision headings
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from dagsorden.extractor.danish.committees import committee_names, lower_case_body
@@ -289,6 +290,18 @@ def committee_from_title(lines: list[StyledLine]) -> str | None:
     return (definite or names or lower or [None])[0]
 
 
+def date_from_decisions(doc: SegmentedDocument) -> str | None:
+    """"Beslutning i Byrådet 11. december 2018:" closing each item: where no cover or header
+    dates the meeting, the date most items' last decision heading names is this meeting's."""
+    dates: list[str] = []
+    for segment in doc.of_kind("item"):
+        headings = [line.text for line in segment.lines if DECISION_HEADING.match(line.text.strip())]
+        found = find_date(headings[-1]) if headings else None  # the last is this meeting's
+        if found:
+            dates.append(found[0])
+    return Counter(dates).most_common(1)[0][0] if dates else None
+
+
 def committee_from_decisions(doc: SegmentedDocument, date: str | None) -> str | None:
     """"Beslutning i Social- og Seniorudvalget den 13-11-2017": the body of the decision
     headings dated this meeting (where no title names it)."""
@@ -361,7 +374,7 @@ def extract_meeting(doc: SegmentedDocument) -> Attendance:
     dated_line = next((line.text for line in lines[:FRONT_LINES] if find_date(line.text)), None)
     date_source = time_text if time_text and find_date(time_text) else dated_line
     found = find_date(date_source) if date_source else None
-    date = found[0] if found else date_from_running(doc)
+    date = found[0] if found else date_from_running(doc) or date_from_decisions(doc)
     start, end = (None, None)
     time_fields = [(f.text, True) for f in fields if f.name == "time" and f.text]
     for source, is_time in (*time_fields, (field_text("place"), False), (dated_line, False)):

@@ -30,10 +30,12 @@ from dagsorden.extractor.danish.headings import (
     ITEM_NUMBER_OVER_TITLE,
     ITEM_LETTERED,
     ITEM_NUMBERED,
+    ITEM_SERIAL,
     KNOWN_SECTION,
     MEETING_LABEL,
     MINUTES_WORD,
     OPEN_MARK,
+    WEB_LINK_TEXT,
     POINT_OPENERS,
     RECOMMENDATION_HEADING,
 )
@@ -57,7 +59,8 @@ X0_BUCKET = 12.0  # points: heading lines of one family start at about the same 
 STRONG_KINDS = ("keyword", "nr", "case")
 KIND_PATTERNS = (("keyword", ITEM_KEYWORD), ("nr", ITEM_NR), ("case", ITEM_CASE),
                  ("numbered", ITEM_NUMBERED), ("lettered", ITEM_LETTERED), ("colon", ITEM_COLON),
-                 ("bare", ITEM_BARE))
+                 ("bare", ITEM_BARE), ("serial", ITEM_SERIAL))
+UNTITLED_KINDS = (*STRONG_KINDS, "serial")  # kinds whose title stands on a line of its own
 
 
 @dataclass
@@ -154,7 +157,7 @@ def candidate_at(lines: list[StyledLine], index: int, body_size: float) -> ItemS
             title = ""  # "Sag nr. 19 (ØU 23/2010)": a reference; the title stands on its own line
         elif title and not title_opens_item(title):
             return None
-        elif not title and kind not in STRONG_KINDS:
+        elif not title and kind not in UNTITLED_KINDS:
             return None
         consumed = {index} | ({index + 1} if neighbour is not None and text != line.text.strip() else set())
         title_line = neighbour if neighbour is not None and neighbour.top > line.bottom else line
@@ -359,7 +362,7 @@ def title_after(lines: list[StyledLine], index: int, limit: int) -> list[int]:
     """The first heading line after "Punkt N." (an Åben/Lukket mark skipped)."""
     for i in range(index + 1, min(limit, index + 4)):
         text = lines[i].text.strip()
-        if OPEN_MARK.match(text) or CLOSED_MARK.match(text) or not text:
+        if OPEN_MARK.match(text) or CLOSED_MARK.match(text) or WEB_LINK_TEXT.match(text) or not text:
             continue
         if KNOWN_SECTION.match(text) or RECOMMENDATION_HEADING.match(text) or DECISION_HEADING.match(text):
             return []

@@ -57,6 +57,31 @@ def preamble(lines: list[StyledLine], start: ItemStart, previous_end: int) -> li
     return sorted(found)
 
 
+def repeated_page_tops(lines: list[StyledLine]) -> set[str]:
+    """Texts that open two or more pages: a web page's print header ("Udskriv <body>", the
+    meeting's date, "Vis dagsorden") printed over each item, wherever it stands on the page."""
+    tops: dict[str, set[int]] = {}
+    seen: dict[int, int] = {}
+    for line in lines:
+        seen[line.page] = seen.get(line.page, 0) + 1
+        if seen[line.page] <= PREAMBLE_LINES:
+            tops.setdefault(flat(line.text), set()).add(line.page)
+    return {text for text, pages in tops.items() if len(pages) >= 2}
+
+
+def page_head(lines: list[StyledLine], start: ItemStart, previous_end: int, repeated: set[str]) -> list[int]:
+    """The repeated page-top lines above an item that starts its own page: its page's header,
+    neither the previous item's text nor its own."""
+    found: list[int] = []
+    for i in range(start.index - 1, max(previous_end, start.index - PREAMBLE_LINES) - 1, -1):
+        if lines[i].page != lines[start.index].page or flat(lines[i].text) not in repeated:
+            return []
+        found.insert(0, i)
+        if i == 0 or lines[i - 1].page != lines[i].page:
+            return found
+    return []
+
+
 def lists_item(text: str, numbers: list[int]) -> bool:
     """"• Pkt. 16 Title": the item listed once more just before its heading (a web page's
     contents bullet)."""
@@ -107,7 +132,9 @@ def lines_to_segments(pdf: PdfText) -> SegmentedDocument:
     lines = pdf.body_lines()
     starts = find_item_starts(lines)
     preambles = [preamble(lines, s, starts[k - 1].index + 1 if k else 0) for k, s in enumerate(starts)]
-    firsts = [min([s.index, *p, *s.consumed]) for s, p in zip(starts, preambles)]
+    repeated = repeated_page_tops(lines)
+    heads = [page_head(lines, s, starts[k - 1].index + 1, repeated) if k else [] for k, s in enumerate(starts)]
+    firsts = [min([s.index, *p, *h, *s.consumed]) for s, p, h in zip(starts, preambles, heads)]
     bound = appendix_pages(pdf, {lines[s.index].page for s in starts})
     segments: list[Segment] = []
     first = firsts[0] if starts else len(lines)
@@ -125,7 +152,7 @@ def lines_to_segments(pdf: PdfText) -> SegmentedDocument:
         closed = start.closed if start.closed is not None else closed if closed is not None else running_closed
         title, title_case = split_title(join_lines([t.text for t in start.title_lines]))
         own = [line for i, line in enumerate(lines[firsts[pos]:end], firsts[pos])
-               if line.page not in bound_here and i not in start.consumed and not is_mark(line)
+               if line.page not in bound_here and i not in start.consumed and not is_mark(line) and i not in heads[pos]
                and not (i in preambles[pos] and (AGENDA_GROUP.match(flat(line.text)) or lists_item(line.text, start.numbers)))
                and not repeats_heading(line, start.numbers)]
         segments.append(Segment(
