@@ -159,6 +159,13 @@ def test_issue_12_company_before_its_legal_form(tmp_path: Path) -> None:
              "Danmarks Naturfredningsforening Hillerød peger på, at regnvandet skal renses."],
      {"Teknik og Miljø", "Kultur, Unge og Fritid", "Danmarks Naturfredningsforening Hillerød"},
      {"Anne og Peter", "Børn og Unge", "Danmarks Naturfredningsforening"}),
+    # lakes, streams, woods and hills by a capitalised landscape noun or a water compound in
+    # mid-sentence; not people whose surname is such a noun
+    ("LOC", ["Projektet omfatter Esrum Sø, Pøle Å og Gistrup Bakker.",
+             "Ved Benløse Bæk er der ørred, og vandet fra Olsbækken løber til Nørreå.",
+             "Anne Skov og Lise Kær deltog i mødet."],
+     {"Esrum Sø", "Pøle Å", "Gistrup Bakker", "Benløse Bæk", "Olsbækken", "Nørreå"},
+     {"Anne Skov", "Lise Kær", "Ved Benløse Bæk"}),
 ])
 def test_issue_12_names_by_kind_word_and_place_preposition(tmp_path: Path, label: str, lines: list[str],
                                                           found: set[str], not_found: set[str]) -> None:
