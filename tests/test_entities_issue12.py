@@ -166,6 +166,10 @@ def test_issue_12_company_before_its_legal_form(tmp_path: Path) -> None:
              "Anne Skov og Lise Kær deltog i mødet."],
      {"Esrum Sø", "Pøle Å", "Gistrup Bakker", "Benløse Bæk", "Olsbækken", "Nørreå"},
      {"Anne Skov", "Lise Kær", "Ved Benløse Bæk"}),
+    # two columns of a signature page read as one line: one person each
+    ("PER", ["Anders Haahr Vestergaard Jakob Elmquist", "Anne Marie Lykkegaard Rasmus Elbæk"],
+     {"Anders Haahr Vestergaard", "Jakob Elmquist", "Anne Marie Lykkegaard", "Rasmus Elbæk"},
+     {"Anders Haahr Vestergaard Jakob Elmquist", "Anne Marie", "Lykkegaard Rasmus Elbæk"}),
 ])
 def test_issue_12_names_by_kind_word_and_place_preposition(tmp_path: Path, label: str, lines: list[str],
                                                           found: set[str], not_found: set[str]) -> None:

@@ -632,6 +632,37 @@ def test_decision_heading_dated_without_den_dates_the_meeting(tmp_path: Path) ->
     assert {p.name for p in extraction.absent} == {"Lene Krag", "Thomas Agerskov"}
 
 
+def test_closed_points_printed_only_in_the_contents(tmp_path: Path) -> None:
+    """Public minutes print closed points only in the contents: under "Lukkede dagsordenspunkter"
+    or as "5. Lukket - Køb af ejendom ...... Fejl! Bogmærke er ikke defineret."."""
+    front = [bold("Referat"), Text("Byrådet den 19. juni 2018"), None, bold("Åbne dagsordenspunkter"),
+             Text("1 Skema A for boliger"), Text("2 Anlægsregnskab"), bold("Lukkede dagsordenspunkter"),
+             Text("3 Salg af areal"), Text("4 Køb af ejendom")]
+    body = [bold("1. Skema A for boliger", 13), bold("Beslutning"), Text("Godkendt."), None,
+            bold("2. Anlægsregnskab", 13), bold("Beslutning"), Text("Godkendt.")]
+    items = extract(tmp_path, "lukkede", [front, body]).items
+    assert [(i.number, i.title, i.closed) for i in items] == [
+        (1, "Skema A for boliger", False), (2, "Anlægsregnskab", False), (3, "Salg af areal", True),
+        (4, "Køb af ejendom", True)]
+
+
+def test_attachment_rows_with_open_closed_cells_stay_with_their_item(tmp_path: Path) -> None:
+    """"38005/09   Åben   Plan.pdf" at the foot of a page, the next item on the next page: the
+    row is the last item's; "Lukket Regnskab ..." read as one cell loses its mark."""
+    def row(number: str, mark: str, title: str) -> Row:
+        return Row([Text(number), Text(mark, x=150), Text(title, x=200)])
+    first = [bold("Referat"), Text("Økonomiudvalget den 20. maj 2009"), None, bold("1. Vandværk", 13),
+             bold("Sagsfremstilling"),
+             Text("Vandværket søger om en kommunegaranti for et lån til en ny kildeplads og en ny ledning mod øst."),
+             bold("Beslutning"), Text("Anbefales."), bold("Bilag:"), row("38711/09", "Åben", "Ansøgning fra vandværket"),
+             Row([Text("39020/09"), Text("Lukket Regnskab 2008 for vandværket", x=150)]),
+             row("38005/09", "Åben", "Udstykningsplan.pdf")]
+    second = [bold("2. Byggegrunde", 13), bold("Beslutning"), Text("Godkendt.")]
+    items = extract(tmp_path, "bilagsraekker", [first, second]).items
+    assert [[a.title for a in i.attachments] for i in items] == [
+        ["Ansøgning fra vandværket", "Regnskab 2008 for vandværket", "Udstykningsplan.pdf"], []]
+
+
 def test_members_and_absent_in_two_columns(tmp_path: Path) -> None:
     """"Medlemmer:" and "Fraværende:" side by side, each over its own column of names."""
     page = [Text("Kultur- og udviklingsudvalget"), Text("BESLUTNINGSPROTOKOL"), Text("Dato: 27. oktober 2014"), None,

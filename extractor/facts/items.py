@@ -29,6 +29,8 @@ MAX_CASE_LINE_WORDS = 10
 TABLE_FILLER = re.compile(r"^(?:\d{1,3}\.?|[\d/.\-]{4,20}|åben|åbent|lukket|offentlig|ikke offentlig)$", re.IGNORECASE)
 _HEADER_CELL = r"(?:bilagsnr\.?|nr\.?|titel|bilag|bilagsnavn|dokument|dokumentnr\.?|dok\.?\s*nr\.?|beskrivelse|åben/lukket|status)"
 TABLE_HEADER = re.compile(rf"^{_HEADER_CELL}$", re.IGNORECASE)
+# "Lukket Regnskab 2008 ...": the open/closed cell read into the title (a name follows it)
+OPEN_CLOSED_CELL = re.compile(r"^(?i:åben|åbent|lukket)\s+(?=[A-ZÆØÅ0-9])")
 # "Titel Dokumentnr. Åben/Lukket Lokalplan ...": a header row read into the first entry
 HEADER_ROW_BEFORE = re.compile(rf"^(?:{_HEADER_CELL}\s+){{2,}}(?=\S)", re.IGNORECASE)
 
@@ -74,7 +76,8 @@ def attachments_from(sections: Sections, edge: float, gap: float) -> list[Attach
         if listing and not lines:
             continue  # "BILAG:" over "Bilag | Åben/Lukket": the entries follow the header
         if listing:
-            entries = [(HEADER_ROW_BEFORE.sub("", POINT_LABEL.sub("", text, count=1).strip(), count=1), line)
+            entries = [(OPEN_CLOSED_CELL.sub("", HEADER_ROW_BEFORE.sub("", POINT_LABEL.sub("", text, count=1).strip(),
+                                                                     count=1), count=1), line)
                        for text, line in lines_to_entries(table_rows(lines), edge, gap)]
             for text, line in without_list_numbers(entries):
                 # "450-2018-61127" over its file name: a document number, no title of its own

@@ -433,13 +433,24 @@ class EntityRules:
                 if not (titled or party):
                     continue
                 start = 0
-            words = words[start:start + MAX_NAME_WORDS]
-            words = self._trim_name_words(words, keep_last=bool(party))
-            if len(words) < 2 or self._street_like(words):
-                continue
-            begin, end = run.start() + words[0].start(), run.start() + words[-1].end()
-            name = " ".join(w.group(0) for w in words)
-            yield begin, end, "PER", f"person:{name}"
+            for words in self._one_name_each(words[start:]):
+                words = self._trim_name_words(words[:MAX_NAME_WORDS], keep_last=bool(party))
+                if len(words) < 2 or self._street_like(words):
+                    continue
+                begin, end = run.start() + words[0].start(), run.start() + words[-1].end()
+                name = " ".join(w.group(0) for w in words)
+                yield begin, end, "PER", f"person:{name}"
+
+    def _one_name_each(self, words: list[re.Match[str]]) -> list[list[re.Match[str]]]:
+        """"Anders Haahr Vestergaard Jakob Elmquist": two columns of a members list read as one
+        line; a known first name after a first name and a surname, with a surname after it,
+        opens the next person ("Anne Marie Lykkegaard" keeps its second first name)."""
+        names: list[list[re.Match[str]]] = []
+        while words:
+            cut = next((j for j in range(2, len(words) - 1) if words[j].group(0) in self.g.first_names), None)
+            names.append(words[:cut] if cut else words)
+            words = words[cut:] if cut else []
+        return names
 
     def _trim_name_words(self, words: list[re.Match[str]], keep_last: bool = False) -> list[re.Match[str]]:
         """Structure words and place/organisation heads off the end, stop words off both ends

@@ -45,6 +45,8 @@ def preamble(lines: list[StyledLine], start: ItemStart, previous_end: int) -> li
     for i in range(start.index - 1, max(previous_end, start.index - PREAMBLE_LINES) - 1, -1):
         text = flat(lines[i].text)
         short = len(text.split()) <= MAX_PREAMBLE_WORDS
+        if lines[i].page != lines[start.index].page and not is_case_line(text):
+            break  # an "Åben" at the foot of the page before is a cell of the last item's attachment row
         if FILE_NAME.match(text):
             files.append(i)
         elif lists_item(text, start.numbers):
@@ -80,6 +82,30 @@ def page_head(lines: list[StyledLine], start: ItemStart, previous_end: int, repe
         if i == 0 or lines[i - 1].page != lines[i].page:
             return found
     return []
+
+
+# "5 Salg af areal" / "5.   Lukket - Køb af ejendom ...... 418" in the front matter's contents
+CONTENTS_ENTRY = re.compile(r"^(?P<number>\d{1,3})\.?\s+(?P<title>[^\W\d_].*?)(?:\s*\.{3,}.*|\s+\d{1,3})?$")
+CLOSED_GROUP = re.compile(r"^lukkede?\b|^lukket\b", re.IGNORECASE)  # "Lukkede dagsordenspunkter", "LUKKEDE SAGER"
+
+
+def closed_in_contents(front: list[StyledLine], numbers: set[int]) -> list[Segment]:
+    """Closed points that public minutes print only in the contents ("Lukkede dagsordenspunkter"
+    over "5 Salg af areal", or "5. Lukket - Køb af ejendom"): items with a title and no text,
+    numbered after the last point printed in full."""
+    found: list[Segment] = []
+    closed_group = False
+    for line in front:
+        text = flat(line.text)
+        entry = CONTENTS_ENTRY.match(text)
+        if not entry:
+            closed_group = bool(CLOSED_GROUP.match(text)) or (closed_group and not text)
+            continue
+        number, title = int(entry.group("number")), entry.group("title").strip()
+        if numbers and number > max(numbers) and number not in {s.item for s in found} \
+                and (closed_group or CLOSED_TITLE.search(title)):
+            found.append(Segment(kind="item", lines=[], item=number, numbers=[number], title=title, closed=True))
+    return found
 
 
 def lists_item(text: str, numbers: list[int]) -> bool:
@@ -164,4 +190,6 @@ def lines_to_segments(pdf: PdfText) -> SegmentedDocument:
         ))
         segments.extend(appendix_segments(lines[start.index:end], bound_here, start.numbers[0]))
     segments, signatures = split_back_matter(segments)
+    front = segments[0].lines if segments and segments[0].kind == "front" else []
+    segments += closed_in_contents(front, {n for s in starts for n in s.numbers})
     return SegmentedDocument(pdf=pdf, segments=segments, signatures=signatures)
