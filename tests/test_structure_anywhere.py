@@ -501,6 +501,13 @@ def test_committee_printed_in_lower_case_after_the_kind_word(tmp_path: Path, tit
     assert extract(tmp_path, "lower", [page]).meeting.committee == "Byrådet"
 
 
+def test_committee_named_in_a_web_pages_breadcrumb(tmp_path: Path) -> None:
+    page = lines("Menu", "Søg", "Skanderborg Kommune", "- Politik og Fællesskab /", "- Dagsordener og referater /",
+                 "- Økonomiudvalget /", "- Referat", "Menu", "- Forside", "- Borger", None, "Dato: 13. marts 2019",
+                 None, "1. Godkendelse af dagsorden", "Beslutning", "Godkendt.", "2. Eventuelt", "Beslutning", "Intet.")
+    assert extract(tmp_path, "breadcrumb", [page]).meeting.committee == "Økonomiudvalget"
+
+
 def test_web_page_headed_dagsorden_that_prints_each_decision_is_minutes(tmp_path: Path) -> None:
     """A web page's "Dagsorden" heading over items whose "Beslutning" holds text: what was
     decided is printed, so these are minutes; "Bilag | Funktioner" heads the attachments."""

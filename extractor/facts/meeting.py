@@ -274,7 +274,8 @@ def title_lines(lines: list[StyledLine]) -> list[StyledLine]:
     for line in lines:
         text = line.text.strip()
         dated = (found_date := find_date(text)) is not None and found_date[1].start() == 0
-        if (LIST_ENTRY.match(text) and not dated) or len(found) >= TITLE_LINES:
+        breadcrumb = text.endswith(" /")  # "• Dagsordener og referater /", "• Økonomiudvalget /"
+        if (LIST_ENTRY.match(text) and not dated and not breadcrumb) or len(found) >= TITLE_LINES:
             break
         found.append(line)
     return found
