@@ -67,8 +67,9 @@ def test_issue_12_venues_are_places_and_institution_venues_both(tmp_path: Path) 
         "Kunstgræsbanen ved Nexø Hallen skal renoveres.",
     ])
     assert {"Byrådssalen", "Kaløvig Kursuscenter", "Hotel Odeon", "Nexø Hallen", "Vejen Rådhus"} <= names(found, "LOC")
-    assert {"Nexø Hallen", "Vejen Rådhus"} <= names(found, "ORG")
-    assert "Byrådssalen" not in names(found, "ORG")
+    assert "Nexø Hallen" in names(found, "ORG")
+    # a town hall is the building the meeting is held in (14 of 18 annotated mentions: LOC only)
+    assert not {"Byrådssalen", "Vejen Rådhus"} & names(found, "ORG")
 
 
 def test_issue_12_town_in_a_longer_name_is_no_place_of_its_own(tmp_path: Path) -> None:
@@ -166,6 +167,10 @@ def test_issue_12_company_before_its_legal_form(tmp_path: Path) -> None:
              "Anne Skov og Lise Kær deltog i mødet."],
      {"Esrum Sø", "Pøle Å", "Gistrup Bakker", "Benløse Bæk", "Olsbækken", "Nørreå"},
      {"Anne Skov", "Lise Kær", "Ved Benløse Bæk"}),
+    # a firm's descriptor is no part of its name; a town hall is a place, not an organisation
+    ("ORG", ["Projektet er tegnet af Arkitektfirmaet Kjær & Holst ApS for kommunen.",
+             "Mødet holdes på Viborg Rådhus."],
+     {"Kjær & Holst ApS"}, {"Arkitektfirmaet Kjær & Holst ApS", "Viborg Rådhus"}),
     # two columns of a signature page read as one line: one person each
     ("PER", ["Anders Haahr Vestergaard Jakob Elmquist", "Anne Marie Lykkegaard Rasmus Elbæk"],
      {"Anders Haahr Vestergaard", "Jakob Elmquist", "Anne Marie Lykkegaard", "Rasmus Elbæk"},

@@ -566,8 +566,9 @@ class EntityRules:
         for m in COMPANY.finditer(text):
             words = list(re.finditer(r"\S+", m.group("name")))
             while words and (words[0].group(0).lower() in self.stop_words or words[0].group(0) == "&"
-                             or (len(words) > 2 and DEFINITE_NOUN.search(words[0].group(0)))):
-                words.pop(0)  # "Fra", "Bygherren", "Rådgiverne" before the name
+                             or (len(words) > 2 and DEFINITE_NOUN.search(words[0].group(0)))
+                             or (len(words) > 1 and words[0].group(0).endswith("firmaet"))):
+                words.pop(0)  # "Fra", "Bygherren", "Rådgiverne", "Arkitektfirmaet" before the name
             if not words:
                 continue
             start = m.start("name") + words[0].start()
