@@ -102,7 +102,7 @@ ITEM_NUMBERED = re.compile(r"^(?P<number>\d{1,4})\s?\.(?!\d)\s*(?P<title>\S.*)$"
 ITEM_LETTERED = re.compile(r"^(?P<prefix>[A-ZÆØÅ]{1,3})(?P<number>\d{1,3})\s?\.(?!\d)\s*(?P<title>\S.*)$")
 # "Sagsnr.: 71" alone on a line over the title: a web module's running number of the point
 # (a case number has more digits or a year: "Sagsnr.: 17/2231").
-ITEM_SERIAL = re.compile(r"^(?:Sagsnr|Sagsnummer|Sag nr)\.?\s*:?\s*(?P<number>\d{1,3})$")
+ITEM_SERIAL = re.compile(r"^(?:Sagsnr|Sagsnummer)\.?\s*:?\s*(?P<number>\d{1,3})$")
 # Link texts of a web page printed between a point's number and its title.
 WEB_LINK_TEXT = re.compile(r"^(?:vis dagsorden|vis referat|udskriv|print|tilbage|til toppen)$", re.IGNORECASE)
 # "3: Title".

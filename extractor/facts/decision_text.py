@@ -31,8 +31,8 @@ from dagsorden.models import StyledLine
 
 # Sections of a minutes item that are not what was decided when no decision heading exists.
 NOT_DECIDED = (RECOMMENDATION_HEADING, ATTACHMENT_HEADING)
-CLOSING_SENTENCE_LINES = 4
-MAX_NAME_LINE_WORDS = 8  # "Anne Marie Holm (V), næstformand": a member's line is short  # the lines a decision's closing sentence is looked for in
+CLOSING_SENTENCE_LINES = 4  # the lines a decision's closing sentence is looked for in
+MAX_NAME_LINE_WORDS = 8  # "Anne Marie Holm (V), næstformand": a member's line is short
 
 
 @dataclass

@@ -76,9 +76,7 @@ def attachments_from(sections: Sections, edge: float, gap: float) -> list[Attach
         if listing and not lines:
             continue  # "BILAG:" over "Bilag | Åben/Lukket": the entries follow the header
         if listing:
-            entries = [(OPEN_CLOSED_CELL.sub("", HEADER_ROW_BEFORE.sub("", POINT_LABEL.sub("", text, count=1).strip(),
-                                                                     count=1), count=1), line)
-                       for text, line in lines_to_entries(table_rows(lines), edge, gap)]
+            entries = [(entry_title(text), line) for text, line in lines_to_entries(table_rows(lines), edge, gap)]
             for text, line in without_list_numbers(entries):
                 # "450-2018-61127" over its file name: a document number, no title of its own
                 if re.search(r"[^\W\d_]", text) and not URL.match(text) and not NONE_LISTED.match(text) \
@@ -90,6 +88,13 @@ def attachments_from(sections: Sections, edge: float, gap: float) -> list[Attach
                 if ATTACHMENT_LINE.match(text) or FILE_NAME.match(text):
                     found.append(Attachment(title=text, page=line.page))
     return found
+
+
+def entry_title(text: str) -> str:
+    """An attachment entry without its point label, a table header row and an Åben/Lukket cell
+    read into it."""
+    text = POINT_LABEL.sub("", text, count=1).strip()
+    return OPEN_CLOSED_CELL.sub("", HEADER_ROW_BEFORE.sub("", text, count=1), count=1)
 
 
 BARE_LIST_NUMBER = re.compile(r"^(?P<number>\d{1,2})\s+(?=\S)")

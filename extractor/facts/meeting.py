@@ -40,7 +40,7 @@ from dagsorden.extractor.facts.people import (
     parse_person_line,
     unique_people,
 )
-from dagsorden.extractor.segment.lines import join_lines
+from dagsorden.extractor.segment.lines import join_lines, right_of
 from dagsorden.extractor.segment.style import body_font_size
 from dagsorden.models import Meeting, Person, SegmentedDocument, StrictModel, StyledLine
 
@@ -188,9 +188,7 @@ def party_beside(current: Field | None, line: StyledLine) -> bool:
     """A party letter in a column of its own, on the row of the member just read."""
     if current is None or current.name not in ATTENDANCE_FIELDS or not current.values:
         return False
-    last = current.values[-1]
-    return bool(PARTY_CELL.match(line.text.strip())) and line.page == last.page \
-        and abs(line.top - last.top) < 2 and line.x0 > last.x1
+    return bool(PARTY_CELL.match(line.text.strip())) and right_of(current.values[-1], line)
 
 
 def merge_wrapped_label(lines: list[StyledLine], i: int) -> StyledLine | None:
@@ -223,8 +221,8 @@ def belongs_to(current: Field, line: StyledLine, value_x0: float | None) -> bool
         and parse_person_line(line.text) is not None
     in_column = value_x0 is None or abs(line.x0 - value_x0) < 20 or line.x0 > value_x0
     # members in two columns: the name beside the one just read, on its row
-    beside_last = current.name in ATTENDANCE_FIELDS and bool(current.values) and abs(line.top - last.top) < 2 \
-        and line.x0 > last.x1 and parse_person_line(line.text) is not None
+    beside_last = current.name in ATTENDANCE_FIELDS and bool(current.values) and right_of(last, line) \
+        and parse_person_line(line.text) is not None
     return same_row or beside_last or ((below or listed) and in_column and line.x0 >= current.label.x0 - 2)
 
 

@@ -60,6 +60,11 @@ def strip_bullet(text: str) -> str:
     return BULLET.sub("", text, count=1).strip()
 
 
+def right_of(left: StyledLine, line: StyledLine) -> bool:
+    """`line` printed to the right of `left` on its row: the next cell of a table row."""
+    return line.page == left.page and abs(line.top - left.top) < 2 and line.x0 > left.x1
+
+
 def right_edge(lines: list[StyledLine]) -> float:
     return max((line.x1 for line in lines), default=0.0)
 

@@ -14,7 +14,7 @@ from dagsorden.extractor.danish.headings import (
     KNOWN_SECTION,
     RECOMMENDATION_HEADING,
 )
-from dagsorden.extractor.segment.lines import strip_bullet
+from dagsorden.extractor.segment.lines import right_of, strip_bullet
 from dagsorden.extractor.segment.style import is_heading_styled
 from dagsorden.models import StyledLine
 
@@ -63,8 +63,7 @@ def inline_heading(line: StyledLine) -> tuple[str, StyledLine] | None:
 def beside_heading(line: StyledLine, heading: StyledLine | None) -> bool:
     """"Bilag | Funktioner": a web table's header cell to the right of a section heading, on
     its row, names a column of the page (links, actions), not a section of the case."""
-    return heading is not None and line.page == heading.page and abs(line.top - heading.top) < 2 \
-        and line.x0 > heading.x1 and not is_section_word(" ".join(line.text.split()))
+    return heading is not None and right_of(heading, line) and not is_section_word(" ".join(line.text.split()))
 
 
 def split_sections(lines: list[StyledLine], body_size: float) -> Sections:
@@ -72,9 +71,10 @@ def split_sections(lines: list[StyledLine], body_size: float) -> Sections:
     heading: StyledLine | None = None
     for line in lines:
         inline = inline_heading(line)
-        if is_section_heading(line, body_size) and beside_heading(line, heading):
+        is_heading = is_section_heading(line, body_size)
+        if is_heading and beside_heading(line, heading):
             continue
-        if is_section_heading(line, body_size):
+        if is_heading:
             heading = line
             sections.append((heading_text(line.text), []))
         elif inline is not None:
