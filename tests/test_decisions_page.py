@@ -66,6 +66,19 @@ def test_decision_page_shows_recommendation_beside_decision_and_dissent(site: Da
     assert re.search(r'href="/-/pdf/[0-9a-f]{64}#page=6"', html)
 
 
+def test_who_took_no_part_is_kept_apart_from_the_decision(site: Datasette, classic_archive: Path) -> None:
+    """The minutes close item 11 with "Region Nordjylland deltog ikke i sagens behandling.": that is
+    attendance, so the archive stores it beside the decision, and the decision page shows it labelled."""
+    item_id = "das-social-2023-08-21-11-referat"
+    [(text, not_taking_part)] = stored(classic_archive,
+                                       f"select text, not_taking_part from decisions where item_id = '{item_id}'")
+    assert not_taking_part == "Region Nordjylland deltog ikke i sagens behandling."
+    assert text and "deltog ikke" not in text
+    page = visible_text(get(site, f"/-/beslutning/{item_id}").text)
+    assert "Deltog ikke: Region Nordjylland deltog ikke i sagens behandling." in page
+    assert "Deltog ikke:" not in visible_text(get(site, f"/-/beslutning/{BUDGET_DECISION}").text)
+
+
 def test_unknown_decision_is_a_clear_404(site: Datasette) -> None:
     response = get(site, "/-/beslutning/no-such-item")
     assert response.status_code == 404 and "no-such-item" in response.text

@@ -241,6 +241,22 @@ def test_open_archive_migrates_old_schema_without_losing_rows(tmp_path):
     db.close()
 
 
+def test_an_archive_of_schema_4_gains_not_taking_part_and_keeps_its_decisions(tmp_path):
+    """Decisions stored before `not_taking_part` existed stay; the column is added, empty."""
+    path = tmp_path / "v4.db"
+    old = sqlite_utils.Database(path)
+    old["decisions"].insert({"item_id": "ks-2019-1-referat", "text": "Godkendt.", "outcome": "approved"},
+                            pk="item_id")
+    old.conn.execute("PRAGMA user_version = 4")
+    old.close()
+    db = open_archive(path)
+    assert "not_taking_part" in db["decisions"].columns_dict
+    assert db["decisions"].get("ks-2019-1-referat")["text"] == "Godkendt."
+    assert db["decisions"].get("ks-2019-1-referat")["not_taking_part"] is None
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 5
+    db.close()
+
+
 def test_archive_entities_do_not_depend_on_the_order_documents_were_stored(corpus_extractions, tmp_path):
     """Workers finish in any order: "FU Social" in one document and "FU social" in another must
     give the archive the same entity name either way (the commonest spelling)."""

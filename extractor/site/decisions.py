@@ -22,7 +22,7 @@ async def decisions_page(datasette: Any, request: Any) -> Response:
     return await respond(datasette, request, DECISIONS_PAGE, "dagsorden_decisions.html", "decisions.title")
 
 
-@about_one_row("item_id", "select o.*, d.document_sha256, d.outcome_stated, i.page_start, doc.kind as document_kind, "
+@about_one_row("item_id", "select o.*, d.document_sha256, d.outcome_stated, d.not_taking_part, i.page_start, doc.kind as document_kind, "
                           "a.document_sha256 as agenda_sha256, a.page_start as agenda_page, m.municipality "
                           "from item_outcomes o join decisions d on d.item_id = o.item_id "
                           "join items i on i.id = o.item_id join documents doc on doc.sha256 = d.document_sha256 "

@@ -79,6 +79,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "decision.recommended": ("Indstillet", "Recommended"),
     "decision.decided": ("Besluttet", "Decided"),
     "decision.dissents": ("Mindretal og forbehold", "Dissents and reservations"),
+    "decision.not_taking_part": ("Deltog ikke", "Took no part"),
     "decision.outcome_inferred": ("(udledt af indstillingen)", "(inferred from the recommendation)"),
     "decision.minutes_item": ("Punktet i referatet", "The item in the minutes"),
     "decision.agenda_item": ("Punktet i dagsordenen", "The item in the agenda"),

@@ -84,7 +84,7 @@ def decision_rows(extraction: Extraction, mid: str | None, ids: list[str]) -> di
              "recommendations": "\n".join(item.recommendations) or None, "text": item.decision,
              "outcome": item.outcome, "outcome_stated": None if item.outcome_stated is None
              else int(item.outcome_stated), "departs": int(item.departs), "dissents": len(item.dissents),
-             "page": item.decision_page}
+             "page": item.decision_page, "not_taking_part": item.not_taking_part}
             for item, iid in decided],
         "dissents": [
             {"item_id": iid, "position": pos, "document_sha256": sha, "meeting_id": mid, "who": d.who,

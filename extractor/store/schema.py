@@ -17,7 +17,7 @@ from dagsorden.extractor.danish.stemming import FTS_TOKENIZER
 
 # Bump when TABLES changes; stored in PRAGMA user_version so a tool can see which
 # schema an archive file was last opened with.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 Row = dict[str, Any]
 
@@ -225,7 +225,7 @@ TABLES: tuple[TableSpec, ...] = (
             "committee": "TEXT", "date": "TEXT", "year": "INTEGER", "number": "INTEGER",
             "title": "TEXT", "case_number": "TEXT", "recommendations": "TEXT", "text": "TEXT",
             "outcome": "TEXT", "outcome_stated": "INTEGER", "departs": "INTEGER",
-            "dissents": "INTEGER", "page": "INTEGER",
+            "dissents": "INTEGER", "page": "INTEGER", "not_taking_part": "TEXT",
         },
         pk="item_id",
         foreign_keys=(("item_id", "items", "id"), ("document_sha256", "documents", "sha256"),
