@@ -832,3 +832,18 @@ def test_meeting_level_list_repeating_an_items_own_attachments(tmp_path: Path) -
                  Text("1. Notat om vintertjenesten (19/688-13)")]
     extraction = extract(tmp_path, "gentaget", [*items, list_page])
     assert [a.title for a in extraction.items[1].attachments] == ["Notat om vintertjenesten"]
+
+
+def test_decisions_headed_vedtagelse(tmp_path: Path) -> None:
+    """"Dagsorden med vedtagelser": each decision is a "Vedtagelse i <body> 19.09.2012"; an
+    earlier body's vedtagelse above it is the case's history."""
+    cover = [bold("ØKONOMIUDVALGET", 14), bold("Dagsorden med vedtagelser"), Row([Text("Mødedato"),
+             Text("Onsdag den 19. september 2012", x=150)]), None]
+    first = [bold("1 Meddelelser"), Text("Kommunaldirektøren orienterede om vintertjenesten."),
+             bold("Vedtagelse i Økonomiudvalget 19.09.2012"), Text("Taget til efterretning."), None]
+    second = [bold("2 Lokalplan for en dagligvarebutik"), Text("Lokalplanen har været i høring."),
+              bold("Vedtagelse i Byplanudvalget 06.09.2012"), Text("Anbefales."),
+              bold("Vedtagelse i Økonomiudvalget 19.09.2012"), Text("Anbefales."), Text("For stemte: V, C og L.")]
+    extraction = extract(tmp_path, "vedtagelser", [cover + first + second])
+    assert extraction.document.kind == "minutes"
+    assert [i.decision for i in extraction.items] == ["Taget til efterretning.", "Anbefales. For stemte: V, C og L."]

@@ -60,6 +60,10 @@ MUNICIPALITIES = {
     "skanderborg": "Skanderborg", "soenderborg": "Sønderborg", "svendborg": "Svendborg",
     "varde": "Varde", "vejle": "Vejle", "viborg": "Viborg", "vordingborg": "Vordingborg",
     "aabenraa": "Aabenraa", "fredericia": "Fredericia",
+    # set 7 (own, dev)
+    "faaborg-midtfyn": "Faaborg-Midtfyn", "frederiksberg": "Frederiksberg", "glostrup": "Glostrup",
+    "hoeje-taastrup": "Høje-Taastrup", "nordfyns": "Nordfyns", "rudersdal": "Rudersdal",
+    "solroed": "Solrød", "struer": "Struer", "toender": "Tønder",
 }
 
 

@@ -33,9 +33,14 @@ NONE_LISTED = re.compile(r"^(?:ingen(?: bilag)?|intet|ikke relevant|-+|–)\s*\.
 # "Beslutning i Økonomiudvalget den 27-11-2012".
 # "Beslutning i Byrådet den 13-05-2015", "Beslutning Økonomiudvalget den 15-10-2019", "Beslutning fra
 # Handicaprådet", and Roskilde's "Handicaprådet, 23-05-2019, pkt. 1" (body, date, item: no word at all).
+# Rudersdal's "Dagsorden med vedtagelser" heads each decision "Vedtagelse i Økonomiudvalget
+# 19.09.2012": the word stands for "Beslutning" at the start of a heading (not after a genitive,
+# where "Lokalplanens vedtagelse" is a title).
+_DECIDED = r"(?:beslutning|vedtagelse)"
 DECISION_HEADING = re.compile(
-    r"^(?:beslutning(?:er)?|.{0,60}s beslutning(?: den .*| \d.*)?|beslutning (?:i |fra )?.{0,60} den .*|beslutning den .*|"
-    r"beslutning (?:i|fra) [^,]{2,60}?,? \d{1,2}(?:\.\s*[a-zæøå]+|[-./]\d{1,2}[-./])\s*\d{2,4}|"
+    r"^(?:beslutning(?:er)?|vedtagelse|.{0,60}s beslutning(?: den .*| \d.*)?|"
+    rf"{_DECIDED} (?:i |fra )?.{{0,60}} den .*|{_DECIDED} den .*|"
+    rf"{_DECIDED} (?:i|fra) [^,]{{2,60}}?,? \d{{1,2}}(?:\.\s*[a-zæøå]+|[-./]\d{{1,2}}[-./])\s*\d{{2,4}}|"
     r"beslutning fra .{2,60}|[^,]{2,80},\s*(?:\d{1,2}[-.]\d{1,2}[-.]\d{2,4}|\d{1,2}\.\s*[a-zæøå]+\s+\d{4}),"
     r"\s*(?:pkt|punkt)\.?\s*\d{1,4})" + _END,
     re.IGNORECASE)
@@ -141,8 +146,10 @@ MEETING_LABEL = re.compile(
     r"mødedato|mødetidspunkt|starttidspunkt|mødested|mødelokale|referent)\b\s*:?", re.IGNORECASE)
 
 # Words that name the document kind on a cover or in a header.
-MINUTES_WORD = re.compile(r"\b(?:referat|beslutningsprotokol)\b", re.IGNORECASE)
-AGENDA_WORD = re.compile(r"\b(?:dagsorden)\b", re.IGNORECASE)
+# "Dagsorden med vedtagelser" / "... med beslutninger" is the minutes: the agenda with what was decided.
+_WITH_DECISIONS = r"dagsorden med (?:vedtagelser|beslutninger)"
+MINUTES_WORD = re.compile(rf"\b(?:referat|beslutningsprotokol|{_WITH_DECISIONS})\b", re.IGNORECASE)
+AGENDA_WORD = re.compile(r"\b(?:dagsorden)\b(?! med (?:vedtagelser|beslutninger)\b)", re.IGNORECASE)
 STRATEGY_WORD = re.compile(r"\b(?:strategi|udviklingsstrategi|handleplan|politik for)\b", re.IGNORECASE)
 
 
