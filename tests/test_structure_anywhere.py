@@ -847,3 +847,19 @@ def test_decisions_headed_vedtagelse(tmp_path: Path) -> None:
     extraction = extract(tmp_path, "vedtagelser", [cover + first + second])
     assert extraction.document.kind == "minutes"
     assert [i.decision for i in extraction.items] == ["Taget til efterretning.", "Anbefales. For stemte: V, C og L."]
+
+
+def test_meeting_sentence_in_a_heading_that_wraps(tmp_path: Path) -> None:
+    """A web page's one heading names the meeting, set large and wrapped after "den 15.": the
+    date, the time, the body and the place read from both lines as one; the site's menu above
+    it is no contents list."""
+    page = [Text("Gå til hovedindhold", size=8), Text("Hovedmenu", size=8), Text("- Borger"), Text("- Politik"),
+            bold("Velkommen til Frederiksberg Kommune", 11),
+            bold("Referat til mødet i By- og Miljøudvalget den 15.", 17),
+            bold("marts 2021 kl. 17:00 i Kommunalbestyrelsens mødesal", 17),
+            Text("Mikkel Dahl havde meldt forfald."), None, bold("Pkt. 88 Meddelelser", 14),
+            bold("Beslutning"), Text("Taget til efterretning."), None, bold("Pkt. 89 Cykelstier", 14),
+            bold("Beslutning"), Text("Godkendt.")]
+    meeting = extract(tmp_path, "ombrudt", [page]).meeting
+    assert (meeting.date, meeting.start_time, meeting.committee, meeting.location) == (
+        "2021-03-15", "17:00", "By- og Miljøudvalget", "Kommunalbestyrelsens mødesal")

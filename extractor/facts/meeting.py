@@ -40,8 +40,8 @@ from dagsorden.extractor.facts.people import (
     parse_person_line,
     unique_people,
 )
-from dagsorden.extractor.segment.lines import join_lines, right_of
-from dagsorden.extractor.segment.style import body_font_size
+from dagsorden.extractor.segment.lines import ended_early, join_lines, right_edge, right_of, strip_bullet
+from dagsorden.extractor.segment.style import body_font_size, is_heading_styled
 from dagsorden.models import Meeting, Person, SegmentedDocument, StrictModel, StyledLine
 
 LABELS = {
@@ -54,6 +54,7 @@ OTHER_LABEL = re.compile(r"^(?:øvrige oplysninger|bemærkninger|mødeleder|refe
 FRONT_WINDOW = 80  # lines of front matter searched for the meeting block
 FRONT_LINES = 30  # lines of it where the date line and an absence sentence are read
 TITLE_LINES = 8  # lines at the top where the meeting is named in a title or sentence
+MENU_WORDS = 2  # a site menu's entries are a word or two
 MAX_LABEL_WORDS = 3
 MAX_PLACE_WORDS = 14
 ATTENDANCE_FIELDS = ("present", "absent", "guests")
@@ -263,7 +264,31 @@ def cover_lines(doc: SegmentedDocument) -> list[StyledLine]:
     """The front matter; where an item opens the document, the lines above its heading on
     the first page (a title and a meeting block can stand there)."""
     front = doc.of_kind("front") or doc.of_kind("body")
-    return front[0].lines[:FRONT_WINDOW] if front else []
+    if not front:
+        return []
+    body_size = body_font_size([line for page in doc.pdf.pages[:2] for line in page.body])
+    return unwrap_headings(front[0].lines[:FRONT_WINDOW], body_size)
+
+
+def unwrap_headings(lines: list[StyledLine], body_size: float) -> list[StyledLine]:
+    """A heading or sentence that wraps ("Referat til mødet i ... den 15." / "marts 2021 kl.
+    17:00 i ..."): one line, so the sentence naming the meeting reads whole. A next line in
+    the same style that opens in lower case continues a heading, or a line that ran to the
+    right edge; a capital opens a title line of its own ("Referat" over "Økonomiudvalget")."""
+    edge = right_edge(lines)
+    out: list[StyledLine] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        text = line.text.strip()
+        if previous and previous.page == line.page and text[:1].islower() \
+                and abs(line.size - previous.size) < 0.5 and line.bold == previous.bold \
+                and 0 <= line.top - previous.bottom < 0.6 * line.size \
+                and (is_heading_styled(line, body_size) or not ended_early(previous, text, edge)):
+            out[-1] = replace(previous, text=join_lines([previous.text, text]), x1=max(previous.x1, line.x1),
+                              bottom=line.bottom, word_text="", word_edges=b"")
+        else:
+            out.append(line)
+    return out
 
 
 def title_lines(lines: list[StyledLine]) -> list[StyledLine]:
@@ -273,10 +298,18 @@ def title_lines(lines: list[StyledLine]) -> list[StyledLine]:
         text = line.text.strip()
         dated = (found_date := find_date(text)) is not None and found_date[1].start() == 0
         breadcrumb = text.endswith(" /")  # "• Dagsordener og referater /", "• Økonomiudvalget /"
+        if is_menu_entry(text):
+            continue
         if (LIST_ENTRY.match(text) and not dated and not breadcrumb) or len(found) >= TITLE_LINES:
             break
         found.append(line)
     return found
+
+
+def is_menu_entry(text: str) -> bool:
+    """"• Borger", "• Politik": a web site's menu above the page's heading, no contents list."""
+    entry = strip_bullet(text)
+    return entry != text.strip() and 1 <= len(entry.split()) <= MENU_WORDS and not re.search(r"\d", entry)
 
 
 def committee_from_title(lines: list[StyledLine]) -> str | None:
