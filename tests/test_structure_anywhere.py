@@ -863,3 +863,15 @@ def test_meeting_sentence_in_a_heading_that_wraps(tmp_path: Path) -> None:
     meeting = extract(tmp_path, "ombrudt", [page]).meeting
     assert (meeting.date, meeting.start_time, meeting.committee, meeting.location) == (
         "2021-03-15", "17:00", "By- og Miljøudvalget", "Kommunalbestyrelsens mødesal")
+
+
+def test_committee_named_only_in_an_undated_running_header(tmp_path: Path) -> None:
+    """SBSYS PDFs print "Tønder Kommune – Økonomiudvalget" / "Referat" over every page and the
+    date in the footer: the header names the body."""
+    cover = [bold("Referat", 14), Row([Text("Mødedato:"), Text("16. oktober 2014", x=220)]),
+             Row([Text("Mødelokale:"), Text("Mødelokale 121, Tønder Rådhus", x=220)])]
+    first = [bold("1. Orientering fra borgmesteren."), bold("Beslutning"), Text("Taget til efterretning.")]
+    second = [bold("2. Nyt tag på svømmehallen"), bold("Beslutning"), Text("Godkendt.")]
+    extraction = extract(tmp_path, "sbsys", [cover, first, second], header="Tønder Kommune – Økonomiudvalget",
+                         footer="16. oktober 2014 {page}")
+    assert (extraction.meeting.committee, extraction.meeting.date) == ("Økonomiudvalget", "2014-10-16")

@@ -233,7 +233,7 @@ def clean_name(text: str) -> str:
 
 def committee_from_running(doc: SegmentedDocument) -> str | None:
     """"Mødet den 21.08.2023 DAS Social", "Økonomiudvalget - 02.11.2016": a running header
-    that dates the meeting names its body too."""
+    that dates the meeting names its body too; else a header that names a body at all."""
     for page in doc.pdf.pages[:3]:
         for line in page.running:
             found = find_date(line.text)
@@ -248,7 +248,9 @@ def committee_from_running(doc: SegmentedDocument) -> str | None:
                 rest = clean_name(" ".join(rest.replace(",", " ").split()))
                 if rest and len(rest.split()) <= 8:
                     return rest
-    return None
+    # "Tønder Kommune – Økonomiudvalget" over every page, the date in the footer
+    named = [name for page in doc.pdf.pages[:3] for line in page.running for name in committee_names(line.text)]
+    return named[0] if named else None
 
 
 def date_from_running(doc: SegmentedDocument) -> str | None:
