@@ -875,3 +875,20 @@ def test_committee_named_only_in_an_undated_running_header(tmp_path: Path) -> No
     extraction = extract(tmp_path, "sbsys", [cover, first, second], header="Tønder Kommune – Økonomiudvalget",
                          footer="16. oktober 2014 {page}")
     assert (extraction.meeting.committee, extraction.meeting.date) == ("Økonomiudvalget", "2014-10-16")
+
+
+def test_lead_in_with_a_committee_and_its_addressee_over_numbered_points(tmp_path: Path) -> None:
+    """"Forvaltningen indstiller, at By-, Land- og Kulturudvalget anbefaler over for
+    Kommunalbestyrelsen, at" over "1." points, then the earlier bodies' verdicts headed
+    "<body>, <date>, pkt. N:" (a body whose name has a comma of its own): the points only."""
+    page = [Text("Referat"), Text("Kommunalbestyrelsen den 10. december 2019"), None,
+            bold("381. Lokalplan for mejerigrunden", 13), bold("Indstilling"),
+            Text("Forvaltningen indstiller, at By-, Land- og Kulturudvalget anbefaler over for"),
+            Text("Kommunalbestyrelsen, at"), None,
+            Text("1. Lokalplanen vedtages endeligt."), Text("2. Høringssvarene besvares som beskrevet i notatet."), None,
+            Text("By-, Land- og Kulturudvalget 2018-21, 25. november 2019, pkt. 233:"),
+            Text("Indstillingspunkt 1 og 2 anbefales."), None,
+            bold("Beslutning"), Text("Godkendt."), None, bold("382. Eventuelt", 13), bold("Beslutning"), Text("Intet.")]
+    items = extract(tmp_path, "indstilling", [page]).items
+    assert items[0].recommendations == ["Lokalplanen vedtages endeligt.", "Høringssvarene besvares som beskrevet i notatet."]
+    assert items[0].decision == "Godkendt."

@@ -32,7 +32,8 @@ NONE_LISTED = re.compile(r"^(?:ingen(?: bilag)?|intet|ikke relevant|-+|–)\s*\.
 # "Beslutning", "Økonomiudvalgets beslutning den 04.12.2012 Punkt 1" (eDoc), "Byrådets beslutning",
 # "Beslutning i Økonomiudvalget den 27-11-2012".
 # "Beslutning i Byrådet den 13-05-2015", "Beslutning Økonomiudvalget den 15-10-2019", "Beslutning fra
-# Handicaprådet", and Roskilde's "Handicaprådet, 23-05-2019, pkt. 1" (body, date, item: no word at all).
+# Handicaprådet", and Roskilde's "Handicaprådet, 23-05-2019, pkt. 1" (body, date, item: no word at all;
+# a comma after a hyphen is the body's own: "By-, Land- og Kulturudvalget 2018-21, 25. november 2019, pkt. 231:").
 # Rudersdal's "Dagsorden med vedtagelser" heads each decision "Vedtagelse i Økonomiudvalget
 # 19.09.2012": the word stands for "Beslutning" at the start of a heading (not after a genitive,
 # where "Lokalplanens vedtagelse" is a title).
@@ -41,7 +42,7 @@ DECISION_HEADING = re.compile(
     r"^(?:beslutning(?:er)?|vedtagelse|.{0,60}s beslutning(?: den .*| \d.*)?|"
     rf"{_DECIDED} (?:i |fra )?.{{0,60}} den .*|{_DECIDED} den .*|"
     rf"{_DECIDED} (?:i|fra) [^,]{{2,60}}?,? \d{{1,2}}(?:\.\s*[a-zæøå]+|[-./]\d{{1,2}}[-./])\s*\d{{2,4}}|"
-    r"beslutning fra .{2,60}|[^,]{2,80},\s*(?:\d{1,2}[-.]\d{1,2}[-.]\d{2,4}|\d{1,2}\.\s*[a-zæøå]+\s+\d{4}),"
+    r"beslutning fra .{2,60}|(?:[^,]|(?<=-),){2,80},\s*(?:\d{1,2}[-.]\d{1,2}[-.]\d{2,4}|\d{1,2}\.\s*[a-zæøå]+\s+\d{4}),"
     r"\s*(?:pkt|punkt)\.?\s*\d{1,4})" + _END,
     re.IGNORECASE)
 # The words that record who was not there; people.py reads the names after them.

@@ -97,8 +97,11 @@ def lead_in_lines(lines: list[StyledLine], at: int, verbs: re.Pattern[str] = LEA
 
 # "Teknisk Udvalg over for Økonomiudvalget og Byrådet anbefaler, at forslaget ...": a body's own
 # recommendation inside the lead-in.
-NESTED_LEAD = re.compile(r"^(?P<who>[^,]{3,150}?)\s+(?:anbefaler|indstiller)\s*,?\s+(?P<point>at\s.+)$", re.DOTALL)
+# "... anbefaler over for Kommunalbestyrelsen, at" (its addressee too): the points follow.
+NESTED_LEAD = re.compile(r"^(?P<who>(?:[^,]|(?<=-),){3,150}?)\s+(?:anbefaler|indstiller)(?:\s+(?:over ?for|til)\s+[^,]{2,80}?)?"
+                         r"\s*,?\s+(?P<point>at(?:\s.+)?)$", re.DOTALL)
 AT_POINT = re.compile(r"^(?:at|At|AT)\s")
+AT_ALONE = re.compile(r"^(?:at|At|AT)\s*:?\s*$")
 ENDS_A_POINT = re.compile(r"(?:,|;|\bog|\bsamt|\beller)$")
 
 
@@ -157,7 +160,8 @@ def points_after(lines: list[StyledLine], at: int, edge: float, gap: float, *,
             # inner recommendation's
             first = nested.group("point")
             inline[0] = (first, line)
-        if first.rstrip().endswith((",", ":")) and len(inline) > 1 and is_point_like(inline[1]):
+        if (first.rstrip().endswith((",", ":")) or AT_ALONE.match(first)) and len(inline) > 1 \
+                and is_point_like(inline[1]):
             following = inline[1:]  # "..., at Økonomiudvalget over for Byrådet anbefaler," then the points
         elif not ENDS_A_POINT.search(first.rstrip()) and not (len(inline) > 1 and is_point_like(inline[1])):
             # under an Indstilling heading the lead-in's paragraph is the point; in running text
