@@ -892,3 +892,19 @@ def test_lead_in_with_a_committee_and_its_addressee_over_numbered_points(tmp_pat
     items = extract(tmp_path, "indstilling", [page]).items
     assert items[0].recommendations == ["Lokalplanen vedtages endeligt.", "Høringssvarene besvares som beskrevet i notatet."]
     assert items[0].decision == "Godkendt."
+
+
+@pytest.mark.parametrize("sentence,point", [
+    ("Direktionen indstiller (12. maj 2011, pkt. 71) budgetdirektivet til Økonomiudvalgets godkendelse.",
+     "budgetdirektivet til Økonomiudvalgets godkendelse."),
+    ("Direktionen indstiller (12. maj 2011, pkt. 74), at Teknik- og Miljøudvalgets anbefaling følges.",
+     "Teknik- og Miljøudvalgets anbefaling følges."),
+])
+def test_recommending_bodys_meeting_in_brackets_after_the_verb(tmp_path: Path, sentence: str, point: str) -> None:
+    """No Indstilling heading: "Direktionen indstiller (<its meeting>) ..." is the recommendation."""
+    page = [Text("Økonomiudvalg"), Text("Referat"), Text("Møde den 24. maj 2011 kl. 08:00 i Mødelokale 1"), None,
+            bold("62. Budgetdirektiv 2012-2015", 13), Text("Budgetlægningen følger sidste års model."), None,
+            Text(sentence), None, bold("Beslutning"), Text("Godkendt."), None,
+            bold("63. Eventuelt", 13), bold("Beslutning"), Text("Intet.")]
+    items = extract(tmp_path, "struer", [page]).items
+    assert items[0].recommendations == [point]

@@ -34,6 +34,8 @@ LEAD_VERB = re.compile(rf"\b(?:{LEAD_VERBS})\b", re.IGNORECASE)
 SECTION_LEAD_VERB = re.compile(rf"\b(?:{LEAD_VERBS}|anbefaler)\b", re.IGNORECASE)
 AT_AFTER_VERB = re.compile(r"^\s*,?\s*at\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 MARK_AFTER_VERB = re.compile(r"^\s*[,:]\s*(?P<rest>.*)$")
+# "(12. maj 2011, pkt. 71)": the meeting of the body that recommends, printed after its verb.
+REFERENCE_AFTER_VERB = re.compile(r"^\s*\([^()]{0,60}\d[^()]{0,60}\)")
 ADDRESSEE = re.compile(r"^\s+(?:til|over for|overfor)(?:\s+(?P<who>.*))?$", re.IGNORECASE)
 ADDRESSEE_END = re.compile(r"(?:,\s*at\b\s*:?|\s+at\b\s*:?|:|,)\s*", re.IGNORECASE)
 # "Økonomiudvalget: Indstilles godkendt." — an earlier body's verdict, not a point.
@@ -62,6 +64,9 @@ def lead_in_text(text: str, verbs: re.Pattern[str] = LEAD_VERB) -> str | None:
         if re.search(r":\s*$", text[:verb.start()]):  # "Økonomiudvalget: Indstilles godkendt."
             continue
         after = text[verb.end():]
+        reference = REFERENCE_AFTER_VERB.match(after)
+        if reference:  # "Direktionen indstiller (12. maj 2011, pkt. 71) budgetdirektivet til ..."
+            after = after[reference.end():]
         for pattern in (AT_AFTER_VERB, MARK_AFTER_VERB):
             match = pattern.match(after)
             if match:
@@ -73,6 +78,8 @@ def lead_in_text(text: str, verbs: re.Pattern[str] = LEAD_VERB) -> str | None:
             return who[end.end():].strip() if end else ""
         if not after.strip():
             return ""
+        if reference and WORD.match(after.strip()):
+            return after.strip()  # the reference marks the formal recommendation: its object is the point
     return None
 
 
