@@ -908,3 +908,16 @@ def test_recommending_bodys_meeting_in_brackets_after_the_verb(tmp_path: Path, s
             bold("63. Eventuelt", 13), bold("Beslutning"), Text("Intet.")]
     items = extract(tmp_path, "struer", [page]).items
     assert items[0].recommendations == [point]
+
+
+def test_formal_recommendation_over_a_proposal_in_the_case_text(tmp_path: Path) -> None:
+    """No headings: the case text says "Forvaltningen foreslår, at ..." and the item closes
+    "Det indstilles, at ...": the recommendation is the formal one."""
+    page = [Text("KOMMUNALBESTYRELSEN"), Text("Referat af mødet den 26. februar 2009"), None,
+            bold("572. Lokalplan for boliger ved Morud", 13),
+            Text("Forvaltningen foreslår, at bæltet langs åen udvides fra 20 til 30 meter."), None,
+            Text("Det indstilles, at lokalplanen vedtages endeligt med de nævnte ændringer."), None,
+            bold("Kommunalbestyrelsens beslutning:"), Text("Godkendt."), None,
+            bold("573. Eventuelt", 13), bold("Kommunalbestyrelsens beslutning:"), Text("Intet.")]
+    items = extract(tmp_path, "formel", [page]).items
+    assert items[0].recommendations == ["lokalplanen vedtages endeligt med de nævnte ændringer."]

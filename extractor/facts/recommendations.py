@@ -29,6 +29,7 @@ from dagsorden.models import StyledLine
 # The verb of a lead-in; what follows it decides whether the line is a lead-in at all.
 LEAD_VERBS = "indstiller|indstilles|foreslår|foreslås"
 LEAD_VERB = re.compile(rf"\b(?:{LEAD_VERBS})\b", re.IGNORECASE)
+RECOMMENDS = re.compile(r"\b(?:indstiller|indstilles)\b", re.IGNORECASE)
 # Under an Indstilling/Anbefaling heading "Forvaltningen anbefaler," leads in too; elsewhere
 # "X anbefaler, at" is as often an earlier body's verdict.
 SECTION_LEAD_VERB = re.compile(rf"\b(?:{LEAD_VERBS}|anbefaler)\b", re.IGNORECASE)
@@ -200,12 +201,14 @@ def recommendations_of(sections: Sections, edge: float, gap: float) -> list[tupl
                 return strip_label(list(takewhile(lambda entry: not ends_points(entry[0]),
                                                   point_entries(lines, edge, gap))))
             return points_after(lines, at, edge, gap, whole_section=True, verbs=SECTION_LEAD_VERB)
-    for heading, lines in sections:
-        if DECISION_HEADING.match(heading):
-            continue
-        for i, line in enumerate(lines):
-            if lead_in(line) is not None:
-                points = points_after(lines, i, edge, gap, whole_section=False)
-                if points:
-                    return points
+    # the formal "Det indstilles, at" over a proposal in the case text ("Forvaltningen foreslår, at")
+    for verbs in (RECOMMENDS, LEAD_VERB):
+        for heading, lines in sections:
+            if DECISION_HEADING.match(heading):
+                continue
+            for i, line in enumerate(lines):
+                if lead_in(line, verbs) is not None:
+                    points = points_after(lines, i, edge, gap, whole_section=False, verbs=verbs)
+                    if points:
+                        return points
     return []
