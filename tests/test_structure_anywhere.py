@@ -921,3 +921,17 @@ def test_formal_recommendation_over_a_proposal_in_the_case_text(tmp_path: Path) 
             bold("573. Eventuelt", 13), bold("Kommunalbestyrelsens beslutning:"), Text("Intet.")]
     items = extract(tmp_path, "formel", [page]).items
     assert items[0].recommendations == ["lokalplanen vedtages endeligt med de nævnte ændringer."]
+
+
+def test_a_partys_quoted_proposal_is_no_recommendation(tmp_path: Path) -> None:
+    """A council item quotes a party's proposal ("SF foreslår, at ...") over the case text:
+    that is what the party asked, not the item's recommendation, also where it wraps."""
+    page = [Text("Byrådet"), Text("Referat"), Text("17. september 2013"), None,
+            bold("1.   Forslag fra F om solceller - BY", 12), bold("Baggrund"),
+            Text("Socialistisk Folkeparti har fremsendt følgende forslag:"),
+            Text("\"Kommunen har mange store tage på skoler og haller. SF"),
+            Text("foreslår, at kommunen sætter solceller op på 10 bygninger.\""), None,
+            bold("Beslutning Byrådet den 17-09-2013"), Text("Forslaget blev forkastet."), None,
+            bold("2.   Eventuelt - BY", 12), bold("Beslutning Byrådet den 17-09-2013"), Text("Intet.")]
+    items = extract(tmp_path, "citat", [page]).items
+    assert items[0].recommendations == [] and items[0].decision == "Forslaget blev forkastet."

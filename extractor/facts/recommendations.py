@@ -206,9 +206,20 @@ def recommendations_of(sections: Sections, edge: float, gap: float) -> list[tupl
         for heading, lines in sections:
             if DECISION_HEADING.match(heading):
                 continue
+            quoted = False
             for i, line in enumerate(lines):
-                if lead_in(line, verbs) is not None:
+                verb = verbs.search(line.text)
+                if verb and not quoted and not odd_quotes(line.text[:verb.start()]) \
+                        and lead_in(line, verbs) is not None:
                     points = points_after(lines, i, edge, gap, whole_section=False, verbs=verbs)
                     if points:
                         return points
+                quoted ^= odd_quotes(line.text)
     return []
+
+
+def odd_quotes(text: str) -> bool:
+    """Inside a quotation after `text`: a party's quoted proposal ("SF foreslår, at ...") is no
+    recommendation of the case."""
+    return (text.count('"') + text.count("“") + text.count("”") + text.count("»") + text.count("«")
+            + text.count("„")) % 2 == 1
