@@ -935,3 +935,16 @@ def test_a_partys_quoted_proposal_is_no_recommendation(tmp_path: Path) -> None:
             bold("2.   Eventuelt - BY", 12), bold("Beslutning Byrådet den 17-09-2013"), Text("Intet.")]
     items = extract(tmp_path, "citat", [page]).items
     assert items[0].recommendations == [] and items[0].decision == "Forslaget blev forkastet."
+
+
+def test_attachment_list_ends_where_the_recommendation_begins(tmp_path: Path) -> None:
+    """"Bilag" as plain titles, then "Direktionen indstiller ..." with no heading of its own:
+    the recommendation is no attachment."""
+    page = [Text("Økonomiudvalg"), Text("Referat"), Text("Møde den 24. maj 2011 kl. 08:00 i Mødelokale 1"), None,
+            bold("63. Kommunegaranti til vandværk", 13), Text("Vandværket skal lægge en ny hovedledning."), None,
+            bold("Bilag"), Text("Ansøgning fra vandværket"), Text("Tilbudsliste for ny hovedledning"), None,
+            Text("Direktionen indstiller, at det anbefales byrådet at stille kommunegaranti."), None,
+            bold("Beslutning"), Text("Anbefales."), None, bold("64. Eventuelt", 13), bold("Beslutning"), Text("Intet.")]
+    item = extract(tmp_path, "bilagsliste", [page]).items[0]
+    assert [a.title for a in item.attachments] == ["Ansøgning fra vandværket", "Tilbudsliste for ny hovedledning"]
+    assert item.recommendations == ["det anbefales byrådet at stille kommunegaranti."]

@@ -16,7 +16,7 @@ from dagsorden.extractor.danish.headings import (
 from dagsorden.extractor.danish.case_numbers import find_case_number as case_number_in
 from dagsorden.extractor.facts.decision_text import decision_of
 from dagsorden.extractor.facts.history import history_of
-from dagsorden.extractor.facts.recommendations import POINT_LABEL, recommendations_of
+from dagsorden.extractor.facts.recommendations import POINT_LABEL, lead_in_text, recommendations_of
 from dagsorden.extractor.facts.people import absent_in
 from dagsorden.extractor.segment.sections import Sections, split_sections
 from dagsorden.extractor.segment.style import body_font_size
@@ -78,6 +78,8 @@ def attachments_from(sections: Sections, edge: float, gap: float) -> list[Attach
         if listing:
             entries = [(entry_title(text), line) for text, line in lines_to_entries(table_rows(lines), edge, gap)]
             for text, line in without_list_numbers(entries):
+                if lead_in_text(text) is not None:
+                    break  # "Direktionen indstiller ...": the list is over, the recommendation follows
                 # "450-2018-61127" over its file name: a document number, no title of its own
                 if re.search(r"[^\W\d_]", text) and not URL.match(text) and not NONE_LISTED.match(text) \
                         and not TABLE_HEADER.match(text):
