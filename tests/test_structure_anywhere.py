@@ -948,3 +948,20 @@ def test_attachment_list_ends_where_the_recommendation_begins(tmp_path: Path) ->
     item = extract(tmp_path, "bilagsliste", [page]).items[0]
     assert [a.title for a in item.attachments] == ["Ansøgning fra vandværket", "Tilbudsliste for ny hovedledning"]
     assert item.recommendations == ["det anbefales byrådet at stille kommunegaranti."]
+
+
+def test_attachment_table_under_a_bold_header_row(tmp_path: Path) -> None:
+    """"Bilag" over a table whose bold header row "Nr. | Titel | Åben/Lukket" reads as a heading
+    of its own: the rows under it are the attachments, without their number and mark."""
+    def row(number: str, title: str, mark: str) -> Row:
+        return Row([Text(number), Text(title, x=110), Text(mark, x=420)])
+    page = [Text("Byrådet"), Text("Referat"), Text("17. september 2013"), None,
+            bold("2.   Budgetopfølgning pr. 31. juli 2013 - ØU, BY", 12), Text("Forbruget følger budgettet."),
+            bold("Beslutning Byrådet den 17-09-2013"), Text("Godkendt."), Text("Fraværende: Lasse Tornøe (C)"), None,
+            bold("Bilag"), Row([bold("Nr."), Text("Titel", x=110, font="Helvetica-Bold"), Text("Åben/Lukket", x=420, font="Helvetica-Bold")]),
+            row("1", "Tillægsbevillinger 2. budgetopfølgning 2013", "Åben"),
+            row("2", "Oversigt over anlægsprojekter", "Lukket"), None,
+            bold("3.   Eventuelt - BY", 12), bold("Beslutning Byrådet den 17-09-2013"), Text("Intet.")]
+    item = extract(tmp_path, "bilagstabel", [page]).items[0]
+    assert [a.title for a in item.attachments] == ["Tillægsbevillinger 2. budgetopfølgning 2013",
+                                                   "Oversigt over anlægsprojekter"]

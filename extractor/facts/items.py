@@ -29,6 +29,7 @@ MAX_CASE_LINE_WORDS = 10
 TABLE_FILLER = re.compile(r"^(?:\d{1,3}\.?|[\d/.\-]{4,20}|åben|åbent|lukket|offentlig|ikke offentlig)$", re.IGNORECASE)
 _HEADER_CELL = r"(?:bilagsnr\.?|nr\.?|titel|bilag|bilagsnavn|dokument|dokumentnr\.?|dok\.?\s*nr\.?|beskrivelse|åben/lukket|status)"
 TABLE_HEADER = re.compile(rf"^{_HEADER_CELL}$", re.IGNORECASE)
+TABLE_HEADER_ROW = re.compile(rf"^{_HEADER_CELL}(?:\s+{_HEADER_CELL})*$", re.IGNORECASE)  # "Nr. Titel Åben/Lukket"
 # "Lukket Regnskab 2008 ...": the open/closed cell read into the title (a name follows it)
 OPEN_CLOSED_CELL = re.compile(r"^(?i:åben|åbent|lukket)\s+(?=[A-ZÆØÅ0-9])")
 # "Titel Dokumentnr. Åben/Lukket Lokalplan ...": a header row read into the first entry
@@ -72,7 +73,7 @@ def attachments_from(sections: Sections, edge: float, gap: float) -> list[Attach
     found: list[Attachment] = []
     listing = False  # under a "Bilag" heading whose table header cells were read as headings
     for heading, lines in sections:
-        listing = bool(ATTACHMENT_HEADING.match(heading) or (listing and TABLE_HEADER.match(heading)))
+        listing = bool(ATTACHMENT_HEADING.match(heading) or (listing and TABLE_HEADER_ROW.match(heading)))
         if listing and not lines:
             continue  # "BILAG:" over "Bilag | Åben/Lukket": the entries follow the header
         if listing:
