@@ -965,3 +965,14 @@ def test_attachment_table_under_a_bold_header_row(tmp_path: Path) -> None:
     item = extract(tmp_path, "bilagstabel", [page]).items[0]
     assert [a.title for a in item.attachments] == ["Tillægsbevillinger 2. budgetopfølgning 2013",
                                                    "Oversigt over anlægsprojekter"]
+
+
+def test_item_number_printed_twice(tmp_path: Path) -> None:
+    """Glostrup's web minutes head each point "1.  1. Godkendelse af dagsordenen": the number
+    of the list and the number of the point, one number and the title."""
+    page = [bold("Referat"), Text("Kommunalbestyrelsen den 28. oktober 2020"), None,
+            bold("1.  1. Godkendelse af dagsordenen"), bold("Beslutning i Kommunalbestyrelsen den 28-10-2020"),
+            Text("Godkendt."), None, bold("2.  2. Orientering fra borgmesteren"),
+            bold("Beslutning i Kommunalbestyrelsen den 28-10-2020"), Text("Til orientering.")]
+    items = extract(tmp_path, "dobbelt", [page]).items
+    assert [(i.number, i.title) for i in items] == [(1, "Godkendelse af dagsordenen"), (2, "Orientering fra borgmesteren")]
