@@ -976,3 +976,15 @@ def test_item_number_printed_twice(tmp_path: Path) -> None:
             bold("Beslutning i Kommunalbestyrelsen den 28-10-2020"), Text("Til orientering.")]
     items = extract(tmp_path, "dobbelt", [page]).items
     assert [(i.number, i.title) for i in items] == [(1, "Godkendelse af dagsordenen"), (2, "Orientering fra borgmesteren")]
+
+
+def test_members_summoned_under_indkaldelse_over_the_contents(tmp_path: Path) -> None:
+    """SBSYS web minutes list the members under "Indkaldelse", one a line, right over the
+    contents ("Pkt. Tekst", "379 Godkendelse af dagsorden"): the members, no contents line."""
+    page = [Text("Referat"), Text("til"), Text("mødet i Kommunalbestyrelsen"), Text("den 10. december 2019 kl. 17:00"),
+            None, bold("Indkaldelse"), None, Text("Hans Vibholm"), Text("Ditte Aagaard Kragh"), Text("Morten Brøndsted"),
+            Text("Pkt. Tekst"), Text("379 Godkendelse af dagsorden"), Text("380 Spørgetid"), None,
+            bold("379. Godkendelse af dagsorden", 12), bold("Beslutning"), Text("Godkendt."), None,
+            bold("380. Spørgetid", 12), bold("Beslutning"), Text("Ingen spørgsmål.")]
+    extraction = extract(tmp_path, "indkaldelse", [page])
+    assert [p.name for p in extraction.participants] == ["Hans Vibholm", "Ditte Aagaard Kragh", "Morten Brøndsted"]

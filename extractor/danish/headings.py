@@ -130,7 +130,7 @@ RECOMMENDATION_LEAD = re.compile(
     r"indstille[rs]?(?:\s+\S+){0,3}?,?\s+at)\b[\s,:]*(?P<rest>.*)$", re.IGNORECASE)
 
 # Attendance labels of the meeting block.
-PRESENT_LABEL = re.compile(r"^(?:deltagere|mødedeltagere|til stede|tilstede|medlemmer|fremmødte|fremmødt)" + _END,
+PRESENT_LABEL = re.compile(r"^(?:deltagere|mødedeltagere|til stede|tilstede|medlemmer|fremmødte|fremmødt|indkaldelse|indkaldte)" + _END,
                            re.IGNORECASE)
 ABSENT_LABEL = re.compile(r"^(?:afbud|fraværende|fravær|afbud fra|ej til stede|ikke til stede)" + _END, re.IGNORECASE)
 GUEST_LABEL = re.compile(r"^(?:gæster|gæst|øvrige deltagere|øvrige|desuden deltog|inviterede)" + _END, re.IGNORECASE)

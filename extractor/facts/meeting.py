@@ -69,6 +69,7 @@ TIME_IN_PARENTHESES = re.compile(r"\s*\([^)]*\d{1,2}[.:]\d{2}[^)]*\)\s*$")
 SEPARATORS = " -–·•|:,"
 ABSENCE_SENTENCE = re.compile(r"^(?:der var |der er )?(?P<said>afbud fra\s.+\.)$", re.IGNORECASE)
 PARTY_CELL = re.compile(r"^[A-ZÆØÅ]{1,2}$")
+CONTENTS_START = re.compile(r"^(?:\d|punkt\b|pkt\b)", re.IGNORECASE)  # "Pkt. Tekst", "379 Godkendelse ...": no value
 LOGIN_ID = re.compile(r"\s*\((?-i:[a-zæøå]{2,8})\)")  # "(bokj)": the member's user name in the system
 
 
@@ -215,6 +216,8 @@ def belongs_to(current: Field, line: StyledLine, value_x0: float | None) -> bool
     last = current.values[-1] if current.values else current.label
     if line.page != last.page:
         return False
+    if current.name in ATTENDANCE_FIELDS and CONTENTS_START.match(line.text.strip()):
+        return False  # the contents under the members list
     same_row = abs(line.top - current.label.top) < 2 and line.x0 > current.label.x1
     gap = line.top - last.bottom
     below = 0 <= gap < max(line.size, 6) * 1.2
