@@ -988,3 +988,15 @@ def test_members_summoned_under_indkaldelse_over_the_contents(tmp_path: Path) ->
             bold("380. Spørgetid", 12), bold("Beslutning"), Text("Ingen spørgsmål.")]
     extraction = extract(tmp_path, "indkaldelse", [page])
     assert [p.name for p in extraction.participants] == ["Hans Vibholm", "Ditte Aagaard Kragh", "Morten Brøndsted"]
+
+
+def test_absent_with_their_reason(tmp_path: Path) -> None:
+    """"Fraværende: Henrik Frandsen ved afbud" over "Anne Boysen deltog ikke i punkt 4": two
+    absent members, without the reason."""
+    cover = [bold("Referat", 14), Row([Text("Mødedato:"), Text("16. oktober 2014", x=220)]),
+             Row([Text("Fraværende:"), Text("Henrik Frandsen ved afbud", x=220)]),
+             Text("Anne Boysen deltog ikke i punkt 4", x=220), None,
+             bold("1. Orientering"), bold("Beslutning"), Text("Taget til efterretning."), None,
+             bold("2. Eventuelt"), bold("Beslutning"), Text("Intet.")]
+    extraction = extract(tmp_path, "fravaer", [cover])
+    assert [p.name for p in extraction.absent] == ["Henrik Frandsen", "Anne Boysen"]

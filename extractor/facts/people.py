@@ -136,6 +136,9 @@ ATTENDANCE_LABEL = re.compile(
 # "X deltog ikke under behandlingen af dette punkt.": the same words that end a decision text.
 NOT_TAKING_PART = re.compile(rf"\s*\b(?:erklærede sig inhabil og\s+)?{NOT_TAKING_PART_WORDS}\b.*$", re.IGNORECASE)
 ROLE_AFTER_PARTY = re.compile(r"^(?P<person>[^()]+\([^()]{1,12}\))\s*[-–]\s*(?P<role>[A-ZÆØÅ][a-zæøå]+(?:\s+[a-zæøå]+)?)$")
+# "Henrik Frandsen ved afbud", "Bo Holm (afbud)", "Eva Lund pga. sygdom": why, not who
+ABSENCE_REASON = re.compile(r"\s*(?:\(\s*afbud\s*\)|\b(?:ved|med) afbud|\b(?:pga\.?|på grund af|grundet) [a-zæøå]+)$",
+                            re.IGNORECASE)
 ASIDE = re.compile(r"\s+[-–]\s+.*$")  # "Rikke Damgaard - suppleanten Bo Kristiansen er indkaldt."
 
 
@@ -157,6 +160,7 @@ def parse_person_line(text: str) -> Person | None:
     """One member of a list printed a name a line: "Birthe Malling, DH-repræsentant, formand",
     "• Anders Brinch Thomsen", "Bent Hjortshøj (V)", "Andreas Bech, (A)", "formand Name (A)"."""
     text = BULLET.sub("", " ".join(text.split()), count=1).strip(" .;")
+    text = ABSENCE_REASON.sub("", NOT_TAKING_PART.sub("", text))
     role_after = ROLE_AFTER_PARTY.match(text)  # "Vibeke Lynggaard (A) - Formand"
     if role_after:
         text = role_after.group("person")
