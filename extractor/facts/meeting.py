@@ -303,7 +303,7 @@ def title_lines(lines: list[StyledLine]) -> list[StyledLine]:
         text = line.text.strip()
         dated = (found_date := find_date(text)) is not None and found_date[1].start() == 0
         breadcrumb = text.endswith(" /")  # "• Dagsordener og referater /", "• Økonomiudvalget /"
-        if is_menu_entry(text):
+        if is_menu_entry(text) and not breadcrumb:
             continue
         if (LIST_ENTRY.match(text) and not dated and not breadcrumb) or len(found) >= TITLE_LINES:
             break
