@@ -180,3 +180,13 @@ def test_issue_12_names_by_kind_word_and_place_preposition(tmp_path: Path, label
                                                           found: set[str], not_found: set[str]) -> None:
     named = names(entities(tmp_path, label.lower(), lines), label)
     assert found <= named and not not_found & named
+
+
+def test_issue_12_association_named_after_its_members_word(tmp_path: Path) -> None:
+    """"Andelsboligforeningen Værnedamshus", "Cyklistforbundet Frederiksberg": an
+    association's kind compound followed by its own name is one organisation."""
+    found = entities(tmp_path, "foreninger", [
+        "Henvendelsen kommer fra Andelsboligforeningen Værnedamshus og er støttet af",
+        "Cyklistforbundet Frederiksberg, som ønsker en bredere cykelsti.",
+    ])
+    assert {"Andelsboligforeningen Værnedamshus", "Cyklistforbundet Frederiksberg"} <= names(found, "ORG")
