@@ -190,3 +190,16 @@ def test_issue_12_association_named_after_its_members_word(tmp_path: Path) -> No
         "Cyklistforbundet Frederiksberg, som ønsker en bredere cykelsti.",
     ])
     assert {"Andelsboligforeningen Værnedamshus", "Cyklistforbundet Frederiksberg"} <= names(found, "ORG")
+
+
+def test_issue_12_a_plans_or_reports_noun_before_a_name_is_no_part_of_it(tmp_path: Path) -> None:
+    """A sentence or title opens with what a document is: "Skitseprojekt Ølstedvej" is a
+    sketch of the road Ølstedvej, "Tilstandsrapport Toftlund Svømmehal" a report on the hall,
+    also where the document never prints the noun in lower case."""
+    found = entities(tmp_path, "bilagstitler", [
+        "Vejafdelingen har sendt sagen i høring.", "Skitseprojekt Ølstedvej er vedlagt.",
+        "Tilstandsrapport Toftlund Svømmehal er vedlagt.",
+    ])
+    places = names(found, "LOC")
+    assert "Ølstedvej" in places and "Skitseprojekt Ølstedvej" not in places
+    assert not any(name.startswith("Tilstandsrapport") for e in found for name in [e.text])

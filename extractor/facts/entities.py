@@ -22,7 +22,7 @@ from spacy.lang.da.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from dagsorden.extractor.danish.names import fold_name
+from dagsorden.extractor.danish.names import DOCUMENT_OR_WORKS_NOUN, fold_name
 from dagsorden.extractor.facts.nlp import Alias, get_nlp, span_canonical, span_kind
 from dagsorden.models import Entity, Person, SegmentedDocument, StyledLine
 
@@ -128,14 +128,16 @@ class LowerCaseWords:
 
 def trim_mention(mention: Mention, text: str, lower_case: LowerCaseWords) -> Mention:
     """A rule-found name without a file extension ("Stensballe Vandværk.pdf") and without a
-    common noun that opens its line or sentence in front of it."""
+    common noun that opens its line or sentence in front of it (one the document prints in
+    lower case, or a plan's, report's or work's noun)."""
     if mention.label not in ("ORG", "LOC") or mention.kind not in RULE_NAMED_KINDS:
         return mention
     if extension := FILE_EXTENSION.search(mention.text):
         mention = mention.trimmed(0, len(extension.group()))
     first, *rest = mention.text.split(maxsplit=1)
     if rest and first[:1].isupper() and not first.isupper() and first.isalpha() \
-            and OPENS_LINE.search(text[:mention.start]) and lower_case.has(first) \
+            and OPENS_LINE.search(text[:mention.start]) \
+            and (lower_case.has(first) or DOCUMENT_OR_WORKS_NOUN.search(first)) \
             and not lower_case.named_inside_a_sentence(mention.text):
         rest = re.match(r"(?:\d+\s+)*(.+)", rest[0], re.S).group(1)  # "Regnskab 2018 Outrup Varmeværk"
         if rest[:1].isupper():
