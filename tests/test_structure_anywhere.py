@@ -153,7 +153,9 @@ def test_sag_nr_line_with_the_title_above(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("title,closed", [
     ("Lukket punkt", True), ("Lukket - Køb af ejendom", True), ("Salg af grund (Lukket)", True),
-    ("Lukning af daginstitution", False),
+    ("Lukning af daginstitution", False), ("Salg af areal - LUKKET SAG", True),
+    ("Salg af erhvervsareal - Lukket punkt", True), ("Salg af grund (FOR LUKKEDE DØRE)", True),
+    ("Ø Lukket punkt: Personalesag", True), ("Havnevej lukket for biler", False),
 ])
 def test_closed_items(tmp_path: Path, title: str, closed: bool) -> None:
     page = lines("Dagsorden", "1. Godkendelse af dagsorden", "Beslutning", "Godkendt.", f"2. {title}",
@@ -1000,3 +1002,14 @@ def test_absent_with_their_reason(tmp_path: Path) -> None:
              bold("2. Eventuelt"), bold("Beslutning"), Text("Intet.")]
     extraction = extract(tmp_path, "fravaer", [cover])
     assert [p.name for p in extraction.absent] == ["Henrik Frandsen", "Anne Boysen"]
+
+
+def test_item_listed_under_closed_points_in_the_contents_is_closed(tmp_path: Path) -> None:
+    """The contents list point 2 under "Lukkede dagsordenspunkter"; the minutes still print
+    its heading and decision: the item is closed, with its decision."""
+    front = [bold("Referat"), Text("Byrådet den 26. august 2015"), None, bold("Åbne dagsordenspunkter"),
+             Text("1 Anlægsregnskab"), bold("Lukkede dagsordenspunkter"), Text("2 Salg af erhvervsareal")]
+    body = [bold("1. Anlægsregnskab", 13), bold("Beslutning"), Text("Godkendt."), None,
+            bold("2. Salg af erhvervsareal", 13), bold("Beslutning"), Text("Godkendt.")]
+    items = extract(tmp_path, "lukket_i_indhold", [front, body]).items
+    assert [(i.number, i.closed, i.decision) for i in items] == [(1, False, "Godkendt."), (2, True, "Godkendt.")]

@@ -87,8 +87,12 @@ AGENDA_GROUP = re.compile(
 OPEN_MARK = re.compile(r"^(?:åben|åbent punkt|åbent|åben sag|åbent møde)" + _END, re.IGNORECASE)
 CLOSED_MARK = re.compile(r"^(?:lukket|lukket punkt|lukket møde|lukket sag)" + _END, re.IGNORECASE)
 # A title that says the item is closed: "Lukket punkt", "Lukket - Køb af ejendom",
-# "Lukket punkt: Personalesag", "Salg af grund (Lukket)".
-CLOSED_TITLE = re.compile(r"^lukket\b(?:\s+punkt)?(?:\s*[-–:.]|\s*$)|\((?:lukket|lukket punkt)\)\s*$", re.IGNORECASE)
+# "Lukket punkt: Personalesag" (also after a one-letter case code, "Ø Lukket punkt: ..."),
+# "Salg af grund (Lukket)", "Salg af areal - LUKKET SAG", "Salg af grund (FOR LUKKEDE DØRE)".
+_CLOSED_WORDS = r"lukket(?:\s+punkt|\s+sag)?"
+CLOSED_TITLE = re.compile(
+    rf"^(?:[A-ZÆØÅ]\s+)?{_CLOSED_WORDS}(?:\s*[-–:.]|\s*$)|\((?:{_CLOSED_WORDS}|for lukkede døre)\)\s*$|"
+    rf"\s[-–]\s*{_CLOSED_WORDS}\s*$", re.IGNORECASE)
 
 # How agenda systems number items. Each pattern is a whole line; `numbers`/`number` is the
 # item number as printed (running numbers over the year kept: "715."), `title` the title

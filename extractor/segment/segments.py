@@ -8,6 +8,7 @@ bound in after an item are appendices (segment/appendices.py).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from dagsorden.extractor.danish.case_numbers import find_case_number
 from dagsorden.extractor.danish.headings import (
@@ -89,11 +90,9 @@ CONTENTS_ENTRY = re.compile(r"^(?P<number>\d{1,3})\.?\s+(?P<title>[^\W\d_].*?)(?
 CLOSED_GROUP = re.compile(r"^lukkede?\b|^lukket\b", re.IGNORECASE)  # "Lukkede dagsordenspunkter", "LUKKEDE SAGER"
 
 
-def closed_in_contents(front: list[StyledLine], numbers: set[int]) -> list[Segment]:
-    """Closed points that public minutes print only in the contents ("Lukkede dagsordenspunkter"
-    over "5 Salg af areal", or "5. Lukket - Køb af ejendom"): items with a title and no text,
-    numbered after the last point printed in full."""
-    found: list[Segment] = []
+def contents_entries(front: list[StyledLine]) -> Iterator[tuple[int, str, bool]]:
+    """The contents' entries: number, title, and whether they stand under a closed group's
+    heading ("Lukkede dagsordenspunkter")."""
     closed_group = False
     for line in front:
         text = flat(line.text)
@@ -101,11 +100,27 @@ def closed_in_contents(front: list[StyledLine], numbers: set[int]) -> list[Segme
         if not entry:
             closed_group = bool(CLOSED_GROUP.match(text)) or (closed_group and not text)
             continue
-        number, title = int(entry.group("number")), entry.group("title").strip()
+        yield int(entry.group("number")), entry.group("title").strip(), closed_group
+
+
+def closed_in_contents(front: list[StyledLine], numbers: set[int]) -> list[Segment]:
+    """Closed points that public minutes print only in the contents ("Lukkede dagsordenspunkter"
+    over "5 Salg af areal", or "5. Lukket - Køb af ejendom"): items with a title and no text,
+    numbered after the last point printed in full."""
+    found: list[Segment] = []
+    for number, title, grouped in contents_entries(front):
         if numbers and number > max(numbers) and number not in {s.item for s in found} \
-                and (closed_group or CLOSED_TITLE.search(title)):
+                and (grouped or CLOSED_TITLE.search(title)):
             found.append(Segment(kind="item", lines=[], item=number, numbers=[number], title=title, closed=True))
     return found
+
+
+def closed_by_contents(segments: list[Segment], front: list[StyledLine]) -> list[Segment]:
+    """An item printed in full whose number the contents list under "Lukkede dagsordenspunkter"
+    is closed (its decision may still be public)."""
+    closed = {number for number, _, grouped in contents_entries(front) if grouped}
+    return [s.model_copy(update={"closed": True}) if s.kind == "item" and s.item in closed else s
+            for s in segments]
 
 
 def lists_item(text: str, numbers: list[int]) -> bool:
@@ -191,5 +206,5 @@ def lines_to_segments(pdf: PdfText) -> SegmentedDocument:
         segments.extend(appendix_segments(lines[start.index:end], bound_here, start.numbers[0]))
     segments, signatures = split_back_matter(segments)
     front = segments[0].lines if segments and segments[0].kind == "front" else []
-    segments += closed_in_contents(front, {n for s in starts for n in s.numbers})
+    segments = closed_by_contents(segments, front) + closed_in_contents(front, {n for s in starts for n in s.numbers})
     return SegmentedDocument(pdf=pdf, segments=segments, signatures=signatures)
