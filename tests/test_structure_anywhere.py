@@ -1013,3 +1013,17 @@ def test_item_listed_under_closed_points_in_the_contents_is_closed(tmp_path: Pat
             bold("2. Salg af erhvervsareal", 13), bold("Beslutning"), Text("Godkendt.")]
     items = extract(tmp_path, "lukket_i_indhold", [front, body]).items
     assert [(i.number, i.closed, i.decision) for i in items] == [(1, False, "Godkendt."), (2, True, "Godkendt.")]
+
+
+def test_officials_under_fra_forvaltningen_are_guests(tmp_path: Path) -> None:
+    """A cover's label column: "Medlemmer" and "Fra forvaltningen" without colons, the
+    officials from the administration attend as guests, not members."""
+    page = [bold("ØKONOMIUDVALGET", 14), bold("Dagsorden med vedtagelser"), None,
+            Row([Text("Mødedato"), Text("Onsdag den 19. september 2012", x=200)]),
+            Row([Text("Medlemmer"), Text("Hans Erik Fabricius (V), Else Mollerup (V), Anne-Lise Munk (F)", x=200)]),
+            Row([Text("Fra forvaltningen"), Text("Bjarne Poulsgaard, Iben Kock", x=200)]), None,
+            bold("1 Meddelelser"), bold("Vedtagelse i Økonomiudvalget 19.09.2012"), Text("Taget til efterretning."),
+            None, bold("2 Eventuelt"), bold("Vedtagelse i Økonomiudvalget 19.09.2012"), Text("Intet.")]
+    extraction = extract(tmp_path, "forvaltningen", [page])
+    assert [p.name for p in extraction.participants] == ["Hans Erik Fabricius", "Else Mollerup", "Anne-Lise Munk"]
+    assert [p.name for p in extraction.guests] == ["Bjarne Poulsgaard", "Iben Kock"]
