@@ -26,7 +26,11 @@ BACK_MATTER_HEADING = re.compile(r"^(?:underskriftsside|underskrifter|underskrif
 # An attached file listed by its name: "SBU_maj_Plancher.pdf".
 FILE_NAME = re.compile(r"^[\w.,()\- ]{1,150}\.(?:pdf|docx?|xlsx?|pptx?|odt|msg|jpe?g|png)$", re.IGNORECASE)
 # A line that opens an entry of a list (a number, "Punkt", "Sag nr", a bullet): not a title.
-LIST_ENTRY = re.compile(r"^(?:\d|punkt\b|pkt\b|sag nr|[•\-–·*])", re.IGNORECASE)
+_NUMBERED_ENTRY = r"\d|punkt\b|pkt\b"
+LIST_ENTRY = re.compile(rf"^(?:{_NUMBERED_ENTRY}|sag nr|[•\-–·*])", re.IGNORECASE)
+# A numbered entry (no bullet): "Pkt. Tekst", "379 Godkendelse af dagsorden" under a members list
+# is the contents, no member.
+NUMBERED_ENTRY = re.compile(rf"^(?:{_NUMBERED_ENTRY})", re.IGNORECASE)
 # "Ingen", "Ingen bilag.", "-": the list is empty.
 NONE_LISTED = re.compile(r"^(?:ingen(?: bilag)?|intet|ikke relevant|-+|–)\s*\.?$", re.IGNORECASE)
 # "Beslutning", "Økonomiudvalgets beslutning den 04.12.2012 Punkt 1" (eDoc), "Byrådets beslutning",

@@ -26,6 +26,7 @@ from dagsorden.extractor.danish.headings import (
     GUEST_LABEL,
     LIST_ENTRY,
     MINUTES_WORD,
+    NUMBERED_ENTRY,
     OPEN_MARK,
     PLACE_LABEL,
     PRESENT_LABEL,
@@ -40,8 +41,8 @@ from dagsorden.extractor.facts.people import (
     parse_person_line,
     unique_people,
 )
-from dagsorden.extractor.segment.lines import ended_early, join_lines, right_edge, right_of, strip_bullet
-from dagsorden.extractor.segment.style import body_font_size, is_heading_styled
+from dagsorden.extractor.segment.lines import join_lines, right_edge, right_of, strip_bullet
+from dagsorden.extractor.segment.style import body_font_size, runs_on
 from dagsorden.models import Meeting, Person, SegmentedDocument, StrictModel, StyledLine
 
 LABELS = {
@@ -69,7 +70,6 @@ TIME_IN_PARENTHESES = re.compile(r"\s*\([^)]*\d{1,2}[.:]\d{2}[^)]*\)\s*$")
 SEPARATORS = " -–·•|:,"
 ABSENCE_SENTENCE = re.compile(r"^(?:der var |der er )?(?P<said>afbud fra\s.+\.)$", re.IGNORECASE)
 PARTY_CELL = re.compile(r"^[A-ZÆØÅ]{1,2}$")
-CONTENTS_START = re.compile(r"^(?:\d|punkt\b|pkt\b)", re.IGNORECASE)  # "Pkt. Tekst", "379 Godkendelse ...": no value
 LOGIN_ID = re.compile(r"\s*\((?-i:[a-zæøå]{2,8})\)")  # "(bokj)": the member's user name in the system
 
 
@@ -216,7 +216,7 @@ def belongs_to(current: Field, line: StyledLine, value_x0: float | None) -> bool
     last = current.values[-1] if current.values else current.label
     if line.page != last.page:
         return False
-    if current.name in ATTENDANCE_FIELDS and CONTENTS_START.match(line.text.strip()):
+    if current.name in ATTENDANCE_FIELDS and NUMBERED_ENTRY.match(line.text.strip()):
         return False  # the contents under the members list
     same_row = abs(line.top - current.label.top) < 2 and line.x0 > current.label.x1
     gap = line.top - last.bottom
@@ -286,9 +286,8 @@ def unwrap_headings(lines: list[StyledLine], body_size: float) -> list[StyledLin
         previous = out[-1] if out else None
         text = line.text.strip()
         if previous and previous.page == line.page and text[:1].islower() \
-                and abs(line.size - previous.size) < 0.5 and line.bold == previous.bold \
                 and 0 <= line.top - previous.bottom < 0.6 * line.size \
-                and (is_heading_styled(line, body_size) or not ended_early(previous, text, edge)):
+                and runs_on(previous, line, previous, body_size, edge):
             out[-1] = replace(previous, text=join_lines([previous.text, text]), x1=max(previous.x1, line.x1),
                               bottom=line.bottom, word_text="", word_edges=b"")
         else:

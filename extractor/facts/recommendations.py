@@ -218,8 +218,10 @@ def recommendations_of(sections: Sections, edge: float, gap: float) -> list[tupl
     return []
 
 
+QUOTE_MARKS = '"“”»«„'
+
+
 def odd_quotes(text: str) -> bool:
     """Inside a quotation after `text`: a party's quoted proposal ("SF foreslår, at ...") is no
     recommendation of the case."""
-    return (text.count('"') + text.count("“") + text.count("”") + text.count("»") + text.count("«")
-            + text.count("„")) % 2 == 1
+    return sum(map(text.count, QUOTE_MARKS)) % 2 == 1

@@ -41,7 +41,7 @@ from dagsorden.extractor.danish.headings import (
 )
 from dagsorden.extractor.danish.case_numbers import find_case_number
 from dagsorden.extractor.segment.lines import ended_early
-from dagsorden.extractor.segment.style import body_font_size, font_family, is_heading_styled, same_style
+from dagsorden.extractor.segment.style import body_font_size, font_family, is_heading_styled, runs_on
 from dagsorden.models import StyledLine
 
 MAX_NUMBER_JUMP = 15  # public agendas omit closed items, so numbers may skip
@@ -338,13 +338,13 @@ def title_continues(lines: list[StyledLine], i: int, head: StyledLine, last: Sty
     text = line.text.strip()
     if not text or line.page != last.page or line.top - last.bottom >= line.size * 0.9:
         return False
-    if not same_style(line, head) or line.x0 < head.x0 - 3:
+    if line.x0 < head.x0 - 3:
         return False
     if KNOWN_SECTION.match(text) or RECOMMENDATION_HEADING.match(text) or DECISION_HEADING.match(text):
         return False
     if OPEN_MARK.match(text) or CLOSED_MARK.match(text) or find_case_number(text) or ":" in text[:20]:
         return False
-    return is_heading_styled(head, body_size) or not ended_early(last, text, edge)
+    return runs_on(last, line, head, body_size, edge)
 
 
 def wrapped_title(lines: list[StyledLine], start: ItemStart, limit: int, body_size: float) -> None:

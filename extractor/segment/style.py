@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from dagsorden.extractor.segment.lines import ended_early
 from dagsorden.models import StyledLine
 
 HEADING_SIZE_DELTA = 0.8  # points above the body size that make a line a heading
@@ -42,3 +43,11 @@ def page_family(lines: list[StyledLine]) -> str | None:
 
 def same_style(a: StyledLine, b: StyledLine) -> bool:
     return a.bold == b.bold and abs(a.size - b.size) < 0.3
+
+
+def runs_on(last: StyledLine, line: StyledLine, head: StyledLine, body_size: float, edge: float) -> bool:
+    """`line` wraps on from `last`, by style and width: it is set like the first line `head`,
+    and either that line is set apart as a heading or the line above ran to the right edge
+    (how a reader tells a wrap from a line break)."""
+    return same_style(line, head) and (is_heading_styled(head, body_size)
+                                       or not ended_early(last, line.text.strip(), edge))
