@@ -64,6 +64,10 @@ MUNICIPALITIES = {
     "faaborg-midtfyn": "Faaborg-Midtfyn", "frederiksberg": "Frederiksberg", "glostrup": "Glostrup",
     "hoeje-taastrup": "Høje-Taastrup", "nordfyns": "Nordfyns", "rudersdal": "Rudersdal",
     "solroed": "Solrød", "struer": "Struer", "toender": "Tønder",
+    # set 8 (own, dev)
+    "aeroe": "Ærø", "fanoe": "Fanø", "helsingoer": "Helsingør", "langeland": "Langeland",
+    "lemvig": "Lemvig", "taarnby": "Tårnby", "vallensbaek": "Vallensbæk",
+    "vesthimmerland": "Vesthimmerland",
 }
 
 
