@@ -203,3 +203,43 @@ def test_issue_12_a_plans_or_reports_noun_before_a_name_is_no_part_of_it(tmp_pat
     places = names(found, "LOC")
     assert "Ølstedvej" in places and "Skitseprojekt Ølstedvej" not in places
     assert not any(name.startswith("Tilstandsrapport") for e in found for name in [e.text])
+
+
+def test_issue_12_places_listed_after_a_place_preposition_are_all_places(tmp_path: Path) -> None:
+    """"omkring Hvolstrup, Kærby, Ravnsted og Tolsager": every village of a list that ends in
+    "og" is a place, not only the first; a comma alone makes no list ("i Hvolstrup, Skema A")."""
+    found = names(entities(tmp_path, "landsbyer", [
+        "Tømningen gælder det åbne land omkring Hvolstrup, Kærby, Ravnsted og Tolsager.",
+        "Boligselskabet bygger 24 boliger i Bramsby, Skema A er godkendt.",
+    ]), "LOC")
+    assert {"Hvolstrup", "Kærby", "Ravnsted", "Tolsager", "Bramsby"} <= found
+    assert "Skema A" not in found and "Skema" not in found
+
+
+@pytest.mark.parametrize("sentence,place", [
+    ("Anlægget ligger ca. 90 ha nord for Hovsted.", "Hovsted"),  # a compass direction
+    ("Klubhuset på Idrætsvej 6 i Harnstrup får nyt tag.", "Harnstrup"),  # after a house number
+    ("Stien skal gå mellem Låsgård og Gl. Ryby.", "Gl. Ryby"),  # "Gl." = Gammel
+])
+def test_issue_12_place_after_a_direction_a_house_number_or_an_abbreviation(
+        tmp_path: Path, sentence: str, place: str) -> None:
+    assert place in names(entities(tmp_path, "sted", [sentence]), "LOC")
+
+
+def test_issue_12_public_services_halls_and_local_associations_by_their_word(tmp_path: Path) -> None:
+    """"Fyns Politi", "Jerup Forsamlingshus" (an institution and a place), "Karlslunde
+    Bådelaug", "Fonden for Landsbyliv", "Faaborg Havn og Marina", "Regionshospitalet
+    Silkeborg", where the town alone is still the town and no bare word beside the
+    institution becomes one ("Silkeborg Busterminal")."""
+    found = entities(tmp_path, "institutioner", [
+        "Sagen er drøftet med Fyns Politi og Karlslunde Bådelaug.",
+        "Mødet holdes i Jerup Forsamlingshus med støtte fra Fonden for Landsbyliv.",
+        "Kommunen indgår aftale med Faaborg Havn og Marina om vedligeholdelsen.",
+        "Bussen kører mellem Silkeborg Busterminal og Regionshospitalet Silkeborg.",
+        "Der er 40 nye boliger i Silkeborg.",
+    ])
+    orgs, places = names(found, "ORG"), names(found, "LOC")
+    assert {"Fyns Politi", "Karlslunde Bådelaug", "Jerup Forsamlingshus", "Fonden for Landsbyliv",
+            "Faaborg Havn og Marina", "Regionshospitalet Silkeborg"} <= orgs
+    assert "Jerup Forsamlingshus" in places and "Silkeborg" in places
+    assert not {"Silkeborg", "Busterminal", "Marina", "Faaborg Havn"} & orgs

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from dagsorden.extractor.danish.names import DOCUMENT_OR_WORKS_NOUN, fold_name
-from dagsorden.extractor.facts.nlp import Alias, get_nlp, span_canonical, span_kind
+from dagsorden.extractor.facts.nlp import Alias, get_nlp, load_gazetteers, span_canonical, span_kind
 from dagsorden.models import Entity, Person, SegmentedDocument, StyledLine
 
 from dagsorden.extractor.facts.textrun import TextRun
@@ -134,15 +134,17 @@ def trim_mention(mention: Mention, text: str, lower_case: LowerCaseWords) -> Men
         return mention
     if extension := FILE_EXTENSION.search(mention.text):
         mention = mention.trimmed(0, len(extension.group()))
-    first, *rest = mention.text.split(maxsplit=1)
-    if rest and first[:1].isupper() and not first.isupper() and first.isalpha() \
-            and OPENS_LINE.search(text[:mention.start]) \
-            and (lower_case.has(first) or DOCUMENT_OR_WORKS_NOUN.search(first)) \
-            and not lower_case.named_inside_a_sentence(mention.text):
+    if not OPENS_LINE.search(text[:mention.start]) or lower_case.named_inside_a_sentence(mention.text):
+        return mention
+    while True:  # "Lukket Skitseprojekt Eskilstrup Multihus": each opening common noun
+        first, *rest = mention.text.split(maxsplit=1)
+        if not (rest and first[:1].isupper() and not first.isupper() and first.isalpha()
+                and (lower_case.has(first) or DOCUMENT_OR_WORKS_NOUN.search(first))):
+            return mention
         rest = re.match(r"(?:\d+\s+)*(.+)", rest[0], re.S).group(1)  # "Regnskab 2018 Outrup Varmeværk"
-        if rest[:1].isupper():
-            mention = mention.trimmed(len(mention.text) - len(rest), 0)
-    return mention
+        if not rest[:1].isupper():
+            return mention
+        mention = mention.trimmed(len(mention.text) - len(rest), 0)
 
 
 @dataclass
@@ -297,7 +299,11 @@ def propagate(aliases: list[Alias], chunks: list[ParsedChunk]) -> list[Entity]:
 def conjunct_aliases(entities: list[Entity], chunks: list[ParsedChunk]) -> list[Alias]:
     """"Voksenbøgen og Behandlingscentret Hammer Bakker": a single capitalised word joined by
     "og" or a comma to a named offer is an offer too (Danish capitalises only names)."""
-    offers = {e.text for e in entities if e.label == "ORG" and e.kind in OFFER_KINDS}
+    places = frozenset(load_gazetteers().places)
+    # "Faaborg Havn og Marina", "Silkeborg Busterminal og Regionshospitalet Silkeborg": an
+    # institution named by its town is no pattern for a bare word beside it
+    offers = {e.text for e in entities if e.label == "ORG" and e.kind in OFFER_KINDS
+              and e.text.split()[0] not in places}
     known = {e.text for e in entities}
     found: dict[str, Alias] = {}
     for name in offers:
@@ -307,10 +313,17 @@ def conjunct_aliases(entities: list[Entity], chunks: list[ParsedChunk]) -> list[
         for chunk in chunks:
             for m in pattern.finditer(chunk.segment.text):
                 word = m.group("a") or m.group("b")
-                if word in known or word.lower() in STOP_WORDS:
+                if word in known or word.lower() in STOP_WORDS or (m.group("a") and capitalised_before(chunk.segment.text, m.start("a"))):
                     continue
                 found.setdefault(word, Alias(word, "ORG", "offer", word))
     return list(found.values())
+
+
+def capitalised_before(text: str, start: int) -> bool:
+    """The word before `start` on its line is capitalised: the word at `start` ends a longer
+    name ("Silkeborg Busterminal")."""
+    before = re.search(r"(\S+)[ \t]+$", text[:start])
+    return bool(before) and before.group(1)[0].isupper() and not before.group(1).endswith((".", ":"))
 
 
 def unlocated(people: list[Person], committee: str | None, entities: list[Entity]) -> list[Entity]:

@@ -57,9 +57,17 @@ UPPER = "A-ZÆØÅÉÜÖÄÇŞİŁŚŹŻÓÑ"
 NOT_IN_WORD = rf"(?![{L}0-9'’-])"
 NOT_AFTER_WORD = rf"(?<![{L}0-9'’-])"
 CAP_WORD = rf"[{UPPER}][{L}]+(?:-[{UPPER}][{L}]+)?{NOT_IN_WORD}"
+# The abbreviated first word of a place name: Gammel, Sønder, Nørre, Nordre, Store, Lille,
+# Vester, Øster, Sankt ("Gl. Rye", "Sdr. Omme", "Skt. Klemens"). Source: Retskrivningsordbogen.
+PLACE_PREFIX = r"(?:(?:Gl|Sdr|Nr|Ndr|St|Ll|Vr|Øst|Skt|Sct)\.[ \t]+)?"
 # "i Kliplev", "ved Hvidåen": a preposition of place after a lower-case word, then a name.
-LOCATIVE = re.compile(rf"(?<=[a-zæøå,] )(?:i|ved|på|nær|omkring|mellem)[ \t]+"
-                      rf"(?P<place>{CAP_WORD}(?:[ \t]+{CAP_WORD})?)")
+# After a house number too ("Idrætsvej 6 i Harndrup"), and a compass direction ("nord for Hoven").
+LOCATIVE = re.compile(rf"(?<=[a-zæøå0-9,] )(?:i|ved|på|nær|omkring|mellem|"
+                      rf"(?:nord|syd|øst|vest)(?:øst|vest)?[ \t]+for)[ \t]+"
+                      rf"(?P<place>{PLACE_PREFIX}{CAP_WORD}(?:[ \t]+{CAP_WORD})?)")
+# The next place of a list after a locative: ", Dannemare", " og Stokkemarke" (the last).
+PLACE_CONJUNCT = re.compile(rf"(?:,|[ \t]+(?P<last>og|eller))[ \t]+"
+                            rf"(?P<place>{PLACE_PREFIX}{CAP_WORD}(?:[ \t]+{CAP_WORD})?)")
 # A definite noun names a place only with a word of the landscape or the town in it
 # ("Hvidåen", "Havnen", "Strandpromenaden"); "Styringsaftalen", "Tilbudsportalen" are documents.
 PLACE_NOUN = re.compile(r"(?:å|havn|skov|sø|strand|bakke|mark|toft|vang|dal|holm|vig|by|park|plads|eng|"
@@ -679,7 +687,8 @@ class EntityRules:
                     if m.group("w")[0].isupper() and row[3] != "dropped":
                         full = " ".join(text[m.start():m.start("name") + len(name)].split())
                         yield m.start(), m.start("name") + len(name), label, f"{kind}:{full}"
-                        aliases.append(Alias(name, label.split("+")[0], kind, full))
+                        if name not in self.place_names:  # "Regionshospitalet Silkeborg": the town alone is the town
+                            aliases.append(Alias(name, label.split("+")[0], kind, full))
                     else:
                         yield m.start("name"), m.start("name") + len(name), label, f"{kind}:{name}"
                         aliases.append(Alias(name, label.split("+")[0], kind, name))
@@ -859,23 +868,46 @@ class EntityRules:
         """"... i Kliplev", "ved Hvidåen", "på Tistrup Skov": a capitalised name after a
         preposition of place in mid-sentence is a place, unless it names a body ("i Byrådet",
         "i Direktoratet"), a person (a first name), a document part ("i Bilag 1") or a
-        municipality or region (its own rule)."""
+        municipality or region (its own rule). The places listed with it are places too
+        ("omkring Horslunde, Dannemare, Errindlev og Stokkemarke"); the list ends at "og"."""
         for m in LOCATIVE.finditer(text):
-            words = m.group("place").split()
-            first = words[0]
-            if (first.lower() in self.stop_words or first in self.g.first_names or first.isupper()
-                    or first in self.place_names or first.endswith("et") or self.heads.fullmatch(first)
-                    or KNOWN_SECTION.match(first) or (first.endswith("en") and not PLACE_NOUN.search(first))
-                    or re.match(r"[ \t]*(?:\d|Kommune|Kommunes|Region|A/S|ApS|om\b|for\b)", text[m.end("place"):])):
-                continue  # a body, a person, an acronym, a known place (its own rule), a document
-            if len(words) == 2 and (words[1].lower() in self.stop_words or words[1] in ("Kommune", "Region")):
-                words = words[:1]
-            end = m.start("place") + len(" ".join(words)) if len(words) == 1 else m.end("place")
-            beside = re.match(r"\s*(?:,|og)\s+(\S+)", text[end:])
-            if beside and self._kind_word(beside.group(1), None, opening=True):
-                continue  # "på Lindely og Specialbørnehaven Solsikken": an offer beside an offer
-            name = " ".join(text[m.start("place"):end].split())
-            yield m.start("place"), end, "LOC", f"locative:{name}"
+            place = self._locative_place(text, m.start("place"), m.end("place"))
+            if place is None:
+                continue
+            places = [(m.start("place"), *place)]
+            listed, end = [], place[1]
+            while conjunct := PLACE_CONJUNCT.match(text, end):
+                place = self._locative_place(text, conjunct.start("place"), conjunct.end("place"))
+                if place is None:
+                    break
+                listed.append((conjunct.start("place"), *place))
+                end = place[1]
+                if conjunct.group("last"):
+                    places += listed  # a list is a list only when it ends in "og X"
+                    break
+            for start, known, end in places:
+                if not known:
+                    yield start, end, "LOC", f"locative:{' '.join(text[start:end].split())}"
+
+    def _locative_place(self, text: str, start: int, end: int) -> tuple[bool, int] | None:
+        """Whether the capitalised words text[start:end] after a preposition of place are a
+        known place, and where the place ends; None when they name something else."""
+        words = text[start:end].split()
+        first = words[0]
+        if first in self.place_names:
+            return True, start + len(first)
+        if (first.lower() in self.stop_words or first in self.g.first_names or first.isupper()
+                or first.endswith("et") or self.heads.fullmatch(first)
+                or KNOWN_SECTION.match(first) or (first.endswith("en") and not PLACE_NOUN.search(first))
+                or re.match(r"[ \t]*(?:\d|Kommune|Kommunes|Region|A/S|ApS|om\b|for\b)", text[end:])):
+            return None  # a body, a person, an acronym, a document
+        if len(words) == 2 and (words[1].lower() in self.stop_words or words[1] in ("Kommune", "Region")):
+            words = words[:1]
+        end = start + len(first) if len(words) == 1 else end
+        beside = re.match(r"\s*(?:,|og)\s+(\S+)", text[end:])
+        if beside and self._kind_word(beside.group(1), None, opening=True):
+            return None  # "på Lindely og Specialbørnehaven Solsikken": an offer beside an offer
+        return False, end
 
     def _nature(self, text: str) -> Iterator[Candidate]:
         """Lakes, streams, woods and hills: "Esrum Sø", "Pøle Å", "Olsbækken" (not a person's
