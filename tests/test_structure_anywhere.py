@@ -1027,3 +1027,86 @@ def test_officials_under_fra_forvaltningen_are_guests(tmp_path: Path) -> None:
     extraction = extract(tmp_path, "forvaltningen", [page])
     assert [p.name for p in extraction.participants] == ["Hans Erik Fabricius", "Else Mollerup", "Anne-Lise Munk"]
     assert [p.name for p in extraction.guests] == ["Bjarne Poulsgaard", "Iben Kock"]
+
+
+# -- set 8: minutes by reference, dated verdict headings, web exports' link texts ---------------
+
+
+def test_verdicts_headed_by_body_and_date_alone(tmp_path: Path) -> None:
+    """A FICS export heads each verdict "Økonomiudvalget den 21. juni 2017:" and then
+    "Kommunalbestyrelsen den 28. juni 2017:" with no "Beslutning": the one dated this
+    meeting is the decision, the earlier one the case's history; the attachment list that
+    follows, a "Til indholdsfortegnelse" link and the next point's "Åbent  Møde." caption are
+    neither decision nor attachment."""
+    page = [Text("Referat"), Text("Kommunalbestyrelsen"), Text("28-06-2017 kl. 19:00"), None,
+            Text("Åbent  Møde."), bold("1        Havnen - kommunegaranti", 12), Text("Sagsfremstilling"),
+            Text("Havnen søger om en garanti."), Text("Økonomiudvalget den 21. juni 2017:"), Text("Anbefales."),
+            Text("Kommunalbestyrelsen den 28. juni 2017:"), Text("Godkendt."), None,
+            bold("Bilag til Kommunalbestyrelsen 28. juni 2017"), Text("1. Ansøgning fra havnen (71844/17)"),
+            Text("2. Lånebudget (71847/17)"), None, Text("Til indholdsfortegnelse"), None,
+            Text("Åbent  Møde."), bold("2        Meddelelser", 12), Text("Kommunalbestyrelsen den 28. juni 2017:"),
+            Text("Taget til efterretning.")]
+    items = extract(tmp_path, "fics", [page]).items
+    assert [i.decision for i in items] == ["Godkendt.", "Taget til efterretning."]
+    assert [a.title for a in items[0].attachments] == ["Ansøgning fra havnen (71844/17)", "Lånebudget (71847/17)"]
+
+
+def test_minutes_that_refer_to_the_agendas_points(tmp_path: Path) -> None:
+    """A board's minutes: the agenda as a numbered list ("5. 5.Plejeplan": the number printed
+    twice), the attendance, then "Ad. N" paragraphs: each is point N's minutes, and the
+    attendance is the meeting's, not the last point's."""
+    page = [bold("Referat Grønt Råd 2019"), None,
+            Text("Referat af møde i Grønt Råd, Ærø Kommune, d. 5. marts 2019 på Ærø Rådhus."), None,
+            Text("Dagsorden:"), Text("1. Godkendelse af dagsorden."), Text("2. 2.Plejeplan for strandengene."),
+            Text("3. Eventuelt."), None,
+            Text("Fremmødte: Karin Moos, Jonas Vestergaard og Ejnar Thomsen."), None,
+            Text("Afbud: Bjarne Skov Iversen."), None,
+            Text("Ad. 1 Godkendt."), None, Text("Ad. 2 Plejeplanen er revideret efter høringen."),
+            Text("Rådet tog planen til efterretning."), None, Text("Ad. 3 Intet.")]
+    extraction = extract(tmp_path, "ad_punkt", [page])
+    assert [(i.number, i.title) for i in extraction.items] == [
+        (1, "Godkendelse af dagsorden."), (2, "Plejeplan for strandengene."), (3, "Eventuelt.")]
+    assert [i.decision for i in extraction.items] == [
+        "Godkendt.", "Plejeplanen er revideret efter høringen. Rådet tog planen til efterretning.", "Intet."]
+    assert [p.name for p in extraction.participants] == ["Karin Moos", "Jonas Vestergaard", "Ejnar Thomsen"]
+    assert [p.name for p in extraction.absent] == ["Bjarne Skov Iversen"]
+    assert extraction.meeting.location == "Ærø Rådhus"
+
+
+def test_decision_opened_by_who_was_absent(tmp_path: Path) -> None:
+    """"Louise Ravn havde meldt afbud til mødet. Første stedfortræder, Anders Holm, deltog som
+    stedfortræder." and "Thomas Wiberg var ikke til stede under behandlingen af sag nr. 5."
+    open the decision: attendance, not what was decided. A closed point printed as its title
+    only has no decision."""
+    page = [bold("Kommunalbestyrelsen - 28-11-2018", 14), Text("Dato: Onsdag den 28. november 2018"), None,
+            bold("Punkt 1 Godkendelse af dagsorden", 12), bold("Beslutning Kommunalbestyrelsen den 28-11-2018"),
+            Text("Louise Ravn havde meldt afbud til mødet. Første stedfortræder, Anders Holm, deltog som"),
+            Text("stedfortræder."), None,
+            Text("Thomas Wiberg var ikke til stede under behandlingen af sag nr. 5."), None, Text("Godkendt."), None,
+            bold("Punkt 2 Forespørgsler fra medlemmerne (Lukket)", 12), None,
+            bold("Punkt 3 Eventuelt", 12), bold("Beslutning Kommunalbestyrelsen den 28-11-2018"), Text("Intet.")]
+    extraction = extract(tmp_path, "afbud_i_beslutning", [page])
+    assert [i.decision for i in extraction.items] == ["Godkendt.", None, "Intet."]
+    assert [p.name for p in extraction.absent] == ["Louise Ravn", "Thomas Wiberg"]
+
+
+def test_attachments_numbered_bilag_nr_grouped_open_and_closed_or_listed_in_a_line(tmp_path: Path) -> None:
+    """"Bilag nr. 1: Title" entries are kept whole, one each; "Åbne bilag:" and "Lukkede bilag:"
+    group the list, they are no entries; "Vedlagt: Takster.pdf (312 KB) og Kort.pdf (1,4 MB)"
+    attaches two files, which are not what was decided."""
+    page = [bold("Referat"), Text("Økonomiudvalget den 21. september 2015"), None,
+            bold("1. Boligselskabet - skema B", 12), bold("Beslutning"), Text("Godkendt."),
+            bold("Bilag"), Text("Bilag nr. 1: Skema B-ansøgning af 28. august 2015 (dok.nr. 31845/15)"),
+            Text("Bilag nr. 2: Notat om huslejeberegning (dok.nr. 32210/15)"), None,
+            bold("2. Lystbådehavnen - slæbested", 12), bold("Beslutning"), Text("Godkendt."),
+            bold("Bilag"), Text("Åbne bilag:"), Text("Situationsplan (Dok.nr. 146210/14)"),
+            Text("Lukkede bilag:"), Text("Tilbudsliste (Dok.nr. 146402/14)"), None,
+            bold("3. Eventuelt", 12), Text("Næste møde holdes i april."),
+            Text("Vedlagt: Takster 2020.pdf (312 KB) og Kort over sandfodring.pdf (1,4 MB)")]
+    items = extract(tmp_path, "bilag_nr", [page]).items
+    assert [[a.title for a in i.attachments] for i in items] == [
+        ["Bilag nr. 1: Skema B-ansøgning af 28. august 2015 (dok.nr. 31845/15)",
+         "Bilag nr. 2: Notat om huslejeberegning (dok.nr. 32210/15)"],
+        ["Situationsplan (Dok.nr. 146210/14)", "Tilbudsliste (Dok.nr. 146402/14)"],
+        ["Takster 2020.pdf", "Kort over sandfodring.pdf"]]
+    assert items[2].decision == "Næste møde holdes i april."

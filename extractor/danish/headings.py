@@ -15,7 +15,12 @@ RECOMMENDATION_HEADING = re.compile(
     r"^(?:indstilling(?:er)?|.{0,40}\bindstilling|anbefaling|beslutningspunkter|forslag til beslutning|forslag|"
     r"[a-zæøå]+\s+indstiller(?:,? at)?)" + _END, re.IGNORECASE)
 # An attachment named on its own line anywhere in an item: "Bilag 1: Referat fra mødet".
-ATTACHMENT_LINE = re.compile(r"^bilag\s+\d{1,3}\s*[:.)-]\s*\S", re.IGNORECASE)
+ATTACHMENT_LINE = re.compile(r"^bilag\s+(?:nr\.?\s*)?\d{1,3}\s*[:.)-]\s*\S", re.IGNORECASE)
+# "Åbne bilag:", "Lukkede bilag:": a group of the list, no entry.
+ATTACHMENT_GROUP = re.compile(r"^(?:åbne|lukkede|offentlige|ikke offentlige|fortrolige|interne) bilag\s*:?$", re.IGNORECASE)
+# "Vedlagt: Takster 2020.pdf (312 KB) og Kort.pdf (1,4 MB)": files listed in a line of text.
+FILES_LINE = re.compile(r"^(?:vedlagt|vedhæftet|vedhæftede filer|bilag)\s*:\s*(?P<files>.*\.(?:pdf|docx?|xlsx?|pptx?|odt|msg|jpe?g|png)\b.*)$",
+                        re.IGNORECASE)
 ATTACHMENT_HEADING = re.compile(
     r"^(?:bilag|bilagsliste|samlet bilagsliste|bilagsoversigt|oversigt over bilag|vedhæftede bilag|bilag til punktet|"
     r"bilag til .{2,80}|bilagsnr\.?)" + _END,
@@ -41,9 +46,18 @@ NONE_LISTED = re.compile(r"^(?:ingen(?: bilag)?|intet|ikke relevant|-+|–)\s*\.
 # Rudersdal's "Dagsorden med vedtagelser" heads each decision "Vedtagelse i Økonomiudvalget
 # 19.09.2012": the word stands for "Beslutning" at the start of a heading (not after a genitive,
 # where "Lokalplanens vedtagelse" is a title).
+# Lemvig's FICS minutes head each verdict with the body and its meeting date alone
+# ("Økonomiudvalget den 21. juni 2017:", then "Kommunalbestyrelsen den 28. juni 2017:"); the one
+# dated this meeting is this meeting's decision, the earlier ones are the case's history.
 _DECIDED = r"(?:beslutning|vedtagelse)"
+_BODY = (r"(?-i:(?:[A-ZÆØÅ][\w]*-?,?\s+(?:og\s+)?){0,4}[A-ZÆØÅ][a-zæøå]*"
+         r"(?:udvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?|repræsentation(?:en)?|magistrat(?:en)?))")
+_DATE = r"\d{1,2}\.\s*[a-zæøå]+\s+\d{4}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}"
+# "Ad. 3": minutes that refer to the agenda's points (segment/item_minutes.py) head each
+# point's minutes with its number.
 DECISION_HEADING = re.compile(
-    r"^(?:beslutning(?:er)?|vedtagelse|.{0,60}s beslutning(?: den .*| \d.*)?|"
+    rf"^(?:{_BODY} (?:den |d\. )?(?:{_DATE})|ad\.?\s*(?:punkt\s+|pkt\.?\s*)?\d{{1,3}}\.?|"
+    r"beslutning(?:er)?|vedtagelse|.{0,60}s beslutning(?: den .*| \d.*)?|"
     rf"{_DECIDED} (?:i |fra )?.{{0,60}} den .*|{_DECIDED} den .*|"
     rf"{_DECIDED} (?:i|fra) [^,]{{2,60}}?,? \d{{1,2}}(?:\.\s*[a-zæøå]+|[-./]\d{{1,2}}[-./])\s*\d{{2,4}}|"
     r"beslutning fra .{2,60}|(?:[^,]|(?<=-),){2,80},\s*(?:\d{1,2}[-.]\d{1,2}[-.]\d{2,4}|\d{1,2}\.\s*[a-zæøå]+\s+\d{4}),"
@@ -52,11 +66,15 @@ DECISION_HEADING = re.compile(
 # The words that record who was not there; people.py reads the names after them.
 ABSENCE_LABEL_WORDS = r"fraværende|fravær|afbud|ikke til stede|ej til stede"
 NOT_TAKING_PART_WORDS = (r"(?:(?:deltog|deltager) ikke (?:i|under) (?:behandlingen|sagens behandling|mødet|punktet|punkt \d+)"
-                         r"|var fraværende|forlod mødet)")
+                         r"|var fraværende|forlod mødet|(?:havde|har) meldt afbud|var ikke til stede)")
 # Lines that record who was not there: they end a decision text and name absent members.
 ATTENDANCE_LINE = re.compile(rf"^(?:{ABSENCE_LABEL_WORDS}|følgende deltog ikke|deltog ikke)\b", re.IGNORECASE)
 # "Merete Haugaard erklærede sig inhabil og deltog ikke i behandlingen af punktet."
 ATTENDANCE_SENTENCE = re.compile(rf"\b{NOT_TAKING_PART_WORDS}", re.IGNORECASE)
+# "Første stedfortræder, Anders Bjerregaard, deltog som stedfortræder.": who came in a member's
+# place, told in the same paragraph as who was absent.
+SUBSTITUTE_SENTENCE = re.compile(r"\b(?:deltog|mødte|indtrådte) (?:som|i stedet for) (?:stedfortræder|suppleant)|"
+                                 r"\b(?:var|er) indkaldt som (?:stedfortræder|suppleant)", re.IGNORECASE)
 # "Dato: 10-03-2016", "Sted: Rådhuset": a decision's own label lines, printed over its text.
 DECISION_LABEL_LINE = re.compile(r"^(?:dato|tid|tidspunkt|sted|mødested|mødedato)\s*:", re.IGNORECASE)
 # Seen in DAS, eDoc, FirstAgenda, SBSYS, Acadre and council web exports (../shared/wild/README.md).
@@ -117,8 +135,12 @@ ITEM_LETTERED = re.compile(r"^(?P<prefix>[A-ZÆØÅ]{1,3})(?P<number>\d{1,3})\s?
 # "Sagsnr.: 71" alone on a line over the title: a web module's running number of the point
 # (a case number has more digits or a year: "Sagsnr.: 17/2231").
 ITEM_SERIAL = re.compile(r"^(?:Sagsnr|Sagsnummer)\.?\s*:?\s*(?P<number>\d{1,3})$")
-# Link texts of a web page printed between a point's number and its title.
-WEB_LINK_TEXT = re.compile(r"^(?:vis dagsorden|vis referat|udskriv|print|tilbage|til toppen)$", re.IGNORECASE)
+# Link texts of a web page printed between a point's number and its title, or under a point
+# ("Til indholdsfortegnelse"), and an export's caption over each point ("Åbent  Møde."): no
+# part of any section.
+WEB_LINK_TEXT = re.compile(r"^(?:vis dagsorden|vis referat|udskriv|print|tilbage|til toppen|gå til toppen|"
+                           r"til indholdsfortegnelse(?:n)?|tilbage til (?:indholdsfortegnelsen|dagsordenen|oversigten|toppen)|"
+                           r"(?:åbent|lukket)\s+møde\.?)$", re.IGNORECASE)
 # "3: Title".
 ITEM_COLON = re.compile(r"^(?P<number>\d{1,4}):\s+(?P<title>\S.*)$")
 # "2      Title" (no dot): the weakest evidence.

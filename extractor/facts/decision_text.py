@@ -20,12 +20,14 @@ from dagsorden.extractor.danish.headings import (
     ATTENDANCE_SENTENCE,
     DECISION_HEADING,
     DECISION_LABEL_LINE,
+    FILES_LINE,
     RECOMMENDATION_HEADING,
     RECOMMENDATION_LEAD,
+    SUBSTITUTE_SENTENCE,
 )
 from dagsorden.extractor.danish.sentences import first_sentence, sentence_spans
 from dagsorden.extractor.facts.people import parse_person_line
-from dagsorden.extractor.segment.lines import ended_early, lines_to_paragraphs, right_edge
+from dagsorden.extractor.segment.lines import ended_early, join_lines, lines_to_paragraphs, paragraph_after, right_edge
 from dagsorden.extractor.segment.sections import Sections
 from dagsorden.models import StyledLine
 
@@ -63,8 +65,26 @@ def split_attendance(lines: list[StyledLine]) -> tuple[list[StyledLine], list[St
                     and continues_names(head[-1], lines[0]):
                 head.append(lines[0])
                 lines = lines[1:]
+    while opening := attendance_paragraph(lines):
+        head, lines = head + lines[:opening], lines[opening:]
     own, attendance = split_trailing_attendance(lines)
     return own, head + attendance
+
+
+def attendance_paragraph(lines: list[StyledLine]) -> int:
+    """The lines of a first paragraph that only tells who was absent or came in a member's
+    place ("Louise Ravn havde meldt afbud til mødet. Første stedfortræder, Anders Holm, deltog
+    som stedfortræder."), where the decision follows in a paragraph of its own; else 0."""
+    end = 1
+    while end < len(lines) and lines[end].page == lines[end - 1].page \
+            and lines[end].top - lines[end - 1].bottom <= 0.6 * max(lines[end].size, 6.0):
+        end += 1
+    if end >= len(lines):
+        return 0
+    text = " ".join(" ".join(line.text for line in lines[:end]).split())
+    sentences = [text[a:b] for a, b in sentence_spans(text)]
+    reports = all(ATTENDANCE_SENTENCE.search(s) or SUBSTITUTE_SENTENCE.search(s) for s in sentences)
+    return end if sentences and reports and any(ATTENDANCE_SENTENCE.search(s) for s in sentences) else 0
 
 
 def continues_names(previous: StyledLine, line: StyledLine) -> bool:
@@ -115,6 +135,16 @@ def split_last_sentence(lines: list[StyledLine]) -> tuple[list[StyledLine], list
     return kept, [replace(first, text=closing)]
 
 
+def without_file_lists(lines: list[StyledLine]) -> list[StyledLine]:
+    """The lines without a paragraph that lists attached files ("Vedlagt: Takster.pdf (312 KB)")."""
+    skipped: set[int] = set()
+    for i, line in enumerate(lines):
+        following = paragraph_after(lines, i)
+        if i not in skipped and FILES_LINE.match(join_lines([line.text, *(l.text for l in following)])):
+            skipped.update(range(i, i + 1 + len(following)))
+    return [line for i, line in enumerate(lines) if i not in skipped]
+
+
 def is_dateline(text: str) -> bool:
     """"Kultur- og Demokratiudvalget, 03.09.2018": the body and date printed over a decision."""
     found = find_date(text)
@@ -144,7 +174,7 @@ def decision_of(sections: Sections, meeting_date: str | None = None, minutes: bo
         return DecisionText()
     elif minutes:
         lines = [line for heading, body in sections if not any(p.match(heading) for p in NOT_DECIDED)
-                 for line in body
+                 for line in without_file_lists(body)
                  if not RECOMMENDATION_LEAD.match(line.text.strip()) and not ATTACHMENT_LINE.match(line.text.strip())]
     else:
         return DecisionText()

@@ -8,10 +8,13 @@ from dataclasses import dataclass, replace
 
 
 from dagsorden.extractor.danish.headings import (
+    ATTACHMENT_GROUP,
     ATTACHMENT_HEADING,
     ATTACHMENT_LINE,
+    FILES_LINE,
     FILE_NAME,
     NONE_LISTED,
+    WEB_LINK_TEXT,
 )
 from dagsorden.extractor.danish.case_numbers import find_case_number as case_number_in
 from dagsorden.extractor.facts.decision_text import decision_of
@@ -20,7 +23,7 @@ from dagsorden.extractor.facts.recommendations import POINT_LABEL, lead_in_text,
 from dagsorden.extractor.facts.people import absent_in
 from dagsorden.extractor.segment.sections import Sections, split_sections
 from dagsorden.extractor.segment.style import body_font_size
-from dagsorden.extractor.segment.lines import URL, lines_to_entries, lines_to_paragraphs, right_edge, typical_gap
+from dagsorden.extractor.segment.lines import URL, join_lines, lines_to_entries, paragraph_after, lines_to_paragraphs, right_edge, typical_gap
 from dagsorden.models import Attachment, Item, Segment, StyledLine
 
 CASE_LINE_WINDOW = 6  # a case number belongs to the item head, not to amounts in the text
@@ -33,7 +36,7 @@ TABLE_HEADER_ROW = re.compile(rf"^{_HEADER_CELL}(?:\s+{_HEADER_CELL})*$", re.IGN
 # "Lukket Regnskab 2008 ...": the open/closed cell read into the title (a name follows it)
 OPEN_CLOSED_CELL = re.compile(r"^(?i:åben|åbent|lukket)\s+(?=[A-ZÆØÅ0-9])")
 # "Titel Dokumentnr. Åben/Lukket Lokalplan ...": a header row read into the first entry
-HEADER_ROW_BEFORE = re.compile(rf"^(?:{_HEADER_CELL}\s+){{2,}}(?=\S)", re.IGNORECASE)
+HEADER_ROW_BEFORE = re.compile(rf"^(?:{_HEADER_CELL}\s+){{2,}}(?=[^\s\d])", re.IGNORECASE)  # not "Bilag nr. 1: ..."
 
 
 def find_case_number(lines: list[StyledLine]) -> tuple[str | None, StyledLine | None]:
@@ -83,14 +86,25 @@ def attachments_from(sections: Sections, edge: float, gap: float) -> list[Attach
                     break  # "Direktionen indstiller ...": the list is over, the recommendation follows
                 # "450-2018-61127" over its file name: a document number, no title of its own
                 if re.search(r"[^\W\d_]", text) and not URL.match(text) and not NONE_LISTED.match(text) \
-                        and not TABLE_HEADER.match(text):
+                        and not TABLE_HEADER.match(text) and not ATTACHMENT_GROUP.match(text):
                     found.append(Attachment(title=text, page=line.page))
         else:
-            for line in lines:
+            for i, line in enumerate(lines):
                 text = " ".join(line.text.split())
                 if ATTACHMENT_LINE.match(text) or FILE_NAME.match(text):
                     found.append(Attachment(title=text, page=line.page))
+                elif files := FILES_LINE.match(join_lines([text, *(l.text for l in paragraph_after(lines, i))])):
+                    found.extend(Attachment(title=name, page=line.page) for name in listed_files(files.group("files")))
     return found
+
+
+FILE_SIZE = re.compile(r"\s*\(\s*\d[\d,.]*\s*[KMG]B\s*\)", re.IGNORECASE)
+
+
+def listed_files(text: str) -> list[str]:
+    """"Takster 2020.pdf (312 KB) og Kort.pdf (1,4 MB)" -> the file names, sizes left out."""
+    parts = re.split(r",\s*|\s+og\s+", FILE_SIZE.sub("", text).strip(" ."))
+    return [part.strip() for part in parts if FILE_NAME.match(part.strip())]
 
 
 def entry_title(text: str) -> str:
@@ -138,7 +152,9 @@ class ItemBody:
 
     @classmethod
     def of(cls, segment: Segment) -> ItemBody:
-        lines = list(segment.lines)
+        # a web page's link texts, and a list bullet left alone on its line, are no text
+        lines = [line for line in segment.lines
+                 if not WEB_LINK_TEXT.match(line.text.strip()) and line.text.strip(" •·▪◦*-–")]
         case_number, case_line = find_case_number(lines)
         if case_line is not None:
             lines.remove(case_line)

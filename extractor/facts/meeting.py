@@ -66,6 +66,8 @@ PAGE_PHRASE = re.compile(r"\b(?:side|page)\s+\d+\s+(?:af|of)\s+\d+\b|\bkl\.?\s*[
 # "... kl. 15:30 i Mødelokale 8 - Mariager Rådhus": the place follows the time.
 PLACE_AFTER_TIME = re.compile(r"\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?,?\s+(?:i|på)\s+"
                               r"(?P<place>[A-ZÆØÅ0-9].+)$", re.IGNORECASE)
+# "... d. 5. marts 2019 på Ærø Rådhus.": the place follows the date where no time is printed.
+PLACE_AFTER_DATE = re.compile(r"^,?\s+(?:i|på)\s+(?P<place>[A-ZÆØÅ].+?)\.?$")
 TIME_IN_PARENTHESES = re.compile(r"\s*\([^)]*\d{1,2}[.:]\d{2}[^)]*\)\s*$")
 SEPARATORS = " -–·•|:,"
 ABSENCE_SENTENCE = re.compile(r"^(?:der var |der er )?(?P<said>afbud fra\s.+\.)$", re.IGNORECASE)
@@ -376,6 +378,11 @@ def location_from_cover(lines: list[StyledLine]) -> str | None:
         joined = join_lines([line.text, *(l.text for l in top[i + 1:i + 2])])
         match = PLACE_AFTER_TIME.search(line.text) or PLACE_AFTER_TIME.search(joined)
         if match:
+            return clean_name(match.group("place"))
+    for line in top:
+        dated = find_date(line.text)
+        match = PLACE_AFTER_DATE.match(line.text[dated[1].end():]) if dated else None
+        if match and not committee_names(match.group("place")):
             return clean_name(match.group("place"))
     for i, line in enumerate(lines[:12]):
         dated = find_date(line.text) and (MEETING_PHRASE.search(line.text) or find_times(line.text)[0])

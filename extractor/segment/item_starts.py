@@ -153,9 +153,9 @@ def candidate_at(lines: list[StyledLine], index: int, body_size: float) -> ItemS
         numbers = parse_numbers(groups["numbers"]) if "numbers" in groups else [int(groups["number"])]
         if kind not in STRONG_KINDS and any(n in YEARS for n in numbers):
             return None  # "2020. Visionen ...": a sentence wrapped after a year, not item 2020
-        repeated = re.match(rf"^{numbers[0]}\.\s+(?=\S)", title) if len(numbers) == 1 else None
-        if repeated:
-            title = title[repeated.end():]  # "1.  1. Godkendelse af dagsordenen": the number printed twice
+        repeated = re.match(rf"^{numbers[0]}\.\s*(?=[^\W\d_])", title) if len(numbers) == 1 else None
+        if repeated:  # "1.  1. Godkendelse af dagsordenen", "5. 5.Plejeplan": the number printed twice
+            title = title[repeated.end():]
         if kind == "case" and (not title or title.startswith("(")):
             title = ""  # "Sag nr. 19 (ØU 23/2010)": a reference; the title stands on its own line
         elif title and not title_opens_item(title):

@@ -21,7 +21,7 @@ CLAUSE_END = re.compile(r"[.:;!?]\s*$")  # a line that ends a clause or sentence
 PARAGRAPH_GAP = 0.4  # extra space (in font sizes) above a line that opens a new paragraph
 URL = re.compile(r"^(?:https?://|www\.)\S", re.IGNORECASE)
 # A line opening like a labelled list entry starts a new entry even without a bullet.
-ENTRY_LABEL = re.compile(r"^(?:bilag\s+\d+|at\s+\d+\))", re.IGNORECASE)
+ENTRY_LABEL = re.compile(r"^(?:bilag\s+(?:nr\.?\s*)?\d+|at\s+\d+\))", re.IGNORECASE)
 # "1. at ...", "2) ...", "a) At ...": a numbered entry, when the numbers count up (so that a
 # wrapped "30. juni 2025," is not taken for entry 30).
 NUMBER_LABEL = re.compile(r"^\(?(?P<label>\d{1,2}|[a-hA-H])[.)]\s")
@@ -141,3 +141,14 @@ def lines_to_paragraphs(lines: list[StyledLine]) -> str:
             paragraphs[-1].append(line.text)
         previous = line
     return "\n\n".join(join_lines(p) for p in paragraphs)
+
+
+def paragraph_after(lines: list[StyledLine], i: int) -> list[StyledLine]:
+    """The lines that continue line i's paragraph (set close under it on its page)."""
+    following: list[StyledLine] = []
+    for line in lines[i + 1:]:
+        previous = following[-1] if following else lines[i]
+        if line.page != previous.page or line.top - previous.bottom > 0.6 * max(line.size, 6.0):
+            break
+        following.append(line)
+    return following

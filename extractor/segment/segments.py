@@ -21,6 +21,7 @@ from dagsorden.extractor.danish.headings import (
 )
 from dagsorden.extractor.segment.back_matter import split_back_matter
 from dagsorden.extractor.segment.appendices import appendix_pages, appendix_segments, opened_by_attachment
+from dagsorden.extractor.segment.item_minutes import minutes_by_reference
 from dagsorden.extractor.segment.item_starts import ItemStart, find_item_starts, parse_numbers
 from dagsorden.extractor.segment.lines import join_lines, strip_bullet
 from dagsorden.models import PdfText, Segment, SegmentedDocument, StyledLine
@@ -204,7 +205,7 @@ def lines_to_segments(pdf: PdfText) -> SegmentedDocument:
             case_number=title_case,
         ))
         segments.extend(appendix_segments(lines[start.index:end], bound_here, start.numbers[0]))
-    segments, signatures = split_back_matter(segments)
+    segments, signatures = split_back_matter(minutes_by_reference(segments))
     front = segments[0].lines if segments and segments[0].kind == "front" else []
     segments = closed_by_contents(segments, front) + closed_in_contents(front, {n for s in starts for n in s.numbers})
     return SegmentedDocument(pdf=pdf, segments=segments, signatures=signatures)
