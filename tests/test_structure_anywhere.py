@@ -1110,3 +1110,34 @@ def test_attachments_numbered_bilag_nr_grouped_open_and_closed_or_listed_in_a_li
         ["Situationsplan (Dok.nr. 146210/14)", "Tilbudsliste (Dok.nr. 146402/14)"],
         ["Takster 2020.pdf", "Kort over sandfodring.pdf"]]
     assert items[2].decision == "Næste møde holdes i april."
+
+
+@pytest.mark.parametrize("text,date,start", [
+    ("Mødedato: 3/11/2020 3:00:00 PM", "2020-03-11", "15:00"),  # a .NET system's US default
+    ("Mødedato: 11-03-2020 15:00", "2020-03-11", "15:00"),
+    ("Mødedato: 3/11/2020", "2020-11-03", None),  # Danish day/month without the 12-hour clock
+])
+def test_month_first_dates_of_a_twelve_hour_clock(text: str, date: str, start: str | None) -> None:
+    found = find_date(text)
+    assert found is not None and found[0] == date
+    assert find_times(text.split(": ", 1)[1], is_time=True)[0] == start
+
+
+@pytest.mark.parametrize("text,names", [
+    ("åbent møde for Kultur- og fritidsudvalgets møde den 08. oktober 2009", ["Kultur- og fritidsudvalget"]),
+    ("Økonomiudvalgets beslutning den 4. maj 2015", ["Økonomiudvalget"]),
+    ("Referat af møde i Teknik- og miljøudvalget", ["Teknik- og miljøudvalget"]),
+])
+def test_body_named_in_the_genitive_or_with_a_lower_case_last_part(text: str, names: list[str]) -> None:
+    assert committee_names(text) == names
+
+
+def test_title_does_not_wrap_onto_a_bulleted_section(tmp_path: Path) -> None:
+    """A web page's point: "• 58." over its title, then its folded sections as bullets
+    ("• Punktoplysninger") set close under it: the title ends before the first bullet."""
+    page = [Text("Udvalg: Økonomiudvalget"), Text("Mødedato: 11-03-2020 15:00"), None,
+            Text("• 58.", x=80), bold("Godkendelse af dagsorden", 12), Text("• Punktoplysninger", x=92),
+            Text("Sagsnr.: 00.22.02-G01-42-18", x=106), Text("• Beslutning", x=92), Text("Godkendt.", x=106), None,
+            Text("• 59.", x=80), bold("Eventuelt", 12), Text("• Beslutning", x=92), Text("Intet.", x=106)]
+    items = extract(tmp_path, "punktoplysninger", [page]).items
+    assert [(i.number, i.title) for i in items] == [(58, "Godkendelse af dagsorden"), (59, "Eventuelt")]

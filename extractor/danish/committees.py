@@ -17,10 +17,13 @@ _HEADS = (r"(?:udvalg(?:et)?|lokaludvalg(?:et)?|råd(?:et)?|byråd(?:et)?|region
 _WORD = r"[A-ZÆØÅ][a-zæøåA-ZÆØÅ]*"
 # "Økonomiudvalget", "Ældre- og Sundhedsudvalget", "Social-, Sundheds- og Ældreudvalget",
 # "Kongens Enghave Lokaludvalg", "Udvalget for Kultur og Fritid", "Den Administrative Styregruppe".
+# "Kultur- og fritidsudvalgets møde": the last part in lower case, and the genitive, which
+# committee_names gives as the name ("Kultur- og fritidsudvalget").
 COMMITTEE_NAME = re.compile(
     rf"(?<![\w-])(?:"
     rf"Udvalget for {_WORD}(?:(?:,\s*| og ){_WORD}){{0,3}}"
-    rf"|(?:{_WORD}-,?\s+)*(?:{_WORD}-\s+og\s+)?(?:{_WORD}\s+){{0,2}}{_WORD}?{_HEADS}"
+    rf"|(?:{_WORD}-,?\s+)*{_WORD}-\s+og\s+[a-zæøå]+{_HEADS}(?:(?<=[et])s)?"
+    rf"|(?:{_WORD}-,?\s+)*(?:{_WORD}-\s+og\s+)?(?:{_WORD}\s+){{0,2}}{_WORD}?{_HEADS}(?:(?<=et|en)s)?"
     rf"|Den Administrative Styregruppe"
     rf"|(?!(?:Det|Den|Dette|Hele|Et|Samme)\s){_WORD}\s+(?:Udvalg(?:et)?|Råd(?:et)?)"  # "Teknisk Udvalg"
     rf")(?![\w-])")
@@ -58,6 +61,7 @@ def committee_names(text: str) -> list[str]:
              if not SENTENCE_WORDS.search(match.group(0))]
     for match in COMMITTEE_NAME.finditer(text):
         name = match.group(0).strip()
+        name = name[:-1] if name.endswith(("ets", "ens")) else name  # the genitive names the body
         if any(name in longer for longer in names):
             continue  # part of an "Udvalg for ..." name read above
         if not BARE_HEAD.match(name) and name[0].isupper():

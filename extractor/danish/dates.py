@@ -28,7 +28,9 @@ TIME_RANGE = re.compile(
 # "13:00 - 15:00", "(15.30-18.00)": a range of two clock times without "kl."
 BARE_RANGE = re.compile(r"(?<![\d.:/-])(\d{1,2})[.:](\d{2})\s*(?:-|–|til)\s*(\d{1,2})[.:](\d{2})(?![\d.:/-]?\d)")
 # "09:00", "19.00", "09:00:00" alone: a time only in a field that holds a time.
-BARE_TIME = re.compile(r"(?<![\d.:/-])(\d{1,2})[.:](\d{2})(?::\d{2})?(?![\d.:/-]?\d)")
+BARE_TIME = re.compile(r"(?<![\d.:/-])(\d{1,2})[.:](\d{2})(?::\d{2})?(?![\d.:/-]?\d)(?:\s*(?P<half>[AP]M)\b)?")
+# "3/11/2020 3:00:00 PM": a .NET system's US default prints month first, with a 12-hour clock.
+US_CLOCK_AFTER = re.compile(r"\s+\d{1,2}:\d{2}(?::\d{2})?\s*[AP]M\b")
 
 
 def _valid(day: int, month: int, year: int) -> str | None:
@@ -50,7 +52,10 @@ def find_date(text: str) -> tuple[str, re.Match[str]] | None:
         if iso:
             candidates.append((match.start(), iso, match))
     for match in NUMERIC_DATE.finditer(text):
-        iso = _valid(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        day, month = int(match.group(1)), int(match.group(2))
+        if "/" in match.group(0) and US_CLOCK_AFTER.match(text, match.end()):
+            day, month = month, day
+        iso = _valid(day, month, int(match.group(3)))
         if iso:
             candidates.append((match.start(), iso, match))
     for match in SHORT_YEAR_DATE.finditer(text):
@@ -83,5 +88,7 @@ def find_times(text: str, *, is_time: bool = False) -> tuple[str | None, str | N
         without_dates = NUMERIC_DATE.sub(" ", text)
         match = BARE_TIME.search(without_dates)
         if match:
-            return _hhmm(match.group(1), match.group(2)), None
+            hour = int(match.group(1)) % 12 + (12 if match.group("half") == "PM" else 0) \
+                if match.group("half") else int(match.group(1))
+            return _hhmm(str(hour), match.group(2)), None
     return None, None

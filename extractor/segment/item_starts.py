@@ -330,6 +330,10 @@ def accepted(lines: list[StyledLine], chain: list[ItemStart], body_size: float) 
     return len(chain) >= 2 and styled and sectioned >= 1
 
 
+# A bullet glyph (not a dash: "Havnen" / "- ansøgning om garanti" is a title that wraps).
+BULLET_GLYPH = re.compile(r"^\s*(?:\(cid:\d+\)|[•\u25cf\u25aa\u25a0·○◦\uf0b7\uf0a7\uf0d8])\s+")
+
+
 def title_continues(lines: list[StyledLine], i: int, head: StyledLine, last: StyledLine,
                     body_size: float, edge: float) -> bool:
     """A wrapped title: the next line in the same style, close below, under the title, and
@@ -344,6 +348,8 @@ def title_continues(lines: list[StyledLine], i: int, head: StyledLine, last: Sty
         return False
     if OPEN_MARK.match(text) or CLOSED_MARK.match(text) or find_case_number(text) or ":" in text[:20]:
         return False
+    if BULLET_GLYPH.match(text):
+        return False  # "• Punktoplysninger": a bullet opens an entry of its own, no title wraps onto one
     return runs_on(last, line, head, body_size, edge)
 
 
