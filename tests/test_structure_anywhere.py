@@ -1141,3 +1141,17 @@ def test_title_does_not_wrap_onto_a_bulleted_section(tmp_path: Path) -> None:
             Text("• 59.", x=80), bold("Eventuelt", 12), Text("• Beslutning", x=92), Text("Intet.", x=106)]
     items = extract(tmp_path, "punktoplysninger", [page]).items
     assert [(i.number, i.title) for i in items] == [(58, "Godkendelse af dagsorden"), (59, "Eventuelt")]
+
+
+def test_point_that_names_a_body_recommending_under_a_lead_in_heading(tmp_path: Path) -> None:
+    """"Direktionen indstiller, at" set as the section's heading, then the bulleted point
+    "- Økonomiudvalget over for Kommunalbestyrelsen anbefaler, at der gives ...": the whole
+    bullet is the point (the body's recommendation is what is put to the meeting)."""
+    page = [bold("Referat"), Text("Økonomiudvalget, mandag den 06-05-2013"), None,
+            bold("105. Boligselskabet - kommunegaranti", 12), bold("Indstilling"), bold("Direktionen indstiller, at"),
+            Text("- Økonomiudvalget over for Kommunalbestyrelsen anbefaler, at der gives kommunegaranti på op til"),
+            Text("2.480.000 kr. til renoveringen."), None,
+            bold("Beslutning i Økonomiudvalget den 06-05-2013"), Text("Anbefales over for Kommunalbestyrelsen.")]
+    item = extract(tmp_path, "anbefaler_i_punkt", [page]).items[0]
+    assert item.recommendations == ["Økonomiudvalget over for Kommunalbestyrelsen anbefaler, at der gives "
+                                    "kommunegaranti på op til 2.480.000 kr. til renoveringen."]

@@ -193,7 +193,11 @@ def recommendations_of(sections: Sections, edge: float, gap: float) -> list[tupl
         if lines and (RECOMMENDATION_HEADING.match(heading) or RECOMMENDATION_HEADING.match(heading + ":")):
             if not any(WORD.search(line.text) for line in lines):
                 continue  # "Indstilling   x   x": a row of a "Sagsgang" grid, not the recommendation
-            at = next((i for i, line in enumerate(lines) if lead_in(line, SECTION_LEAD_VERB) is not None), None)
+            # under a heading that is itself the lead-in ("Direktionen indstiller, at") every line
+            # is a point, also "- Økonomiudvalget over for Kommunalbestyrelsen anbefaler, at ..."
+            heading_leads = lead_in_text(heading, SECTION_LEAD_VERB) == ""
+            at = None if heading_leads else \
+                next((i for i, line in enumerate(lines) if lead_in(line, SECTION_LEAD_VERB) is not None), None)
             following = sections[k + 1][0] if k + 1 < len(sections) else ""
             if at is None and lead_in_text(following) is not None:
                 continue  # "INDSTILLING:" over the case, then "Direktionen indstiller:" over the points
