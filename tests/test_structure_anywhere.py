@@ -1155,3 +1155,28 @@ def test_point_that_names_a_body_recommending_under_a_lead_in_heading(tmp_path: 
     item = extract(tmp_path, "anbefaler_i_punkt", [page]).items[0]
     assert item.recommendations == ["Økonomiudvalget over for Kommunalbestyrelsen anbefaler, at der gives "
                                     "kommunegaranti på op til 2.480.000 kr. til renoveringen."]
+
+
+def test_attachment_lists_in_a_plain_text_export(tmp_path: Path) -> None:
+    """One font, no bold (a text export): a list headed "Bilag til Byrådet 28. juni 2017" or
+    "Bilag"; an entry whose bracket wraps ("(dok.nr." / "31845/15)"); "Åbne bilag:" and
+    "Lukkede bilag:" group it; "Bilag <item>:" over the file's title is one entry; the list
+    ends at a web page's "Luk", an attendance label, or the next group in capitals."""
+    page = lines(
+        "Referat", "Byrådet den 28. juni 2017", None,
+        "1. Havnen - kommunegaranti", "Byrådet den 28. juni 2017:", "Godkendt.", None,
+        "Bilag til Byrådet 28. juni 2017",
+        "Ansøgning fra havnen af 30. maj 2017 og tilladelse fra Kystdirektoratet af 2. maj 2017 (dok.nr.",
+        "31845/15)", "Lånebudget for havnen (71847/17)", None, "Afbud:", "Rikke Storm Pedersen, Ø", None,
+        "2. Lystbådehavnen - slæbested", "Beslutning", "Godkendt.", None, "Bilag",
+        "Åbne bilag:", "Situationsplan (Dok.nr. 146210/14)", "Lukkede bilag:", "Tilbudsliste (Dok.nr. 146402/14)",
+        "Luk", None,
+        "3. Kraftvarmeværket - garanti", "Beslutning", "Godkendt.", None, "Bilag",
+        "Bilag Kraftvarmeværket - garanti:", "Ansøgning om kommunegaranti", None, "LUKKEDE SAGER",
+        "4. Salg af grund", "Beslutning", "Godkendt.")
+    items = extract(tmp_path, "ren_tekst", [page]).items
+    assert [[a.title for a in i.attachments] for i in items][:3] == [
+        ["Ansøgning fra havnen af 30. maj 2017 og tilladelse fra Kystdirektoratet af 2. maj 2017 (dok.nr. 31845/15)",
+         "Lånebudget for havnen (71847/17)"],
+        ["Situationsplan (Dok.nr. 146210/14)", "Tilbudsliste (Dok.nr. 146402/14)"],
+        ["Bilag Kraftvarmeværket - garanti: Ansøgning om kommunegaranti"]]

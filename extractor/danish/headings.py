@@ -15,7 +15,8 @@ RECOMMENDATION_HEADING = re.compile(
     r"^(?:indstilling(?:er)?|.{0,40}\bindstilling|anbefaling|beslutningspunkter|forslag til beslutning|forslag|"
     r"[a-zæøå]+\s+indstiller(?:,? at)?)" + _END, re.IGNORECASE)
 # An attachment named on its own line anywhere in an item: "Bilag 1: Referat fra mødet".
-ATTACHMENT_LINE = re.compile(r"^bilag\s+(?:nr\.?\s*)?\d{1,3}\s*[:.)-]\s*\S", re.IGNORECASE)
+# "Bilag 1: ...", "BILAG 2 - ..." (not "bilag 2. Bilag 2 er ...": a sentence wrapped before the word)
+ATTACHMENT_LINE = re.compile(r"^(?-i:Bilag|BILAG)\s+(?:nr\.?\s*)?\d{1,3}\s*[:.)-]\s*\S", re.IGNORECASE)
 # "Åbne bilag:", "Lukkede bilag:": a group of the list, no entry.
 ATTACHMENT_GROUP = re.compile(r"^(?:åbne|lukkede|offentlige|ikke offentlige|fortrolige|interne) bilag\s*:?$", re.IGNORECASE)
 # "Vedlagt: Takster 2020.pdf (312 KB) og Kort.pdf (1,4 MB)": files listed in a line of text.
@@ -83,11 +84,11 @@ KNOWN_SECTION = re.compile(
     r"beskrivelse|beskrivelse af sagen|indledning|sagens kerne|sagens indhold|problemstilling|anledning|beslutningstema|"
     r"indstilling(?:er)?(?: og beslutning)?|administrativ indstilling|beslutning(?:er)?|beslutningspunkter|"
     r"bilag|bilagsliste|sagsforløb|tidligere behandling|"
-    r"økonomi(?:ske konsekvenser)?|personalemæssige konsekvenser|miljømæssige konsekvenser|"
+    r"økonomi(?:ske konsekvenser|ske oplysninger)?|personalemæssige konsekvenser|miljømæssige konsekvenser|"
     r"lovgrundlag|retsgrundlag|vurdering|proces|tidsplan|"
     r"høring|høringssvar|kommunikation|videre proces|forslag|formål|konklusion|"
     r"kompetence|beslutningskompetence|sagen afgøres af|hvem beslutter|forventet sagsgang|sagsgang|"
-    r"politisk behandling|referat|"
+    r"politisk behandling|referat|relateret behandling|relaterede sager|"
     r"administrationens indstilling|forvaltningens indstilling|supplerende sagsfremstilling)" + _END,
     re.IGNORECASE)
 
@@ -138,7 +139,8 @@ ITEM_SERIAL = re.compile(r"^(?:Sagsnr|Sagsnummer)\.?\s*:?\s*(?P<number>\d{1,3})$
 # Link texts of a web page printed between a point's number and its title, or under a point
 # ("Til indholdsfortegnelse"), and an export's caption over each point ("Åbent  Møde."): no
 # part of any section.
-WEB_LINK_TEXT = re.compile(r"^(?:vis dagsorden|vis referat|udskriv|print|tilbage|til toppen|gå til toppen|"
+WEB_LINK_TEXT = re.compile(r"^(?:vis dagsorden|vis referat|udskriv|print|tilbage|til toppen|gå til toppen|luk|open|"
+                           r"åbn/luk punkt|åbn/luk|fold alle ud|fold ud|fold sammen|"
                            r"til indholdsfortegnelse(?:n)?|tilbage til (?:indholdsfortegnelsen|dagsordenen|oversigten|toppen)|"
                            r"(?:åbent|lukket)\s+møde\.?)$", re.IGNORECASE)
 # "3: Title".

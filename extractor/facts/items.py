@@ -11,26 +11,31 @@ from dagsorden.extractor.danish.headings import (
     ATTACHMENT_GROUP,
     ATTACHMENT_HEADING,
     ATTACHMENT_LINE,
-    FILES_LINE,
+    ATTENDANCE_LINE,
     FILE_NAME,
+    FILES_LINE,
+    MEETING_LABEL,
     NONE_LISTED,
     WEB_LINK_TEXT,
 )
 from dagsorden.extractor.danish.case_numbers import find_case_number as case_number_in
-from dagsorden.extractor.facts.decision_text import decision_of
+from dagsorden.extractor.facts.decision_text import decision_of, is_capitals_heading
 from dagsorden.extractor.facts.history import history_of
 from dagsorden.extractor.facts.recommendations import POINT_LABEL, lead_in_text, recommendations_of
 from dagsorden.extractor.facts.people import absent_in
 from dagsorden.extractor.segment.sections import Sections, split_sections
 from dagsorden.extractor.segment.style import body_font_size
-from dagsorden.extractor.segment.lines import URL, join_lines, lines_to_entries, paragraph_after, lines_to_paragraphs, right_edge, typical_gap
+from dagsorden.extractor.segment.lines import (
+    URL, join_lines, lines_to_entries, lines_to_paragraphs, paragraph_after, right_edge, strip_bullet, typical_gap,
+)
 from dagsorden.models import Attachment, Item, Segment, StyledLine
 
 CASE_LINE_WINDOW = 6  # a case number belongs to the item head, not to amounts in the text
 MAX_CASE_LINE_WORDS = 10
 # Cells of an attachment table that are no title: a running or document number, Åben/Lukket.
 TABLE_FILLER = re.compile(r"^(?:\d{1,3}\.?|[\d/.\-]{4,20}|åben|åbent|lukket|offentlig|ikke offentlig)$", re.IGNORECASE)
-_HEADER_CELL = r"(?:bilagsnr\.?|nr\.?|titel|bilag|bilagsnavn|dokument|dokumentnr\.?|dok\.?\s*nr\.?|beskrivelse|åben/lukket|status)"
+_HEADER_CELL = (r"(?:bilagsnr\.?|nr\.?|titel|bilag|bilagsnavn|dokument|dokumentnr\.?|dok\.?\s*nr\.?|beskrivelse|"
+                r"åben/lukket|status|funktioner|punkt)")
 TABLE_HEADER = re.compile(rf"^{_HEADER_CELL}$", re.IGNORECASE)
 TABLE_HEADER_ROW = re.compile(rf"^{_HEADER_CELL}(?:\s+{_HEADER_CELL})*$", re.IGNORECASE)  # "Nr. Titel Åben/Lukket"
 # "Lukket Regnskab 2008 ...": the open/closed cell read into the title (a name follows it)
@@ -80,10 +85,12 @@ def attachments_from(sections: Sections, edge: float, gap: float) -> list[Attach
         if listing and not lines:
             continue  # "BILAG:" over "Bilag | Åben/Lukket": the entries follow the header
         if listing:
-            entries = [(entry_title(text), line) for text, line in lines_to_entries(table_rows(lines), edge, gap)]
-            for text, line in without_list_numbers(entries):
-                if lead_in_text(text) is not None:
-                    break  # "Direktionen indstiller ...": the list is over, the recommendation follows
+            entries = [(entry_title(text), line) for text, line in
+                       lines_to_entries(table_rows(lines), edge, gap, lambda _, text: bool(ATTACHMENT_GROUP.match(text)))]
+            for text, line in labels_joined(without_list_numbers(entries)):
+                if lead_in_text(text) is not None or ATTENDANCE_LINE.match(text) or MEETING_LABEL.match(text) \
+                        or is_capitals_heading(line):
+                    break  # "Direktionen indstiller ...", "Afbud: ...", "LUKKEDE SAGER": the list is over
                 # "450-2018-61127" over its file name: a document number, no title of its own
                 if re.search(r"[^\W\d_]", text) and not URL.match(text) and not NONE_LISTED.match(text) \
                         and not TABLE_HEADER.match(text) and not ATTACHMENT_GROUP.match(text):
@@ -112,6 +119,18 @@ def entry_title(text: str) -> str:
     read into it."""
     text = POINT_LABEL.sub("", text, count=1).strip()
     return OPEN_CLOSED_CELL.sub("", HEADER_ROW_BEFORE.sub("", text, count=1), count=1)
+
+
+def labels_joined(entries: list[tuple[str, StyledLine]]) -> list[tuple[str, StyledLine]]:
+    """"Bilag Skema A - 24 boliger:" over "Situationsplan": an entry that ends in a colon is
+    the label of the next one (the list names the item, then the file)."""
+    joined: list[tuple[str, StyledLine]] = []
+    for text, line in entries:
+        if joined and joined[-1][0].endswith(":") and not ATTACHMENT_GROUP.match(joined[-1][0]):
+            joined[-1] = (f"{joined[-1][0]} {text}", joined[-1][1])
+        else:
+            joined.append((text, line))
+    return joined
 
 
 BARE_LIST_NUMBER = re.compile(r"^(?P<number>\d{1,2})\s+(?=\S)")
@@ -154,7 +173,7 @@ class ItemBody:
     def of(cls, segment: Segment) -> ItemBody:
         # a web page's link texts, and a list bullet left alone on its line, are no text
         lines = [line for line in segment.lines
-                 if not WEB_LINK_TEXT.match(line.text.strip()) and line.text.strip(" •·▪◦*-–")]
+                 if not WEB_LINK_TEXT.match(strip_bullet(line.text.strip())) and line.text.strip(" •·▪◦*-–")]
         case_number, case_line = find_case_number(lines)
         if case_line is not None:
             lines.remove(case_line)

@@ -109,15 +109,17 @@ def lines_to_entries(lines: list[StyledLine], edge: float | None = None, gap: fl
         numbered = rank is not None and rank in (1, last_rank + 1)
         if numbered:
             last_rank = rank or 0
+        # "Notat af 7. september 2015 (dok.nr." / "32210/15)": a bracket left open goes on
+        open_bracket = previous is not None and previous.text.count("(") > previous.text.count(")")
         starts_new = (
             previous is None
             or numbered
             or BULLET.match(text) is not None
             or ENTRY_LABEL.match(text) is not None
-            or ended_early(previous, text, edge)
+            or (ended_early(previous, text, edge) and not open_bracket)
             or URL.match(text) is not None
             or (line.page == previous.page and line.top - previous.bottom > gap + PARAGRAPH_GAP * line.size)
-            or (CLAUSE_END.search(previous.text) is not None and not text[0].islower())
+            or (CLAUSE_END.search(previous.text) is not None and not text[0].islower() and not open_bracket)
             or line.page != previous.page and line.x0 < previous.x0 - 5
             or (opens is not None and opens(previous.text.strip(), text))
         )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from dagsorden.extractor.danish.headings import (
+    ATTACHMENT_HEADING,
     BULLET,
     DECISION_HEADING,
     KNOWN_SECTION,
@@ -38,7 +39,10 @@ def heading_evidence(line: StyledLine, body_size: float) -> str | None:
 
 
 def is_section_word(text: str) -> bool:
-    return bool(KNOWN_SECTION.match(text) or RECOMMENDATION_HEADING.match(text) or DECISION_HEADING.match(text))
+    # "Bilag til Kommunalbestyrelsen 28. juni 2017", "Bilagsoversigt": an attachment list's
+    # heading in the body font too (not a sentence: "Bilag til sagen eftersendes.")
+    return bool(KNOWN_SECTION.match(text) or RECOMMENDATION_HEADING.match(text) or DECISION_HEADING.match(text)
+                or (ATTACHMENT_HEADING.match(text) and not text.endswith(".")))
 
 
 def heading_text(text: str) -> str:
