@@ -243,3 +243,29 @@ def test_issue_12_public_services_halls_and_local_associations_by_their_word(tmp
             "Faaborg Havn og Marina", "Regionshospitalet Silkeborg"} <= orgs
     assert "Jerup Forsamlingshus" in places and "Silkeborg" in places
     assert not {"Silkeborg", "Busterminal", "Marina", "Faaborg Havn"} & orgs
+
+
+def test_issue_12_local_branch_set_off_by_commas_and_a_clubs_founding_year(tmp_path: Path) -> None:
+    """"Miljøstyrelsen, Aalborg, har ingen indsigelser": the agency's branch is one name; a
+    company's town after a comma is its address ("Vestjysk Byg A/S, Ulfborg"); a club's
+    founding year is part of its name ("Hvidovre Fodboldklub af 1925")."""
+    found = entities(tmp_path, "afdelinger", [
+        "Miljøstyrelsen, Aalborg, har ingen indsigelser, og Danmarks Naturfredningsforening, Lemvig,",
+        "peger på søen. Arbejdet udføres af Vestjysk Byg A/S, Ulfborg, som er billigst.",
+        "Tilskud gives til Hvidovre Fodboldklub af 1925 og til Miljøstyrelsen, Aalborg Kommune og Region Midtjylland.",
+    ])
+    orgs = names(found, "ORG")
+    assert {"Miljøstyrelsen, Aalborg", "Danmarks Naturfredningsforening, Lemvig", "Vestjysk Byg A/S",
+            "Hvidovre Fodboldklub af 1925", "Miljøstyrelsen", "Aalborg Kommune"} <= orgs
+    assert "Vestjysk Byg A/S, Ulfborg" not in orgs and "Hvidovre Fodboldklub" not in orgs
+
+
+def test_issue_12_halls_museums_airports_and_friends_by_their_word(tmp_path: Path) -> None:
+    found = entities(tmp_path, "steder", [
+        "Aars Hallerne og Limfjordsmuseet har søgt sammen med Vestkystens Venner og Ronneby BK.",
+        "Gæsterne spiste i Restaurant Rold Storkro og fløj fra Ærø Lufthavn.",
+    ])
+    orgs, places = names(found, "ORG"), names(found, "LOC")
+    assert {"Aars Hallerne", "Limfjordsmuseet", "Vestkystens Venner", "Ronneby BK", "Restaurant Rold Storkro",
+            "Ærø Lufthavn"} <= orgs
+    assert {"Aars Hallerne", "Restaurant Rold Storkro", "Ærø Lufthavn"} <= places

@@ -126,6 +126,11 @@ NATURE_NAME = re.compile(rf"{NOT_AFTER_WORD}(?P<name>(?:{CAP_WORD}[ \t]+)?{CAP_W
 # "Olsbækken", "Nørreå", "Østerådalen" in mid-sentence: a compound ending in a water or valley noun.
 NATURE_COMPOUND = re.compile(rf"(?<=[a-zæøå,] )(?P<name>[{UPPER}][a-zæøå]{{2,}}(?:å|åen|bæk|bækken|søen|mosen|ådal|ådalen|"
                              rf"dalen|fjorden)){NOT_IN_WORD}")
+# A club or association by its last word: its name may end in its founding year ("... af 1925").
+CLUB_NAME = re.compile(r"(?:klub|klubben|forening|foreningen|club|BK|IF|selskab|laug)$", re.IGNORECASE)
+# What follows a branch set off by a comma ("Miljøstyrelsen, Aalborg, har ..."): a verb or "og".
+BRANCH_FOLLOWERS = {"og", "har", "er", "var", "peger", "mener", "ønsker", "foreslår", "vil", "kan", "skal",
+                    "finder", "anbefaler", "oplyser", "gør", "bemærker", "henviser"}
 # Names that a following town does not make a local branch of ("Aalborg Kommune Aalborg").
 NOT_BRANCHED = {"municipality", "committee", "body", "person", "party", "town", "place", "acronym", "model"}
 # "Teknik og Miljø indstiller", "Kultur, Unge og Fritid foreslår": an administration named by
@@ -388,7 +393,8 @@ class EntityRules:
         chosen = [s for s in filter_spans(ours + found) if s.label_ != SUPPRESS]
         taken = {i for span in chosen for i in range(span.start, span.end)}
         chosen += [e for e in model if not taken & set(range(e.start, e.end))]
-        doc.ents = self._with_branches(doc, self._with_sectors(doc, sorted(chosen, key=lambda s: s.start)))
+        doc.ents = self._with_founding_years(doc, self._with_branches(
+            doc, self._with_sectors(doc, sorted(chosen, key=lambda s: s.start))))
         doc._.entity_aliases = aliases
         doc._.entity_extras = [(s.start_char, s.end_char, dual[(s.start, s.end, s.id_)], s.id_)
                                for s in doc.ents if (s.start, s.end, s.id_) in dual]
@@ -954,28 +960,53 @@ class EntityRules:
             out.append(span)
         return out
 
+    @staticmethod
+    def _with_founding_years(doc: Doc, spans: list[Span]) -> list[Span]:
+        """"Hvidovre Fodboldklub af 1925", "Aars Svømmeklub af 1964": a club's founding year
+        is part of its name."""
+        out: list[Span] = []
+        for span in spans:
+            year = doc[span.end + 1] if span.end + 1 < len(doc) else None
+            if (span.label_ == "ORG" and CLUB_NAME.search(span.text) and year is not None
+                    and doc[span.end].text == "af" and re.fullmatch(r"1[89]\d\d|20[0-4]\d", year.text)
+                    and not any(other.start <= span.end + 1 < other.end for other in spans)):
+                name = f"{span_canonical(span)} af {year.text}"
+                span = Span(doc, span.start, span.end + 2, label="ORG", span_id=f"{span_kind(span)}:{name}")
+            out.append(span)
+        return out
+
     def _with_branches(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """"Danmarks Naturfredningsforening Hillerød", "Friluftsfonden Midtjylland", "FOF Viborg":
         an association or agency followed on its line by a town or a part of the country is
-        its local branch, one name (the place alone is no mention of the place)."""
+        its local branch, one name (the place alone is no mention of the place). So is the
+        branch set off by commas ("Miljøstyrelsen, Aalborg, har ...") where no other name
+        follows it; not a company's ("Byg A/S, Ulfborg": the town of its address)."""
         out: list[Span] = []
         skip: set[int] = set()
         for i, span in enumerate(spans):
             if i in skip:
                 continue
-            nxt = doc[span.end] if span.end < len(doc) else None
+            comma = span.end + 1 < len(doc) and doc[span.end].text == ","
+            at = span.end + 1 if comma else span.end
+            nxt = doc[at] if at < len(doc) else None
             between = doc.text[span.end_char:nxt.idx] if nxt is not None else "\n"
+            after = doc[at + 1] if nxt is not None and at + 1 < len(doc) else None
             if (span.label_ == "ORG" and span_kind(span) not in NOT_BRANCHED and nxt is not None
-                    and "\n" not in between and between.strip() == "" and nxt.text in self.place_names
-                    and not (span.end + 1 < len(doc) and doc[span.end + 1].text[:1].isupper())):
+                    and "\n" not in between and between.strip() in ("", ",") and nxt.text in self.place_names
+                    and not (after is not None and after.text[:1].isupper())
+                    and (not comma or (span_kind(span) != "company"  # "Byg A/S, Ulfborg": its address
+                                       and (after is None or not after.text[:1].isalnum()
+                                            or after.text in BRANCH_FOLLOWERS)))):
+                end = at + 1
                 following = spans[i + 1] if i + 1 < len(spans) else None
-                if following is not None and following.start == span.end:
-                    if following.end != span.end + 1 or following.label_ != "LOC":
+                if following is not None and following.start < end:
+                    if following.start != at or following.end != at + 1 or following.label_ != "LOC":
                         out.append(span)
                         continue
                     skip.add(i + 1)
-                name = f"{span_canonical(span)} {nxt.text}"
-                span = Span(doc, span.start, span.end + 1, label="ORG", span_id=f"{span_kind(span)}:{name}")
+                branch = doc.text[span.end_char:doc[end - 1].idx + len(doc[end - 1])]  # ", Aalborg", " Hillerød"
+                name = f"{span_canonical(span)}{branch}"
+                span = Span(doc, span.start, end, label="ORG", span_id=f"{span_kind(span)}:{' '.join(name.split())}")
             out.append(span)
         return out
 
