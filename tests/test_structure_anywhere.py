@@ -14,6 +14,7 @@ from dagsorden.extractor.danish.case_numbers import find_case_number
 from dagsorden.extractor.danish.committees import committee_names
 from dagsorden.extractor.danish.dates import find_date, find_times
 from dagsorden.extractor.pipeline import extract_document
+from dagsorden.extractor.read.running import spread
 from dagsorden.models import Extraction
 from pdfmaker import Text, bold, make_pdf
 
@@ -1180,3 +1181,30 @@ def test_attachment_lists_in_a_plain_text_export(tmp_path: Path) -> None:
          "Lånebudget for havnen (71847/17)"],
         ["Situationsplan (Dok.nr. 146210/14)", "Tilbudsliste (Dok.nr. 146402/14)"],
         ["Bilag Kraftvarmeværket - garanti: Ansøgning om kommunegaranti"]]
+
+
+def test_bulleted_punkt_headings_and_a_number_at_the_foot_of_a_page(tmp_path: Path) -> None:
+    """A web page's print: "- Punkt 1 Title" (a list bullet before the keyword); and a list of
+    points "- 113." over their titles where "- 114." is the last line of a page and its
+    title opens the next page."""
+    punkt = [bold("Kommunalbestyrelsen - 28-11-2018", 14), Text("Dato: Onsdag den 28. november 2018"), None,
+             bold("- Punkt 1 Godkendelse af dagsorden", 12), bold("Beslutning"), Text("Godkendt."), None,
+             bold("- Punkt 2 Helhedsplan for havnen", 12), bold("Beslutning"), Text("Godkendt.")]
+    assert [(i.number, i.title) for i in extract(tmp_path, "punkt_bullets", [punkt]).items] == [
+        (1, "Godkendelse af dagsorden"), (2, "Helhedsplan for havnen")]
+    first = [bold("Referat"), Text("Byrådet den 26-10-2017"), None,
+             bold("- 113.", 11), bold("Godkendelse af dagsorden", 12), bold("Beslutning"), Text("Godkendt.")] + \
+        [None] * 40 + [bold("- 114.", 11)]
+    second = [bold("Anlægsbevilling til multihuset", 12), bold("Beslutning"), Text("Godkendt."), None,
+              bold("- 115.", 11), bold("Salg af byggegrund", 12), bold("Beslutning"), Text("Godkendt.")]
+    items = extract(tmp_path, "sidefod", [first, second]).items
+    assert [(i.number, i.title) for i in items] == [
+        (113, "Godkendelse af dagsorden"), (114, "Anlægsbevilling til multihuset"), (115, "Salg af byggegrund")]
+
+
+def test_a_line_printed_at_two_different_spots_is_no_running_line() -> None:
+    """Item 2's heading opens its page (y 47.7) and a meeting-level attachment list repeats it
+    on another page (y 63.3): two places, not one spot on two pages; three lines of which two
+    share a spot still are."""
+    assert spread([47.7, 63.3]) > 4.0
+    assert spread([47.7, 47.9, 63.3]) == 0.0

@@ -121,4 +121,5 @@ def spread(tops: list[float]) -> float:
     tops = sorted(tops)
     middle = tops[len(tops) // 2]
     near = [t for t in tops if abs(t - middle) <= POSITION_TOLERANCE]
-    return 0.0 if len(near) * 2 >= len(tops) else max(tops) - min(tops)
+    # more than half near the middle (of two, both: two lines at different spots are no furniture)
+    return 0.0 if len(near) * 2 > len(tops) else max(tops) - min(tops)

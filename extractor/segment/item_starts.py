@@ -53,7 +53,7 @@ MAX_HEADING_CHARS = 200
 MAX_TITLE_LINES = 4
 # Numbers that read as years: a bare "2020." opening a line is a wrapped sentence.
 YEARS = range(1900, 2100)
-LIST_BULLET_BEFORE_NUMBER = re.compile(r"^(?:[•·\-–]|\(cid:\d+\))\s*(?=\d{1,4}\.?\s+\S)")
+LIST_BULLET_BEFORE_NUMBER = re.compile(r"^(?:[•·\-–]|\(cid:\d+\))\s*(?=(?:(?i:punkt|pkt\.?|sag nr\.?)\s*)?\d{1,4}\.?\s+\S)")
 X0_BUCKET = 12.0  # points: heading lines of one family start at about the same x
 # Kinds that name themselves items; numbers alone must prove it by style and sequence.
 STRONG_KINDS = ("keyword", "nr", "case")
@@ -115,7 +115,8 @@ def title_below(lines: list[StyledLine], index: int) -> StyledLine | None:
         return None
     line, nxt = lines[index], lines[index + 1]
     text = nxt.text.strip()
-    close = nxt.page == line.page and 0 <= nxt.top - line.bottom <= 3 * line.size
+    # the number the last line of its page, the title the first of the next ("• 114." / page break)
+    close = (nxt.page == line.page and 0 <= nxt.top - line.bottom <= 3 * line.size) or nxt.page == line.page + 1
     if not close or not title_opens_item(text) or len(text) > MAX_HEADING_CHARS:
         return None
     if KNOWN_SECTION.match(text) or ITEM_NUMBER_OVER_TITLE.match(text) or find_case_number(text):
