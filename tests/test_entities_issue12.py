@@ -269,3 +269,13 @@ def test_issue_12_halls_museums_airports_and_friends_by_their_word(tmp_path: Pat
     assert {"Aars Hallerne", "Limfjordsmuseet", "Vestkystens Venner", "Ronneby BK", "Restaurant Rold Storkro",
             "Ærø Lufthavn"} <= orgs
     assert {"Aars Hallerne", "Restaurant Rold Storkro", "Ærø Lufthavn"} <= places
+
+
+def test_issue_12_place_list_after_a_longer_name_and_a_towns_beach_park(tmp_path: Path) -> None:
+    """"mellem Løgstør Havn og Livø": the list goes on after the harbour's whole name; a town's
+    beach park, sea bath or fort is a place ("Kastrup Strandpark", "Kastrup Søbad")."""
+    found = names(entities(tmp_path, "havn_og_oe", [
+        "Der sejler en ekstra færge mellem Løgstør Havn og Livø i juli.",
+        "Ruten går fra Kastrup Strandpark og slutter på Kastrup Søbad.",
+    ]), "LOC")
+    assert {"Livø", "Kastrup Strandpark", "Kastrup Søbad"} <= found

@@ -900,8 +900,8 @@ class EntityRules:
         known place, and where the place ends; None when they name something else."""
         words = text[start:end].split()
         first = words[0]
-        if first in self.place_names:
-            return True, start + len(first)
+        if first in self.place_names:  # "Løgstør Havn og Livø": the list goes on after the whole name
+            return True, end
         if (first.lower() in self.stop_words or first in self.g.first_names or first.isupper()
                 or first.endswith("et") or self.heads.fullmatch(first)
                 or KNOWN_SECTION.match(first) or (first.endswith("en") and not PLACE_NOUN.search(first))
