@@ -279,3 +279,14 @@ def test_issue_12_place_list_after_a_longer_name_and_a_towns_beach_park(tmp_path
         "Ruten går fra Kastrup Strandpark og slutter på Kastrup Søbad.",
     ]), "LOC")
     assert {"Livø", "Kastrup Strandpark", "Kastrup Søbad"} <= found
+
+
+def test_issue_12_associations_for_a_purpose_unions_funds_and_childrens_houses(tmp_path: Path) -> None:
+    found = names(entities(tmp_path, "foreninger_til", [
+        "Foreningen til Bevarelse af Ertebølle Skole har søgt om tilskud.",
+        "Dansk Svømmeunion og Friluftsfonden Midtjylland støtter sammen med Novo Nordisk Fonden.",
+        "Børnehuset Troldeskoven flytter, og Svømmeklubben Gladsaxe Haj får halvtid.",
+    ]), "ORG")
+    assert {"Foreningen til Bevarelse af Ertebølle Skole", "Dansk Svømmeunion", "Friluftsfonden Midtjylland",
+            "Novo Nordisk Fonden", "Børnehuset Troldeskoven", "Svømmeklubben Gladsaxe Haj"} <= found
+    assert "Ertebølle Skole" not in found

@@ -648,6 +648,8 @@ class EntityRules:
                 rf"{NOT_AFTER_WORD}(?P<w>[{UPPER}][{L}]+(?:{words('after-suffix')}))[ \t]+(?P<name>{name})")),
             ("for", re.compile(rf"{NOT_AFTER_WORD}(?P<w>{words('for')})\s+for\s+"
                                rf"(?P<name>[{L}-]+(?:,?[ \t]+(?:[{L}-]+|&)){{0,6}})")),
+            ("til", re.compile(rf"{NOT_AFTER_WORD}(?P<w>{words('til')})\s+til\s+"
+                               rf"(?P<name>[{UPPER}][{L}-]*(?:,?[ \t]+(?:[{L}-]+|&)){{0,6}})")),
             ("before", re.compile(rf"{before_name}[ \t]+(?P<w>{words('before')}){NOT_IN_WORD}")),
             ("in", re.compile(rf"{NOT_AFTER_WORD}(?P<w>{words('in')})[ \t]+i[ \t]+(?P<name>{CAP_WORD})")),
             ("before-suffix", re.compile(
@@ -703,7 +705,7 @@ class EntityRules:
                         continue
                     name = " ".join(m.group(0).split())
                     yield m.start(), m.end(), label, f"{kind}:{name}"
-                elif mode == "for":
+                elif mode in ("for", "til"):
                     rest = self._for_name(m.group("name").split())
                     if not rest:
                         continue
@@ -732,9 +734,9 @@ class EntityRules:
                     yield start, m.end(), label, f"{kind}:{full}"
 
     def _for_name(self, words: list[str]) -> list[str]:
-        """The name after "for": capitalised words joined by "og"/"i"/"&" ("Syn og Hørelse",
-        "Familie, Social & Beskæftigelse"), or a lower-case phrase of at most two words
-        ("offentlig-privat innovation")."""
+        """The name after "for" or "til": capitalised words joined by "og"/"i"/"&"/"af" ("Syn og
+        Hørelse", "Bevarelse af Ertebølle Skole", "Familie, Social & Beskæftigelse"), or a
+        lower-case phrase of at most two words ("offentlig-privat innovation")."""
         article = len(words) > 1 and words[0] in ("Den", "Det") and words[1][:1].isupper()
         if not words or (words[0].lower() in self.stop_words and not article):
             return []
@@ -752,7 +754,7 @@ class EntityRules:
                     break
             if rest[0][0].isupper():
                 name.append(rest.pop(0))
-            elif rest[0] in ("og", "i", "&") and len(rest) > 1 and rest[1][0].isupper():
+            elif rest[0] in ("og", "i", "&", "af") and len(rest) > 1 and rest[1][0].isupper():
                 name += [rest.pop(0), rest.pop(0)]
             else:
                 break
