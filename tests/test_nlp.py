@@ -115,9 +115,9 @@ def annotate(text: str, name: str, label: str) -> tuple[str, list[tuple[int, int
 
 
 TRAIN = [
-    annotate("Vi har talt med Zorblax Fonden om sagen.", "Zorblax Fonden", "ORG"),
-    annotate("Zorblax Fonden betaler for projektet.", "Zorblax Fonden", "ORG"),
-    annotate("Pengene kommer fra Zorblax Fonden i år.", "Zorblax Fonden", "ORG"),
+    annotate("Vi har talt med Zorblax Partners om sagen.", "Zorblax Partners", "ORG"),
+    annotate("Zorblax Partners betaler for projektet.", "Zorblax Partners", "ORG"),
+    annotate("Pengene kommer fra Zorblax Partners i år.", "Zorblax Partners", "ORG"),
     # a wrong label the rules must beat
     annotate("Mødet med Aalborg Kommune gik godt.", "Aalborg Kommune", "LOC"),
     annotate("Aalborg Kommune holder møde.", "Aalborg Kommune", "LOC"),
@@ -147,8 +147,8 @@ def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_nlp_model_by_path_adds_its_guesses_and_rules_take_precedence(tiny_model: Path) -> None:
     nlp = build_nlp(str(tiny_model))
     assert nlp.pipe_names.index(GAZETTEER_PIPE) > nlp.pipe_names.index("ner")
-    found = ents(nlp, "Vi har talt med Zorblax Fonden om sagen, og Aalborg Kommune holder møde.")
-    assert ("Zorblax Fonden", "ORG", "model", "Zorblax Fonden") in found
+    found = ents(nlp, "Vi har talt med Zorblax Partners om sagen, og Aalborg Kommune holder møde.")
+    assert ("Zorblax Partners", "ORG", "model", "Zorblax Partners") in found
     assert ("Aalborg Kommune", "ORG", "municipality", "Aalborg Kommune") in found
     assert not any(label == "LOC" and text == "Aalborg Kommune" for text, label, *_ in found)
 
