@@ -1208,3 +1208,33 @@ def test_a_line_printed_at_two_different_spots_is_no_running_line() -> None:
     share a spot still are."""
     assert spread([47.7, 63.3]) > 4.0
     assert spread([47.7, 47.9, 63.3]) == 0.0
+
+
+def test_items_headed_pkt_nr_or_with_the_number_glued_to_the_title(tmp_path: Path) -> None:
+    """"Punkt nr. 71: Title", and a web module's "98Godkendelse af dagsorden": items."""
+    nr = [bold("Referat"), Text("Sammenlægningsudvalget den 16. maj 2006"), None,
+          bold("Punkt nr. 71: Vedtægt for erhvervsrådet", 12), bold("Beslutning"), Text("Godkendt."), None,
+          bold("Punkt nr. 72: Naturpleje i Store Vildmose", 12), bold("Beslutning"), Text("Godkendt.")]
+    assert [(i.number, i.title) for i in extract(tmp_path, "punkt_nr", [nr]).items] == [
+        (71, "Vedtægt for erhvervsrådet"), (72, "Naturpleje i Store Vildmose")]
+    glued = [bold("Social og sundheds møde den 11. september 2023", 14), None,
+             bold("98Godkendelse af dagsorden", 12), bold("Beslutning"), Text("Godkendt."), None,
+             bold("99Placering af nyt plejecenter", 12), bold("Beslutning"), Text("Anbefales.")]
+    assert [(i.number, i.title) for i in extract(tmp_path, "klistret", [glued]).items] == [
+        (98, "Godkendelse af dagsorden"), (99, "Placering af nyt plejecenter")]
+
+
+def test_decision_under_the_bodys_meeting_with_the_points_number(tmp_path: Path) -> None:
+    """Hvidovre's minutes: "Pkt.nr. 2   Title", then "Økonomiudvalgets møde 19. april 2010" /
+    "Punkt 6: Anbefales." (an earlier body's) and "Kommunalbestyrelsens møde 26. april 2010" /
+    "Punkt 2: Godkendt." (this meeting's decision, without the point's number there)."""
+    page = [Text("REFERAT"), Text("for"), Text("Kommunalbestyrelsens møde den 26. april 2010, Kl. 18.00 på Rådhuset."),
+            None, bold("Pkt.nr. 1   Meddelelser", 12), None, Text("Kommunalbestyrelsens møde 26. april 2010"),
+            Text("Punkt 1: Taget til efterretning."), None,
+            bold("Pkt.nr. 2   Renovering af svømmehallen", 12), None, Text("Økonomiudvalgets møde 19. april 2010"),
+            Text("Punkt 6: Anbefales."), None, Text("Kommunalbestyrelsens møde 26. april 2010"),
+            Text("Punkt 2: Godkendt."), Text("For stemte 17 (A, F, C og Ø)."), None,
+            Text("Sagsfremstilling:"), Text("Svømmehallen blev opført i 1974.")]
+    items = extract(tmp_path, "moede_punkt", [page]).items
+    assert [(i.number, i.decision) for i in items] == [
+        (1, "Taget til efterretning."), (2, "Godkendt. For stemte 17 (A, F, C og Ø).")]

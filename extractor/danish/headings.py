@@ -54,10 +54,12 @@ _DECIDED = r"(?:beslutning|vedtagelse)"
 _BODY = (r"(?-i:(?:[A-ZÆØÅ][\w]*-?,?\s+(?:og\s+)?){0,4}[A-ZÆØÅ][a-zæøå]*"
          r"(?:udvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?|repræsentation(?:en)?|magistrat(?:en)?))")
 _DATE = r"\d{1,2}\.\s*[a-zæøå]+\s+\d{4}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}"
+# Hvidovre's minutes: "Kommunalbestyrelsens møde 26. april 2010" over "Punkt 2: Godkendt."
+# (the body's meeting and the point's number there), earlier bodies' the same way.
 # "Ad. 3": minutes that refer to the agenda's points (segment/item_minutes.py) head each
 # point's minutes with its number.
 DECISION_HEADING = re.compile(
-    rf"^(?:{_BODY} (?:den |d\. )?(?:{_DATE})|ad\.?\s*(?:punkt\s+|pkt\.?\s*)?\d{{1,3}}\.?|"
+    rf"^(?:{_BODY}s? (?:møde )?(?:den |d\. )?(?:{_DATE})|ad\.?\s*(?:punkt\s+|pkt\.?\s*)?\d{{1,3}}\.?|"
     r"beslutning(?:er)?|vedtagelse|.{0,60}s beslutning(?: den .*| \d.*)?|"
     rf"{_DECIDED} (?:i |fra )?.{{0,60}} den .*|{_DECIDED} den .*|"
     rf"{_DECIDED} (?:i|fra) [^,]{{2,60}}?,? \d{{1,2}}(?:\.\s*[a-zæøå]+|[-./]\d{{1,2}}[-./])\s*\d{{2,4}}|"
@@ -67,7 +69,7 @@ DECISION_HEADING = re.compile(
 # The words that record who was not there; people.py reads the names after them.
 ABSENCE_LABEL_WORDS = r"fraværende|fravær|afbud|ikke til stede|ej til stede"
 NOT_TAKING_PART_WORDS = (r"(?:(?:deltog|deltager) ikke (?:i|under) (?:behandlingen|sagens behandling|mødet|punktet|punkt \d+)"
-                         r"|var fraværende|forlod mødet|(?:havde|har) meldt afbud|var ikke til stede)")
+                         r"|var fraværende|forlod mødet|(?:havde|har) meldt (?:afbud|forfald)|var ikke til stede)")
 # Lines that record who was not there: they end a decision text and name absent members.
 ATTENDANCE_LINE = re.compile(rf"^(?:{ABSENCE_LABEL_WORDS}|følgende deltog ikke|deltog ikke)\b", re.IGNORECASE)
 # "Merete Haugaard erklærede sig inhabil og deltog ikke i behandlingen af punktet."
@@ -76,6 +78,8 @@ ATTENDANCE_SENTENCE = re.compile(rf"\b{NOT_TAKING_PART_WORDS}", re.IGNORECASE)
 # place, told in the same paragraph as who was absent.
 SUBSTITUTE_SENTENCE = re.compile(r"\b(?:deltog|mødte|indtrådte) (?:som|i stedet for) (?:stedfortræder|suppleant)|"
                                  r"\b(?:var|er) indkaldt som (?:stedfortræder|suppleant)", re.IGNORECASE)
+# "Punkt 2: Godkendt.": the decision opened by the point's number at that meeting.
+POINT_REFERENCE = re.compile(r"^(?:Punkt|Pkt\.?)\s*(?:nr\.?\s*)?\d{1,4}\s*:\s*(?=\S)")
 # "Dato: 10-03-2016", "Sted: Rådhuset": a decision's own label lines, printed over its text.
 DECISION_LABEL_LINE = re.compile(r"^(?:dato|tid|tidspunkt|sted|mødested|mødedato)\s*:", re.IGNORECASE)
 # Seen in DAS, eDoc, FirstAgenda, SBSYS, Acadre and council web exports (../shared/wild/README.md).
@@ -121,14 +125,17 @@ CLOSED_TITLE = re.compile(
 # item number as printed (running numbers over the year kept: "715."), `title` the title
 # when it stands on the same line. Kinds with a word ("Punkt", "Nr.", "Sag nr.") are
 # strong evidence; bare numbers must prove themselves by style and sequence (segment/item_starts.py).
-# "Punkt 3", "Punkt 3:", "Punkt 1 + 2", "Pkt. 4 Title", "PUNKT 7-9".
+# "Punkt 3", "Punkt 3:", "Punkt 1 + 2", "Pkt. 4 Title", "PUNKT 7-9", "Punkt nr. 71: Title",
+# "Pkt.nr. 1   Title".
 ITEM_KEYWORD = re.compile(
-    r"^(?:Punkt|PUNKT|Pkt\.?|PKT\.?)\s*(?P<numbers>\d{1,4}(?:\s*(?:\+|,|og|&|-|–)\s*\d{1,4})*)"
+    r"^(?:Punkt|PUNKT|Pkt\.?|PKT\.?)\s*(?:nr\.?\s*|NR\.?\s*)?(?P<numbers>\d{1,4}(?:\s*(?:\+|,|og|&|-|–)\s*\d{1,4})*)"
     r"\s*[.:]?(?:\s*[-–]\s*|\s+)?(?P<title>.*)$")
 # "Nr.86 - Title", "Nr. 12 Title".
 ITEM_NR = re.compile(r"^(?:Nr|NR)\.?\s*(?P<number>\d{1,4})\s*(?:[-–:.]\s*)?(?P<title>\S.*)?$")
 # "Sag nr. 19 (ØU 23/2010)": the title stands on the line before or after.
 ITEM_CASE = re.compile(r"^(?:Sag|SAG)\s+(?:nr|Nr|NR)\.?\s*(?P<number>\d{1,4})\b\s*(?P<title>.*)$")
+# "98Godkendelse af dagsorden": a web module's number glued to the title (a capitalised word).
+ITEM_GLUED = re.compile(r"^(?P<number>\d{1,3})(?P<title>[A-ZÆØÅ][a-zæøå]{2,}.*)$")
 # "12. Title", "1.Title", "12.   Title" (not "1.1 Title": a sub-point).
 ITEM_NUMBERED = re.compile(r"^(?P<number>\d{1,4})\s?\.(?!\d)\s*(?P<title>\S.*)$")
 # "T1. Title", "ØU3. Title": the number carries the committee's letters (one prefix a document).

@@ -21,6 +21,7 @@ from dagsorden.extractor.danish.headings import (
     DECISION_HEADING,
     DECISION_LABEL_LINE,
     FILES_LINE,
+    POINT_REFERENCE,
     RECOMMENDATION_HEADING,
     RECOMMENDATION_LEAD,
     SUBSTITUTE_SENTENCE,
@@ -170,6 +171,8 @@ def decision_of(sections: Sections, meeting_date: str | None = None, minutes: bo
     if this_meeting or undated or (decided and not meeting_date):
         heading, lines = (this_meeting or undated or decided)[-1]
         lines = lines[1:] if lines and is_dateline(lines[0].text) else lines
+        if lines and POINT_REFERENCE.match(lines[0].text.strip()):
+            lines = [replace(lines[0], text=POINT_REFERENCE.sub("", lines[0].text.strip()))] + lines[1:]
     elif decided:
         return DecisionText()
     elif minutes:

@@ -24,6 +24,7 @@ from dagsorden.extractor.danish.headings import (
     ITEM_BARE,
     ITEM_CASE,
     ITEM_COLON,
+    ITEM_GLUED,
     ITEM_KEYWORD,
     ITEM_NR,
     ITEM_NUMBER_ALONE,
@@ -59,7 +60,7 @@ X0_BUCKET = 12.0  # points: heading lines of one family start at about the same 
 STRONG_KINDS = ("keyword", "nr", "case")
 KIND_PATTERNS = (("keyword", ITEM_KEYWORD), ("nr", ITEM_NR), ("case", ITEM_CASE),
                  ("numbered", ITEM_NUMBERED), ("lettered", ITEM_LETTERED), ("colon", ITEM_COLON),
-                 ("bare", ITEM_BARE), ("serial", ITEM_SERIAL))
+                 ("bare", ITEM_BARE), ("glued", ITEM_GLUED), ("serial", ITEM_SERIAL))
 UNTITLED_KINDS = (*STRONG_KINDS, "serial")  # kinds whose title stands on a line of its own
 
 

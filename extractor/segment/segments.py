@@ -152,10 +152,14 @@ def group_and_closed(lines: list[StyledLine]) -> tuple[str | None, bool | None]:
     return group, closed
 
 
-def repeats_heading(line: StyledLine, numbers: list[int]) -> bool:
-    """"Punkt 7: Title" again inside item 7 (a continuation header), not text."""
+def repeats_heading(line: StyledLine, numbers: list[int], title: str | None) -> bool:
+    """"Punkt 7: Title" again inside item 7 (a continuation header), not text; "Punkt 7:
+    Godkendt." under the body's meeting is the decision, no heading."""
     match = ITEM_KEYWORD.match(line.text.strip())
-    return bool(match) and parse_numbers(match.group("numbers")) == numbers
+    if not match or parse_numbers(match.group("numbers")) != numbers:
+        return False
+    again, own = flat(match.group("title")).casefold(), flat(title or "").casefold()
+    return not again or own.startswith(again[:20]) or again.startswith(own[:20])
 
 
 CASE_IN_TITLE = re.compile(r"\s*\((?P<case>[^()]{4,30})\)\s*$")
@@ -196,7 +200,7 @@ def lines_to_segments(pdf: PdfText) -> SegmentedDocument:
         own = [line for i, line in enumerate(lines[firsts[pos]:end], firsts[pos])
                if line.page not in bound_here and i not in start.consumed and not is_mark(line) and i not in heads[pos]
                and not (i in preambles[pos] and (AGENDA_GROUP.match(flat(line.text)) or lists_item(line.text, start.numbers)))
-               and not repeats_heading(line, start.numbers)]
+               and not repeats_heading(line, start.numbers, title)]
         segments.append(Segment(
             kind="item", lines=own, item=start.numbers[0],
             numbers=start.numbers, title=title, section=group,
