@@ -1238,3 +1238,13 @@ def test_decision_under_the_bodys_meeting_with_the_points_number(tmp_path: Path)
     items = extract(tmp_path, "moede_punkt", [page]).items
     assert [(i.number, i.decision) for i in items] == [
         (1, "Taget til efterretning."), (2, "Godkendt. For stemte 17 (A, F, C og Ø).")]
+
+
+@pytest.mark.parametrize("line,case", [
+    ("061204-2013", "061204-2013"),  # serial-year under the heading, no label
+    ("Åbent - 00.01.00A04 - 2008/51207", "2008/51207"),  # year/serial after the KLE group
+    ("Sæsonen 2008/2009 blev forlænget", None),  # two years, no case
+    ("Budgettet for 2013-2016", None),
+])
+def test_case_numbers_serial_year_and_year_serial(line: str, case: str | None) -> None:
+    assert find_case_number(line) == case

@@ -4,7 +4,7 @@ Schemes seen: "2023-052085" and "EMN-2025-003383" (FirstAgenda), "Sagsnr.: 2012-
 "12/27845" and "17/24740" (year/serial: SBSYS, Acadre), "27.69.48-G01-1-17" and
 "85.02.02-G01-3-20" (KLE journal plan number with facet, serial and year), "00.01.00P35-0104"
 (KLE without the hyphen), "Sag 306-2009-600" and "326-2011-58120" (serial-year-serial),
-"22-008812" (year-serial), and a bare serial after a label ("Sagsnr. 315119"). Left out on
+"22-008812" (year-serial), "061204-2013" (serial-year), "2008/51207" (year/serial), and a bare serial after a label ("Sagsnr. 315119"). Left out on
 purpose: bare numbers without a label ("Sag nr. 19" is an item number in Rødovre's minutes),
 dates, year ranges ("2024-2030") and document numbers ("Dok.nr.: 2017-12345").
 """
@@ -20,6 +20,8 @@ CASE_FORMS = (
     r"\d{2}\.\d{2}\.\d{2}-?[A-ZÆØÅ]\d{2}-\d+-\d{2}",       # 27.69.48-G01-1-17
     r"\d{2}\.\d{2}\.\d{2}-?[A-ZÆØÅ]\d{2}-\d{3,6}",         # 00.01.00P35-0104
     r"\d{1,4}-(?:19|20)\d{2}-\d{1,7}",                     # 306-2009-600
+    r"\d{5,7}-(?:19|20)\d{2}",                             # 061204-2013 (serial-year)
+    r"(?:19|20)\d{2}/(?!(?:19|20)\d{2}(?!\d))\d{3,7}",       # 2008/51207; not 2008/2009
     r"\d{2}/\d{3,6}",                                      # 12/27845
     r"\d{2}-\d{4,7}",                                      # 22-008812
 )
