@@ -1248,3 +1248,34 @@ def test_decision_under_the_bodys_meeting_with_the_points_number(tmp_path: Path)
 ])
 def test_case_numbers_serial_year_and_year_serial(line: str, case: str | None) -> None:
     assert find_case_number(line) == case
+
+
+@pytest.mark.parametrize("cover,location,start", [
+    # the date, then the time alone, then the venue
+    (["Referat", "Udvalget for Kultur og Planlægning's møde", "Tirsdag den 04-05-2010", "Kl. 13:30",
+      "Udvalgsværelse 3"], "Udvalgsværelse 3", "13:30"),
+    # the place before the time in a sentence
+    (["MØDE I SAMMENLÆGNINGSUDVALGET", "Tirsdag, den 16. maj 2006",
+      "Mødet afholdes i Byrådssalen, Pandrup Rådhus, kl. 16.00"], "Byrådssalen, Pandrup Rådhus", "16:00"),
+    # the time printed after the venue
+    (["Social og sundheds møde den 11. september 2023", "Mødelokale F7 kl. 15.00"], "Mødelokale F7", "15:00"),
+])
+def test_venue_and_time_around_the_date_line(tmp_path: Path, cover: list[str], location: str, start: str) -> None:
+    page = [Text(t) for t in cover] + [None, bold("1. Godkendelse af dagsorden", 12), bold("Beslutning"),
+                                        Text("Godkendt."), None, bold("2. Eventuelt", 12), bold("Beslutning"), Text("Intet.")]
+    meeting = extract(tmp_path, "sted", [page]).meeting
+    assert (meeting.location, meeting.start_time) == (location, start)
+
+
+def test_a_room_number_keeps_its_label_and_open_and_closed_attachment_groups(tmp_path: Path) -> None:
+    """"Mødelokale   188" is room 188, not "188"; "Bilag" over "Åbne bilag" and "Lukkede bilag"
+    set as headings of their own: one list."""
+    page = [bold("Økonomiudvalget", 14), Row([Text("Mødedato"), Text("8. maj 2013", x=200)]),
+            Row([Text("Mødelokale"), Text("188", x=200)]), None,
+            bold("1. Kystbeskyttelse", 12), bold("Beslutning"), Text("Godkendt."), bold("Bilag"), bold("Åbne bilag"),
+            Text("Projektbeskrivelse (061204-2013-12)"), bold("Lukkede bilag"), Text("Tilbudsliste (061204-2013-18)"),
+            None, bold("2. Eventuelt", 12), bold("Beslutning"), Text("Intet.")]
+    extraction = extract(tmp_path, "lokale", [page])
+    assert extraction.meeting.location == "Mødelokale 188"
+    assert [a.title for a in extraction.items[0].attachments] == ["Projektbeskrivelse (061204-2013-12)",
+                                                                  "Tilbudsliste (061204-2013-18)"]

@@ -24,6 +24,7 @@ FILES_LINE = re.compile(r"^(?:vedlagt|vedhæftet|vedhæftede filer|bilag)\s*:\s*
                         re.IGNORECASE)
 ATTACHMENT_HEADING = re.compile(
     r"^(?:bilag|bilagsliste|samlet bilagsliste|bilagsoversigt|oversigt over bilag|vedhæftede bilag|bilag til punktet|"
+    r"(?:åbne|lukkede|offentlige|ikke offentlige|fortrolige) bilag|"
     r"bilag til .{2,80}|bilagsnr\.?)" + _END,
     re.IGNORECASE)
 # Pages after the items that are no part of them: the members' signatures.

@@ -68,6 +68,13 @@ PLACE_AFTER_TIME = re.compile(r"\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d
                               r"(?P<place>[A-ZÆØÅ0-9].+)$", re.IGNORECASE)
 # "... d. 5. marts 2019 på Ærø Rådhus.": the place follows the date where no time is printed.
 PLACE_AFTER_DATE = re.compile(r"^,?\s+(?:i|på)\s+(?P<place>[A-ZÆØÅ].+?)\.?$")
+# "Mødet afholdes i Byrådssalen, Pandrup Rådhus, kl. 16.00": the place before the time.
+PLACE_BEFORE_TIME = re.compile(r"\b(?:mødet|møde)\s+(?:afholdes|holdes|finder sted)\s+(?:i|på)\s+"
+                               r"(?P<place>[A-ZÆØÅ].+?),?\s+kl\.?\s*\d", re.IGNORECASE)
+# "Mødelokale F7 kl. 15.00": the time printed after the place is no part of it.
+TIME_AFTER_PLACE = re.compile(r",?\s+kl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?\s*$", re.IGNORECASE)
+# "Kl. 13:30" alone under the date line: the time of the meeting, and the venue follows.
+TIME_LINE = re.compile(r"^(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?$", re.IGNORECASE)
 TIME_IN_PARENTHESES = re.compile(r"\s*\([^)]*\d{1,2}[.:]\d{2}[^)]*\)\s*$")
 SEPARATORS = " -–·•|:,"
 ABSENCE_SENTENCE = re.compile(r"^(?:der var |der er )?(?P<said>afbud fra\s.+\.)$", re.IGNORECASE)
@@ -376,7 +383,8 @@ def location_from_cover(lines: list[StyledLine]) -> str | None:
     top = title_lines(lines)
     for i, line in enumerate(top):
         joined = join_lines([line.text, *(l.text for l in top[i + 1:i + 2])])
-        match = PLACE_AFTER_TIME.search(line.text) or PLACE_AFTER_TIME.search(joined)
+        match = PLACE_AFTER_TIME.search(line.text) or PLACE_AFTER_TIME.search(joined) \
+            or PLACE_BEFORE_TIME.search(line.text)
         if match:
             return clean_name(match.group("place"))
     for line in top:
@@ -386,6 +394,8 @@ def location_from_cover(lines: list[StyledLine]) -> str | None:
             return clean_name(match.group("place"))
     for i, line in enumerate(lines[:12]):
         dated = find_date(line.text) and (MEETING_PHRASE.search(line.text) or find_times(line.text)[0])
+        if find_date(line.text) and i + 2 < len(lines) and TIME_LINE.match(lines[i + 1].text.strip()):
+            dated, i = True, i + 1  # "Tirsdag den 04-05-2010" / "Kl. 13:30" / "Udvalgsværelse 3"
         if dated and i + 1 < len(lines):
             nxt = lines[i + 1]
             text = nxt.text.strip()
@@ -394,15 +404,29 @@ def location_from_cover(lines: list[StyledLine]) -> str | None:
                     and not text.endswith(".") and not LIST_ENTRY.match(text) \
                     and not OPEN_MARK.match(text) and not CLOSED_MARK.match(text) and not committee_names(text) \
                     and not MINUTES_WORD.fullmatch(text) and not AGENDA_WORD.fullmatch(text):
-                return text
+                return TIME_AFTER_PLACE.sub("", text) or text
     return None
 
 
 def place_of(value: str | None) -> str | None:
-    """A place field's value without a time printed with it: "Mødelokale 3 (15.30-18.00)"."""
+    """A place field's value without a time printed with it: "Mødelokale 3 (15.30-18.00)",
+    "Mødelokale F7 kl. 15.00"."""
     if not value:
         return None
-    return clean_name(TIME_IN_PARENTHESES.sub("", value)) or None
+    return clean_name(TIME_AFTER_PLACE.sub("", TIME_IN_PARENTHESES.sub("", value))) or None
+
+
+def place_field(fields: list[Field]) -> str | None:
+    """The place field's value; a bare room number keeps its label ("Mødelokale   188")."""
+    field = next((f for f in fields if f.name == "place" and f.text), None)
+    if field is None:
+        return None
+    value = field.text.strip()
+    if re.fullmatch(r"\d{1,4}[A-Za-z]?", value):
+        label = " ".join(field.label.text.split())
+        label = label[:-len(value)] if label.endswith(value) else label
+        return f"{label.strip().rstrip(':').strip()} {value}"
+    return field.text
 
 
 def extract_meeting(doc: SegmentedDocument) -> Attendance:
@@ -427,8 +451,14 @@ def extract_meeting(doc: SegmentedDocument) -> Attendance:
     committee = field_text("committee")
     committee = (clean_name(committee) if committee else None) or committee_from_title(lines) \
         or committee_from_running(doc) or committee_from_decisions(doc, date) or committee_from_cover(lines)
+    if start is None and dated_line:  # the date over "Kl. 13:30", "Mødet afholdes i ..., kl. 16.00", "Lokale F7 kl. 15.00"
+        at = next(i for i, line in enumerate(lines) if line.text == dated_line)
+        for line in lines[at + 1:at + 3]:
+            if start is None and (TIME_LINE.match(line.text.strip()) or PLACE_BEFORE_TIME.search(line.text)
+                                  or TIME_AFTER_PLACE.search(line.text)):
+                start, end = find_times(line.text, is_time=True)
     meeting = Meeting(committee=committee, date=date, start_time=start, end_time=end,
-                      location=place_of(field_text("place")) or location_from_cover(lines))
+                      location=place_of(place_field(fields)) or location_from_cover(lines))
     people = {name: unique_people([p for f in fields if f.name == name for p in field_people(f)])
               for name in ("present", "absent", "guests")}
     if not people["absent"]:  # "Der var afbud fra Karsten Lyngbo (V) og Hanne Ørum (A)." under the title
