@@ -290,3 +290,15 @@ def test_issue_12_associations_for_a_purpose_unions_funds_and_childrens_houses(t
     assert {"Foreningen til Bevarelse af Ertebølle Skole", "Dansk Svømmeunion", "Friluftsfonden Midtjylland",
             "Novo Nordisk Fonden", "Børnehuset Troldeskoven", "Svømmeklubben Gladsaxe Haj"} <= found
     assert "Ertebølle Skole" not in found
+
+
+def test_issue_12_an_associations_place_and_founding_year_are_part_of_its_name(tmp_path: Path) -> None:
+    """"Foreningen Musikvenner på Fyn", "Boldklubben Tarup-Paarup af 1968": one name each; a
+    council's town is not ("Byrådet i Odense": the council and the town)."""
+    found = entities(tmp_path, "forening_paa", [
+        "Foreningen Musikvenner på Fyn og Boldklubben Tarup-Paarup af 1968 får tilskud.",
+        "Byrådet i Odense godkendte sagen.",
+    ])
+    orgs = names(found, "ORG")
+    assert {"Foreningen Musikvenner på Fyn", "Boldklubben Tarup-Paarup af 1968", "Byrådet"} <= orgs
+    assert "Odense" in names(found, "LOC")

@@ -126,8 +126,13 @@ NATURE_NAME = re.compile(rf"{NOT_AFTER_WORD}(?P<name>(?:{CAP_WORD}[ \t]+)?{CAP_W
 # "Olsbækken", "Nørreå", "Østerådalen" in mid-sentence: a compound ending in a water or valley noun.
 NATURE_COMPOUND = re.compile(rf"(?<=[a-zæøå,] )(?P<name>[{UPPER}][a-zæøå]{{2,}}(?:å|åen|bæk|bækken|søen|mosen|ådal|ådalen|"
                              rf"dalen|fjorden)){NOT_IN_WORD}")
-# A club or association by its last word: its name may end in its founding year ("... af 1925").
-CLUB_NAME = re.compile(r"(?:klub|klubben|forening|foreningen|club|BK|IF|selskab|laug)$", re.IGNORECASE)
+# A club or association by one of its words: its name may end in its founding year ("... af
+# 1925", "Boldklubben Tarup-Paarup af 1968").
+CLUB_NAME = re.compile(r"(?:klub|klubben|forening|foreningen|club|BK|IF|selskab|laug)(?=\s|$)", re.IGNORECASE)
+# An association, club or council whose name ends in its place: "Kvindenetværket i Lundtofte",
+# "Foreningen Musikvenner på Fyn", "Handicapidrættens Fællesråd i Gladsaxe".
+CLUB_OR_BODY = re.compile(r"(?:klub|klubben|forening|foreningen|spejderne|netværket|rådet|råd|organisation|"
+                          r"fællesskab|venner|laug|lauget|Foreningen|Fonden)(?=\s|$)")
 # What follows a branch set off by a comma ("Miljøstyrelsen, Aalborg, har ..."): a verb or "og".
 BRANCH_FOLLOWERS = {"og", "har", "er", "var", "peger", "mener", "ønsker", "foreslår", "vil", "kan", "skal",
                     "finder", "anbefaler", "oplyser", "gør", "bemærker", "henviser"}
@@ -982,19 +987,21 @@ class EntityRules:
         an association or agency followed on its line by a town or a part of the country is
         its local branch, one name (the place alone is no mention of the place). So is the
         branch set off by commas ("Miljøstyrelsen, Aalborg, har ...") where no other name
-        follows it; not a company's ("Byg A/S, Ulfborg": the town of its address)."""
+        follows it; not a company's ("Byg A/S, Ulfborg": the town of its address). An
+        association's place after "i"/"på" is part of its name ("Spejderne i Løjt Kirkeby")."""
         out: list[Span] = []
         skip: set[int] = set()
         for i, span in enumerate(spans):
             if i in skip:
                 continue
             comma = span.end + 1 < len(doc) and doc[span.end].text == ","
-            at = span.end + 1 if comma else span.end
+            local = span.end + 1 < len(doc) and doc[span.end].text in ("i", "på") and CLUB_OR_BODY.search(span.text)
+            at = span.end + 1 if comma or local else span.end
             nxt = doc[at] if at < len(doc) else None
             between = doc.text[span.end_char:nxt.idx] if nxt is not None else "\n"
             after = doc[at + 1] if nxt is not None and at + 1 < len(doc) else None
             if (span.label_ == "ORG" and span_kind(span) not in NOT_BRANCHED and nxt is not None
-                    and "\n" not in between and between.strip() in ("", ",") and nxt.text in self.place_names
+                    and "\n" not in between and between.strip() in ("", ",", "i", "på") and nxt.text in self.place_names
                     and not (after is not None and after.text[:1].isupper())
                     and (not comma or (span_kind(span) != "company"  # "Byg A/S, Ulfborg": its address
                                        and (after is None or not after.text[:1].isalnum()
