@@ -1279,3 +1279,17 @@ def test_a_room_number_keeps_its_label_and_open_and_closed_attachment_groups(tmp
     assert extraction.meeting.location == "Mødelokale 188"
     assert [a.title for a in extraction.items[0].attachments] == ["Projektbeskrivelse (061204-2013-12)",
                                                                   "Tilbudsliste (061204-2013-18)"]
+
+
+def test_body_and_date_under_indstilling_is_whom_the_recommendation_is_put_to(tmp_path: Path) -> None:
+    """Gentofte's Prepare: "Indstilling" over "Byplanudvalget den 11. januar 2016" and the
+    points: the line names the meeting the recommendation goes to, no verdict heading."""
+    page = [bold("Kommunalbestyrelsen"), Text("Referat 25-01-2016"), None,
+            bold("2 (Åben) Lokalplan 402 - endelig vedtagelse", 12), bold("Indstilling"),
+            Text("Byplanudvalget den 11. januar 2016"),
+            Text("Teknik og Miljø foreslår, at Byplanudvalget over for Kommunalbestyrelsen anbefaler,"),
+            Text("1. At Lokalplan 402 vedtages endeligt."), Text("2. At høringssvarene besvares som foreslået."),
+            None, Text("Byplanudvalgets beslutning: Anbefales."), None, bold("Beslutning"), Text("Godkendt.")]
+    item = extract(tmp_path, "prepare", [page]).items[0]
+    assert item.recommendations == ["At Lokalplan 402 vedtages endeligt.", "At høringssvarene besvares som foreslået."]
+    assert item.decision == "Godkendt."

@@ -59,8 +59,12 @@ _DATE = r"\d{1,2}\.\s*[a-zæøå]+\s+\d{4}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}"
 # (the body's meeting and the point's number there), earlier bodies' the same way.
 # "Ad. 3": minutes that refer to the agenda's points (segment/item_minutes.py) head each
 # point's minutes with its number.
+_BODY_DATE = rf"{_BODY}s? (?:møde )?(?:den |d\. )?(?:{_DATE})"
+# A line that is only a body and a date: a verdict's heading, or (right under "Indstilling") the
+# body the recommendation is put to ("Byplanudvalget den 11. januar 2016": Gentofte's Prepare).
+BODY_DATELINE = re.compile(rf"^{_BODY_DATE}" + _END)
 DECISION_HEADING = re.compile(
-    rf"^(?:{_BODY}s? (?:møde )?(?:den |d\. )?(?:{_DATE})|ad\.?\s*(?:punkt\s+|pkt\.?\s*)?\d{{1,3}}\.?|"
+    rf"^(?:{_BODY_DATE}|ad\.?\s*(?:punkt\s+|pkt\.?\s*)?\d{{1,3}}\.?|"
     r"beslutning(?:er)?|vedtagelse|.{0,60}s beslutning(?: den .*| \d.*)?|"
     rf"{_DECIDED} (?:i |fra )?.{{0,60}} den .*|{_DECIDED} den .*|"
     rf"{_DECIDED} (?:i|fra) [^,]{{2,60}}?,? \d{{1,2}}(?:\.\s*[a-zæøå]+|[-./]\d{{1,2}}[-./])\s*\d{{2,4}}|"

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from dagsorden.extractor.danish.headings import (
     ATTACHMENT_HEADING,
+    BODY_DATELINE,
     BULLET,
     DECISION_HEADING,
     KNOWN_SECTION,
@@ -70,6 +71,13 @@ def beside_heading(line: StyledLine, heading: StyledLine | None) -> bool:
     return heading is not None and right_of(heading, line) and not is_section_word(" ".join(line.text.split()))
 
 
+def addressee_of_recommendation(sections: Sections, line: StyledLine) -> bool:
+    """"Indstilling" over "Byplanudvalget den 11. januar 2016": the body and meeting the
+    recommendation is put to, its first line, not a verdict's heading."""
+    return bool(sections) and not sections[-1][1] and RECOMMENDATION_HEADING.match(sections[-1][0]) is not None \
+        and BODY_DATELINE.match(" ".join(line.text.split())) is not None
+
+
 def split_sections(lines: list[StyledLine], body_size: float) -> Sections:
     sections: Sections = []
     heading: StyledLine | None = None
@@ -78,6 +86,8 @@ def split_sections(lines: list[StyledLine], body_size: float) -> Sections:
         is_heading = is_section_heading(line, body_size)
         if is_heading and beside_heading(line, heading):
             continue
+        if is_heading and addressee_of_recommendation(sections, line):
+            is_heading = False
         if is_heading:
             heading = line
             sections.append((heading_text(line.text), []))
