@@ -1293,3 +1293,15 @@ def test_body_and_date_under_indstilling_is_whom_the_recommendation_is_put_to(tm
     item = extract(tmp_path, "prepare", [page]).items[0]
     assert item.recommendations == ["At Lokalplan 402 vedtages endeligt.", "At høringssvarene besvares som foreslået."]
     assert item.decision == "Godkendt."
+
+
+def test_member_who_took_no_part_ved_sagens_behandling(tmp_path: Path) -> None:
+    """"Anne Marie Kloster (F) deltog ikke ved sagens behandling.": attendance after the
+    decision, not part of it; she is absent."""
+    page = [bold("Referat"), Text("Økonomiudvalget den 8. maj 2013"), None,
+            bold("1. Ombygning af skolen", 12), bold("Beslutning"),
+            Text("Sagen sendes til Byrådet med anbefaling af indstillingen."),
+            Text("Anne Marie Kloster (F) deltog ikke ved sagens behandling.")]
+    extraction = extract(tmp_path, "ved_sagens", [page])
+    assert extraction.items[0].decision == "Sagen sendes til Byrådet med anbefaling af indstillingen."
+    assert [p.name for p in extraction.absent] == ["Anne Marie Kloster"]

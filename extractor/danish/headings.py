@@ -73,7 +73,7 @@ DECISION_HEADING = re.compile(
     re.IGNORECASE)
 # The words that record who was not there; people.py reads the names after them.
 ABSENCE_LABEL_WORDS = r"fraværende|fravær|afbud|ikke til stede|ej til stede"
-NOT_TAKING_PART_WORDS = (r"(?:(?:deltog|deltager) ikke (?:i|under) (?:behandlingen|sagens behandling|mødet|punktet|punkt \d+)"
+NOT_TAKING_PART_WORDS = (r"(?:(?:deltog|deltager) ikke (?:i|under|ved) (?:behandlingen|sagens behandling|mødet|punktet|punkt \d+)"
                          r"|var fraværende|forlod mødet|(?:havde|har) meldt (?:afbud|forfald)|var ikke til stede)")
 # Lines that record who was not there: they end a decision text and name absent members.
 ATTENDANCE_LINE = re.compile(rf"^(?:{ABSENCE_LABEL_WORDS}|følgende deltog ikke|deltog ikke)\b", re.IGNORECASE)
