@@ -302,3 +302,8 @@ def test_issue_12_an_associations_place_and_founding_year_are_part_of_its_name(t
     orgs = names(found, "ORG")
     assert {"Foreningen Musikvenner på Fyn", "Boldklubben Tarup-Paarup af 1968", "Byrådet"} <= orgs
     assert "Odense" in names(found, "LOC")
+
+
+def test_issue_12_institution_name_opening_with_an_abbreviation(tmp_path: Path) -> None:
+    found = names(entities(tmp_path, "sct", ["Boligselskabet Sct. Jørgen bygger 24 nye boliger."]), "ORG")
+    assert "Boligselskabet Sct. Jørgen" in found and "Boligselskabet Sct" not in found

@@ -644,7 +644,7 @@ class EntityRules:
         def words(mode: str) -> str:
             return "|".join(re.escape(w) for w, where, _, _ in self.g.institution_words if where == mode)
 
-        name = rf"{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,2}}"
+        name = rf"{PLACE_PREFIX}{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,2}}"  # "Boligselskabet Sct. Jørgen"
         # "Brønderslev Psykiatriske Sygehus": the name, capitalised adjectives, the kind.
         before_name = rf"(?P<name>{CAP_WORD}(?:[ \t]+(?:{CAP_WORD}|og))*?(?:[ \t]+[{UPPER}][a-zæøå]+e)*)"
         return [
