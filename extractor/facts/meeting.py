@@ -429,6 +429,16 @@ def place_field(fields: list[Field]) -> str | None:
     return field.text
 
 
+def time_under_date(lines: list[StyledLine], dated_line: str) -> tuple[str | None, str | None]:
+    """The time printed on one of the two lines under the date line: "Kl. 13:30" alone,
+    "Mødet afholdes i ..., kl. 16.00", "Mødelokale F7 kl. 15.00"."""
+    at = next(i for i, line in enumerate(lines) if line.text == dated_line)
+    for line in lines[at + 1:at + 3]:
+        if TIME_LINE.match(line.text.strip()) or PLACE_BEFORE_TIME.search(line.text) or TIME_AFTER_PLACE.search(line.text):
+            return find_times(line.text, is_time=True)
+    return None, None
+
+
 def extract_meeting(doc: SegmentedDocument) -> Attendance:
     lines = cover_lines(doc)
     fields = read_fields(lines)
@@ -451,12 +461,8 @@ def extract_meeting(doc: SegmentedDocument) -> Attendance:
     committee = field_text("committee")
     committee = (clean_name(committee) if committee else None) or committee_from_title(lines) \
         or committee_from_running(doc) or committee_from_decisions(doc, date) or committee_from_cover(lines)
-    if start is None and dated_line:  # the date over "Kl. 13:30", "Mødet afholdes i ..., kl. 16.00", "Lokale F7 kl. 15.00"
-        at = next(i for i, line in enumerate(lines) if line.text == dated_line)
-        for line in lines[at + 1:at + 3]:
-            if start is None and (TIME_LINE.match(line.text.strip()) or PLACE_BEFORE_TIME.search(line.text)
-                                  or TIME_AFTER_PLACE.search(line.text)):
-                start, end = find_times(line.text, is_time=True)
+    if start is None and dated_line:
+        start, end = time_under_date(lines, dated_line)
     meeting = Meeting(committee=committee, date=date, start_time=start, end_time=end,
                       location=place_of(place_field(fields)) or location_from_cover(lines))
     people = {name: unique_people([p for f in fields if f.name == name for p in field_people(f)])
