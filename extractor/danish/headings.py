@@ -20,7 +20,9 @@ ATTACHMENT_LINE = re.compile(r"^(?-i:Bilag|BILAG)\s+(?:nr\.?\s*)?\d{1,3}\s*[:.)-
 # "Åbne bilag:", "Lukkede bilag:": a group of the list, no entry.
 ATTACHMENT_GROUP = re.compile(r"^(?:åbne|lukkede|offentlige|ikke offentlige|fortrolige|interne) bilag\s*:?$", re.IGNORECASE)
 # "Vedlagt: Takster 2020.pdf (312 KB) og Kort.pdf (1,4 MB)": files listed in a line of text.
-FILES_LINE = re.compile(r"^(?:vedlagt|vedhæftet|vedhæftede filer|bilag)\s*:\s*(?P<files>.*\.(?:pdf|docx?|xlsx?|pptx?|odt|msg|jpe?g|png)\b.*)$",
+_FILES_LABEL = r"^(?:vedlagt|vedhæftet|vedhæftede filer|bilag)\s*:"
+FILES_LABEL = re.compile(_FILES_LABEL, re.IGNORECASE)
+FILES_LINE = re.compile(rf"{_FILES_LABEL}\s*(?P<files>.*\.(?:pdf|docx?|xlsx?|pptx?|odt|msg|jpe?g|png)\b.*)$",
                         re.IGNORECASE)
 ATTACHMENT_HEADING = re.compile(
     r"^(?:bilag|bilagsliste|samlet bilagsliste|bilagsoversigt|oversigt over bilag|vedhæftede bilag|bilag til punktet|"

@@ -9,6 +9,7 @@ it: they name who was absent for the item.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from itertools import accumulate
 
@@ -20,6 +21,7 @@ from dagsorden.extractor.danish.headings import (
     ATTENDANCE_SENTENCE,
     DECISION_HEADING,
     DECISION_LABEL_LINE,
+    FILES_LABEL,
     FILES_LINE,
     POINT_REFERENCE,
     RECOMMENDATION_HEADING,
@@ -76,10 +78,9 @@ def attendance_paragraph(lines: list[StyledLine]) -> int:
     """The lines of a first paragraph that only tells who was absent or came in a member's
     place ("Louise Ravn havde meldt afbud til mødet. Første stedfortræder, Anders Holm, deltog
     som stedfortræder."), where the decision follows in a paragraph of its own; else 0."""
-    end = 1
-    while end < len(lines) and lines[end].page == lines[end - 1].page \
-            and lines[end].top - lines[end - 1].bottom <= 0.6 * max(lines[end].size, 6.0):
-        end += 1
+    if not lines:
+        return 0
+    end = 1 + len(paragraph_after(lines, 0))
     if end >= len(lines):
         return 0
     text = " ".join(" ".join(line.text for line in lines[:end]).split())
@@ -136,13 +137,22 @@ def split_last_sentence(lines: list[StyledLine]) -> tuple[list[StyledLine], list
     return kept, [replace(first, text=closing)]
 
 
+def file_list_at(lines: list[StyledLine], i: int) -> tuple[re.Match[str], int] | None:
+    """The paragraph opening at line i when it lists attached files ("Vedlagt: Takster.pdf
+    (312 KB) og Kort.pdf (1,4 MB)", wrapped over lines): its match and how many lines it holds."""
+    if not FILES_LABEL.match(" ".join(lines[i].text.split())):
+        return None  # the label opens the line: no paragraph to join
+    following = paragraph_after(lines, i)
+    match = FILES_LINE.match(join_lines([" ".join(lines[i].text.split()), *(l.text for l in following)]))
+    return (match, 1 + len(following)) if match else None
+
+
 def without_file_lists(lines: list[StyledLine]) -> list[StyledLine]:
-    """The lines without a paragraph that lists attached files ("Vedlagt: Takster.pdf (312 KB)")."""
+    """The lines without a paragraph that lists attached files."""
     skipped: set[int] = set()
-    for i, line in enumerate(lines):
-        following = paragraph_after(lines, i)
-        if i not in skipped and FILES_LINE.match(join_lines([line.text, *(l.text for l in following)])):
-            skipped.update(range(i, i + 1 + len(following)))
+    for i in range(len(lines)):
+        if i not in skipped and (files := file_list_at(lines, i)):
+            skipped.update(range(i, i + files[1]))
     return [line for i, line in enumerate(lines) if i not in skipped]
 
 

@@ -13,20 +13,19 @@ from dagsorden.extractor.danish.headings import (
     ATTACHMENT_LINE,
     ATTENDANCE_LINE,
     FILE_NAME,
-    FILES_LINE,
     MEETING_LABEL,
     NONE_LISTED,
     WEB_LINK_TEXT,
 )
 from dagsorden.extractor.danish.case_numbers import find_case_number as case_number_in
-from dagsorden.extractor.facts.decision_text import decision_of, is_capitals_heading
+from dagsorden.extractor.facts.decision_text import decision_of, file_list_at, is_capitals_heading
 from dagsorden.extractor.facts.history import history_of
 from dagsorden.extractor.facts.recommendations import POINT_LABEL, lead_in_text, recommendations_of
 from dagsorden.extractor.facts.people import absent_in
 from dagsorden.extractor.segment.sections import Sections, split_sections
 from dagsorden.extractor.segment.style import body_font_size
 from dagsorden.extractor.segment.lines import (
-    URL, join_lines, lines_to_entries, lines_to_paragraphs, paragraph_after, right_edge, strip_bullet, typical_gap,
+    URL, lines_to_entries, lines_to_paragraphs, right_edge, strip_bullet, typical_gap,
 )
 from dagsorden.models import Attachment, Item, Segment, StyledLine
 
@@ -100,8 +99,8 @@ def attachments_from(sections: Sections, edge: float, gap: float) -> list[Attach
                 text = " ".join(line.text.split())
                 if ATTACHMENT_LINE.match(text) or FILE_NAME.match(text):
                     found.append(Attachment(title=text, page=line.page))
-                elif files := FILES_LINE.match(join_lines([text, *(l.text for l in paragraph_after(lines, i))])):
-                    found.extend(Attachment(title=name, page=line.page) for name in listed_files(files.group("files")))
+                elif files := file_list_at(lines, i):
+                    found.extend(Attachment(title=name, page=line.page) for name in listed_files(files[0].group("files")))
     return found
 
 

@@ -128,11 +128,12 @@ NATURE_COMPOUND = re.compile(rf"(?<=[a-zæøå,] )(?P<name>[{UPPER}][a-zæøå]{
                              rf"dalen|fjorden)){NOT_IN_WORD}")
 # A club or association by one of its words: its name may end in its founding year ("... af
 # 1925", "Boldklubben Tarup-Paarup af 1968").
-CLUB_NAME = re.compile(r"(?:klub|klubben|forening|foreningen|club|BK|IF|selskab|laug)(?=\s|$)", re.IGNORECASE)
+_CLUB_WORDS = r"klub|klubben|forening|foreningen|laug"
+CLUB_NAME = re.compile(rf"(?:{_CLUB_WORDS}|club|BK|IF|selskab)(?=\s|$)", re.IGNORECASE)
 # An association, club or council whose name ends in its place: "Kvindenetværket i Lundtofte",
 # "Foreningen Musikvenner på Fyn", "Handicapidrættens Fællesråd i Gladsaxe".
-CLUB_OR_BODY = re.compile(r"(?:klub|klubben|forening|foreningen|spejderne|netværket|rådet|råd|organisation|"
-                          r"fællesskab|venner|laug|lauget|Foreningen|Fonden)(?=\s|$)")
+CLUB_OR_BODY = re.compile(rf"(?:{_CLUB_WORDS}|spejderne|netværket|rådet|råd|organisation|"
+                          r"fællesskab|venner|lauget|Foreningen|Fonden)(?=\s|$)")
 # What follows a branch set off by a comma ("Miljøstyrelsen, Aalborg, har ..."): a verb or "og".
 BRANCH_FOLLOWERS = {"og", "har", "er", "var", "peger", "mener", "ønsker", "foreslår", "vil", "kan", "skal",
                     "finder", "anbefaler", "oplyser", "gør", "bemærker", "henviser"}
