@@ -307,3 +307,43 @@ def test_issue_12_an_associations_place_and_founding_year_are_part_of_its_name(t
 def test_issue_12_institution_name_opening_with_an_abbreviation(tmp_path: Path) -> None:
     found = names(entities(tmp_path, "sct", ["Boligselskabet Sct. Jørgen bygger 24 nye boliger."]), "ORG")
     assert "Boligselskabet Sct. Jørgen" in found and "Boligselskabet Sct" not in found
+
+
+def test_issue_12_a_one_word_place_after_from_or_to(tmp_path: Path) -> None:
+    """"fra Vilsted til Ullits": places; not a person's employer ("konsulent fra Agora"), a
+    longer name ("fra Sønderland Fjernvarme"), a body ("til Social og Sundhed"), a plan ("til
+    Lokalplan nr. 3"), an owner ("fra Helsingborgs side") or a word the document also prints
+    in lower case ("fra Fællesskab" beside "fællesskabet")."""
+    found = entities(tmp_path, "fra_til", [
+        "Stien går fra Vilsted til Ullits langs åen.",
+        "Oplægget holdes af en konsulent fra Agora, og der er brev fra Sønderland Fjernvarme.",
+        "Sagen sendes til Social og Sundhed og til Lokalplan nr. 3 med besøg fra Helsingborgs side.",
+        "Der kom også et svar fra Fællesskab om fællesskabet i byen.",
+    ])
+    places = names(found, "LOC")
+    assert {"Vilsted", "Ullits"} <= places
+    assert not places & {"Agora", "Sønderland", "Social", "Lokalplan", "Helsingborgs", "Fællesskab"}
+
+
+def test_issue_12_places_abroad_and_their_local_authorities(tmp_path: Path) -> None:
+    """Twin towns and partners abroad are places ("Gdansk", "Slesvig-Holsten"); "Malmö stad" and
+    "Ronneby Kommun" are their local authorities, and a country after a comma says where one
+    lies, no branch of it."""
+    found = entities(tmp_path, "udland", [
+        "Venskabsbyerne Gdansk og Kalmar samt Slesvig-Holsten deltager i projektet.",
+        "Besøget hos Malmö stad og Ronneby Kommun, Sverige, blev aflyst.",
+    ])
+    assert {"Gdansk", "Kalmar", "Slesvig-Holsten", "Sverige"} <= names(found, "LOC")
+    orgs = names(found, "ORG")
+    assert {"Malmö stad", "Ronneby Kommun"} <= orgs and "Ronneby Kommun, Sverige" not in orgs
+
+
+def test_issue_12_a_town_before_og_opens_a_second_name(tmp_path: Path) -> None:
+    """"Kattegatcentret og Grenaa Bibliotek", "Randers og Gudenåens Kanoklub": two names, the
+    last one the kind word's; "Ringsted og Omegns Sportsfiskerforening" is one."""
+    found = names(entities(tmp_path, "og_navne", [
+        "Udstillingen vises på Kattegatcentret og Grenaa Bibliotek i sommer.",
+        "Tilskud gives til Randers og Gudenåens Kanoklub samt Ringsted og Omegns Sportsfiskerforening.",
+    ]), "ORG")
+    assert {"Grenaa Bibliotek", "Gudenåens Kanoklub", "Ringsted og Omegns Sportsfiskerforening"} <= found
+    assert not {n for n in found if n.startswith(("Kattegatcentret og", "Randers og"))}

@@ -426,6 +426,25 @@ def test_attachment_table_with_document_numbers(tmp_path: Path) -> None:
         "Tilstandsrapport kunstgræsbane", "Overslag fra rådgiver"]
 
 
+
+def test_attachment_titles_that_wrap_in_an_item_of_one_line_paragraphs(tmp_path: Path) -> None:
+    """Entries one blank line apart, one wrapping onto a second line: the space between wrapped
+    lines is read under a line that runs to the edge, not from the item's common gap (here the
+    paragraph gap, which made the whole list one entry)."""
+    page = [Text("Referat"), None, bold("1. Orientering om skolestrukturen"), None, bold("Sagsfremstilling"), None,
+            Text("Forvaltningen har udarbejdet en analyse af kapaciteten på skolerne."), None,
+            Text("Skolebestyrelserne er hørt."), None, bold("Beslutning"), None, Text("Taget til efterretning."),
+            None, bold("Bilag"), None,
+            Text("Analyse af skolestrukturen og den forventede kapacitet på skolerne i den nordlige del af"),
+            Text("kommunen 2020-2030"), None,
+            Text("Høringssvar fra skolebestyrelsen ved Nordskolen vedrørende forslag til ændret distriktsgrænse"),
+            None, Text("Notat")]
+    assert [a.title for a in extract(tmp_path, "bilag_ombrudt", [page]).items[0].attachments] == [
+        "Analyse af skolestrukturen og den forventede kapacitet på skolerne i den nordlige del af kommunen 2020-2030",
+        "Høringssvar fra skolebestyrelsen ved Nordskolen vedrørende forslag til ændret distriktsgrænse",
+        "Notat"]
+
+
 # -- meeting fields ---------------------------------------------------------------------------
 
 

@@ -163,6 +163,12 @@ class ParsedChunk:
         return self.segment.run.sentence(start, end)
 
 
+def is_common_noun_place(mention: Mention, lower_case: LowerCaseWords) -> bool:
+    """"til Lokalplan 12", "fra Social": a word after a preposition of place that the document
+    also prints in lower case is a common noun written with a capital, not a place."""
+    return mention.kind == "locative" and " " not in mention.text and lower_case.has(mention.text)
+
+
 def is_cell(mention: Mention, segment: SegmentText) -> bool:
     """A bare place name alone on its line is a table cell or a row label ("Rebild | 7.265"),
     where it stands for the municipality's figures rather than naming a place in the text."""
@@ -198,7 +204,8 @@ def segments_to_entities(
     for segment, spacy_doc in zip(segments, nlp.pipe((s.text for s in segments), batch_size=PIPE_BATCH)):
         mentions = [Mention.of(span) for span in spacy_doc.ents]
         mentions += [Mention.extra(spacy_doc, extra) for extra in spacy_doc._.entity_extras or []]
-        mentions = [trim_mention(m, segment.text, lower_case) for m in mentions]
+        mentions = [trim_mention(m, segment.text, lower_case) for m in mentions
+                    if not is_common_noun_place(m, lower_case)]
         chunk = ParsedChunk(segment, [(m.start, m.end) for m in mentions])
         entities.extend(mention_to_entity(m, chunk) for m in mentions if not is_cell(m, segment))
         aliases.extend(spacy_doc._.entity_aliases or [])

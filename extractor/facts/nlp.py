@@ -62,9 +62,12 @@ CAP_WORD = rf"[{UPPER}][{L}]+(?:-[{UPPER}][{L}]+)?{NOT_IN_WORD}"
 PLACE_PREFIX = r"(?:(?:Gl|Sdr|Nr|Ndr|St|Ll|Vr|Øst|Skt|Sct)\.[ \t]+)?"
 # "i Kliplev", "ved Hvidåen": a preposition of place after a lower-case word, then a name.
 # After a house number too ("Idrætsvej 6 i Harndrup"), and a compass direction ("nord for Hoven").
-LOCATIVE = re.compile(rf"(?<=[a-zæøå0-9,] )(?:i|ved|på|nær|omkring|mellem|"
+LOCATIVE = re.compile(rf"(?<=[a-zæøå0-9,] )(?P<prep>i|ved|på|nær|omkring|mellem|fra|til|"
                       rf"(?:nord|syd|øst|vest)(?:øst|vest)?[ \t]+for)[ \t]+"
                       rf"(?P<place>{PLACE_PREFIX}{CAP_WORD}(?:[ \t]+{CAP_WORD})?)")
+# "konsulent fra", "projektleder fra": a person's employer follows, not a place.
+WORKS_FOR = re.compile(r"(?:ent|ør|chef|leder|medarbejder|repræsentant|rådgiver|formand|ansat|"
+                       r"sekretær|referent|medlem)[ \t]+$")
 # The next place of a list after a locative: ", Dannemare", " og Stokkemarke" (the last).
 PLACE_CONJUNCT = re.compile(rf"(?:,|[ \t]+(?P<last>og|eller))[ \t]+"
                             rf"(?P<place>{PLACE_PREFIX}{CAP_WORD}(?:[ \t]+{CAP_WORD})?)")
@@ -730,14 +733,22 @@ class EntityRules:
                     if "og" in words[skip:]:
                         # "Taulov Skole og Taulov Idrætsforening": two names joined, the last is this one
                         last_og = len(words) - 1 - words[::-1].index("og")
-                        if last_og - skip >= 2 or (last_og > skip and self._kind_word(words[last_og - 1])):
-                            skip = last_og + 1
-                    if skip == len(words) or (w[0].islower() and not words[-1].endswith("s")):
+                        after_og = (words[last_og + 1:] or [""])[0]
+                        if last_og - skip >= 2 or (last_og > skip and (
+                                self._kind_word(words[last_og - 1]) or self._is_place(after_og)
+                                or (self._is_place(words[last_og - 1]) and after_og != "Omegns"))):
+                            skip = last_og + 1  # "Kattegatcentret og Grenaa Bibliotek": a town opens the last
+                    if skip == len(words) or (w[0].islower() and not words[-1].endswith("s")
+                                              and not (row[3] == "town" and self._is_place(words[-1]))):
                         continue
                     start = m.start("name") + sum(len(x) for x in words[:skip])
                     start = text.index(words[skip], start)
                     full = " ".join(text[start:m.end()].split())
                     yield start, m.end(), label, f"{kind}:{full}"
+
+    def _is_place(self, word: str) -> bool:
+        """A known place, also in the genitive ("Vesthimmerlands")."""
+        return word in self.place_names or (word.endswith("s") and word[:-1] in self.place_names)
 
     def _for_name(self, words: list[str]) -> list[str]:
         """The name after "for" or "til": capitalised words joined by "og"/"i"/"&"/"af" ("Syn og
@@ -885,6 +896,8 @@ class EntityRules:
         municipality or region (its own rule). The places listed with it are places too
         ("omkring Horslunde, Dannemare, Errindlev og Stokkemarke"); the list ends at "og"."""
         for m in LOCATIVE.finditer(text):
+            if m.group("prep") in ("fra", "til") and not self._whence_or_whither(text, m):
+                continue
             place = self._locative_place(text, m.start("place"), m.end("place"))
             if place is None:
                 continue
@@ -902,6 +915,20 @@ class EntityRules:
             for start, known, end in places:
                 if not known:
                     yield start, end, "LOC", f"locative:{' '.join(text[start:end].split())}"
+
+    @staticmethod
+    def _whence_or_whither(text: str, m: re.Match[str]) -> bool:
+        """"fra Mejrup", "til Ullits": after "fra"/"til" a place is one word. A longer name
+        there is a sender or receiver ("fra Sønderland Fjernvarme", "til Social og Sundhed"), and
+        a genitive is an owner ("fra Helsingborgs side")."""
+        after = text[m.end("place"):]
+        if WORKS_FOR.search(text[:m.start()]):
+            return False  # "konsulent fra Agora": whom a person works for
+        if " " in m.group("place").strip() or re.match(r"[ \t]+(?:[A-ZÆØÅ]|og[ \t]|nr\.)", after):
+            return False  # "fra By og Landskab", "til Lokalplan nr. 3.17"
+        place = m.group("place").strip()  # "fra Helsingborgs side" where "Helsingborg" is printed too
+        return not (place.endswith("s") and re.match(r"[ \t]+[a-zæøå]", after)
+                    and re.search(rf"{NOT_AFTER_WORD}{re.escape(place[:-1])}{NOT_IN_WORD}", text))
 
     def _locative_place(self, text: str, start: int, end: int) -> tuple[bool, int] | None:
         """Whether the capitalised words text[start:end] after a preposition of place are a
@@ -1010,7 +1037,8 @@ class EntityRules:
                 end = at + 1
                 following = spans[i + 1] if i + 1 < len(spans) else None
                 if following is not None and following.start < end:
-                    if following.start != at or following.end != at + 1 or following.label_ != "LOC":
+                    if following.start != at or following.end != at + 1 or following.label_ != "LOC" \
+                            or span_kind(following) == "country":  # "Ronneby Kommun, Sverige": where it lies
                         out.append(span)
                         continue
                     skip.add(i + 1)

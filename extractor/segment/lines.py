@@ -82,9 +82,20 @@ def ended_early(previous: StyledLine, next_text: str, edge: float) -> bool:
 
 
 def typical_gap(lines: list[StyledLine]) -> float:
-    """The most common white space between wrapped lines of one paragraph."""
-    gaps = sorted(round(b.top - a.bottom, 1) for a, b in zip(lines, lines[1:])
-                  if a.page == b.page and 0 <= b.top - a.bottom < 3 * max(a.size, 6))
+    """The most common white space between wrapped lines of one paragraph.
+
+    Measured where a line that runs to the right edge goes on in lower case or a number (surely
+    one paragraph): in a short item of one-line paragraphs the common gap is the paragraph gap,
+    and a list whose entries wrap would read as one entry."""
+    pairs = [(a, b) for a, b in zip(lines, lines[1:])
+             if a.page == b.page and 0 <= b.top - a.bottom < 3 * max(a.size, 6)]
+    edge = right_edge(lines)
+    wrapped = sorted(round(b.top - a.bottom, 1) for a, b in pairs
+                     if a.x1 >= edge - SHORT_LINE_SLACK and abs(a.size - b.size) < 0.5
+                     and (b.text.strip()[:1].islower() or b.text.strip()[:1].isdigit()))
+    if wrapped:
+        return wrapped[len(wrapped) // 2]
+    gaps = sorted(round(b.top - a.bottom, 1) for a, b in pairs)
     return gaps[len(gaps) // 3] if gaps else 3.0
 
 
