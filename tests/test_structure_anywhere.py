@@ -812,6 +812,20 @@ def test_attachment_list_without_repeated_headings_stays_with_its_item(tmp_path:
         [], ["Budgetopfølgning - drift og anlæg (19/688-12)", "Notat om vintertjenesten (19/688-13)"]]
 
 
+
+def test_bilagsfortegnelse_with_long_titles_closing_on_their_document_numbers(tmp_path: Path) -> None:
+    """A meeting-wide "Bilagsfortegnelse"; its entries follow each other without space, so an
+    entry that closes on its document number ends there though the line is not short."""
+    list_page = [None, None, bold("Bilagsfortegnelse"), Text("2. Budgetopfølgning I 2019"),
+                 Text("Budgetopfølgning for drift og anlæg pr. 31. marts 2019 for hele udvalgets område, med"),
+                 Text("bemærkninger fra fagcentrene (Dok.nr. 2019-014471)"),
+                 Text("Notat om vintertjenesten (Dok.nr. 2019-015902)")]
+    extraction = extract(tmp_path, "bilagsfortegnelse", meeting_with_attachment_list(list_page))
+    assert [[a.title for a in i.attachments] for i in extraction.items] == [[], [
+        "Budgetopfølgning for drift og anlæg pr. 31. marts 2019 for hele udvalgets område, med bemærkninger "
+        "fra fagcentrene (Dok.nr. 2019-014471)", "Notat om vintertjenesten (Dok.nr. 2019-015902)"]]
+
+
 # -- amounts --------------------------------------------------------------------------------
 
 
@@ -869,6 +883,54 @@ def test_decisions_headed_vedtagelse(tmp_path: Path) -> None:
     extraction = extract(tmp_path, "vedtagelser", [cover + first + second])
     assert extraction.document.kind == "minutes"
     assert [i.decision for i in extraction.items] == ["Taget til efterretning.", "Anbefales. For stemte: V, C og L."]
+
+
+def test_beslutningsreferat_with_open_and_closed_agenda_groups(tmp_path: Path) -> None:
+    """"Beslutningsreferat" names minutes, though its contents print "ÅBEN DAGSORDEN": the
+    decision dated this meeting is read, the committee's earlier one is history."""
+    cover = [bold("Byrådet", 14), bold("Beslutningsreferat"), Text("af møde den 21. juni 2011 kl. 17:00"), None,
+             Text("LUKKET DAGSORDEN"), Text("ÅBEN DAGSORDEN"), None]
+    first = [bold("498 KØB AF AREAL VED NØRREGADE"), Text("Sagen behandles for lukkede døre."),
+             bold("Beslutning i Økonomiudvalget den 14. juni 2011"), Text("Anbefales."),
+             bold("Beslutning i Byrådet den 21. juni 2011"), Text("Direktionens indstilling godkendt."), None]
+    second = [bold("499 GODKENDELSE AF DAGSORDEN"), bold("Beslutning i Byrådet den 21. juni 2011"),
+              Text("Dagsordenen godkendt.")]
+    extraction = extract(tmp_path, "beslutningsreferat", [cover + first + second])
+    assert extraction.document.kind == "minutes"
+    assert [i.decision for i in extraction.items] == ["Direktionens indstilling godkendt.", "Dagsordenen godkendt."]
+
+
+def test_case_number_beside_a_journal_number_and_attendance_in_a_column(tmp_path: Path) -> None:
+    """"J.nr.: 13.00.00-A00-2-11" | "Sagsid.: 11/9871" on one row: the case's own number;
+    members with "deltog" / "var fraværende" in a column of their own; the venue after the
+    time on the date line ("28-04-2016 kl. 17:00 Kommunalbestyrelsens mødesal")."""
+    members = [Row([Text(name), Text(status, x=360)]) for name, status in (
+        ("Signe Hartvig Lund", "deltog"), ("Peter Aagaard Stenholm", "deltog"), ("Erik Haslund", "var fraværende"))]
+    cover = [bold("Kommunalbestyrelsen", 14), bold("Protokol"),
+             Text("28-04-2016 kl. 17:00 Kommunalbestyrelsens mødesal"), bold("Medlemmer"), *members, None]
+    item = [bold("1. Regnskab 2015 for Forsyningen"), Row([Text("J.nr.: 13.00.00-A00-2-11"), Text("Sagsid.: 11/9871", x=330)]),
+            bold("Sagsfremstilling"), Text("Regnskabet viser et overskud."), bold("Beslutning"), Text("Godkendt.")]
+    extraction = extract(tmp_path, "protokol", [cover + item])
+    assert extraction.items[0].case_number == "11/9871"
+    assert [p.name for p in extraction.participants] == ["Signe Hartvig Lund", "Peter Aagaard Stenholm"]
+    assert [p.name for p in extraction.absent] == ["Erik Haslund"]
+    assert extraction.meeting.location == "Kommunalbestyrelsens mødesal"
+
+
+def test_a_numbered_list_in_a_decision_is_no_run_of_items(tmp_path: Path) -> None:
+    """One font throughout: "1. Foreningen ...: 55.000 kr." ... "4. ..." in a decision counts
+    higher than items "331" ... "333", but only the items have a case text's sections."""
+    def item(number: int, title: str) -> list[Text | None]:
+        return [Text(f"{number}   {title}"), Text("Sagsfremstilling"), Text("Der er søgt om tilskud."),
+                Text("Beslutning"), Text("Godkendt."), None]
+    grants = [Text(f"{n}.   {name}: {amount} kr.") for n, name, amount in (
+        (1, "Foreningen Janderup Sommerteater", "55.000"), (2, "Kunstforeningen Vestkyst", "50.000"),
+        (3, "Filsø Naturlaug", "40.000"), (4, "Ho Bugt Kajakklub", "25.000"), (5, "Ølgod Musikforening", "20.000"))]
+    page = [Text("Referat"), Text("Udvalget for Kultur og Fritid"), None, *item(331, "Meddelelser"),
+            Text("332   Fordeling af kulturpuljen"), Text("Sagsfremstilling"), Text("Der er elleve ansøgninger."),
+            Text("Beslutning"), Text("Udvalget godkendte følgende fordeling:"), *grants, None,
+            *item(333, "Tilskud til sommerkoncerter")]
+    assert numbers(extract(tmp_path, "fordeling", [page])) == [331, 332, 333]
 
 
 def test_meeting_sentence_in_a_heading_that_wraps(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 # Labels that introduce a case number.
-CASE_LABEL = r"(?:sags?\s*nr\.?|sagsnummer|sagsid|j\.\s*nr\.?|journal\s*nr\.?|journalnummer|sag)\s*:?\s*"
+CASE_LABEL = r"(?:sags?\s*nr\.?|sagsnummer|sagsid\.?|j\.\s*nr\.?|journal\s*nr\.?|journalnummer|sag)\s*:?\s*"
 DOCUMENT_LABEL = re.compile(r"(?:dok(?:ument)?\.?\s*nr\.?|dokumentnummer|dok\.?\s*id)\s*:?\s*$", re.IGNORECASE)
 CASE_FORMS = (
     r"(?:[A-ZÆØÅ]{2,5}-)?(?:19|20)\d{2}-(?!(?:19|20)\d{2}(?!\d))\d{3,7}",  # 2023-052085, EMN-2025-003383; not 2024-2030
@@ -25,8 +25,11 @@ CASE_FORMS = (
     r"\d{2}/\d{3,6}",                                      # 12/27845
     r"\d{2}-\d{4,7}",                                      # 22-008812
 )
-CASE_NUMBER = re.compile(rf"(?:{CASE_LABEL})?(?<![\w/.-])(?P<case>{'|'.join(CASE_FORMS)})(?![\w/-])",
+CASE_NUMBER = re.compile(rf"(?P<label>{CASE_LABEL})?(?<![\w/.-])(?P<case>{'|'.join(CASE_FORMS)})(?![\w/-])",
                          re.IGNORECASE)
+# "J.nr.: 13.00.00-A00-2-11  Sagsid.: 11/9871": the journal plan's number files the case, the
+# case's own number is the case number.
+JOURNAL_LABEL = re.compile(r"^(?:j\.\s*nr|journal)", re.IGNORECASE)
 # A bare serial counts only right after a case label: "Sagsnr. 315119".
 LABELLED_SERIAL = re.compile(rf"(?<![\w.])(?:sags?\s*nr\.?|sagsnummer|sagsid)\s*:?\s*(?P<case>\d{{4,8}})(?![\w/.-])",
                              re.IGNORECASE)
@@ -35,8 +38,9 @@ LABELLED_SERIAL = re.compile(rf"(?<![\w.])(?:sags?\s*nr\.?|sagsnummer|sagsid)\s*
 def find_case_number(text: str) -> str | None:
     """The first case number of a line of an item's head (callers look only there: amounts and
     dates in running text look alike), or None."""
-    for match in CASE_NUMBER.finditer(text):
-        if not DOCUMENT_LABEL.search(text[:match.start()]):
-            return match.group("case")
+    found = [m for m in CASE_NUMBER.finditer(text) if not DOCUMENT_LABEL.search(text[:m.start()])]
+    own = [m for m in found if m.group("label") and not JOURNAL_LABEL.match(m.group("label"))]
+    if found:
+        return (own or found)[0].group("case")
     labelled = LABELLED_SERIAL.search(text)
     return labelled.group("case") if labelled else None

@@ -25,7 +25,8 @@ FILES_LABEL = re.compile(_FILES_LABEL, re.IGNORECASE)
 FILES_LINE = re.compile(rf"{_FILES_LABEL}\s*(?P<files>.*\.(?:pdf|docx?|xlsx?|pptx?|odt|msg|jpe?g|png)\b.*)$",
                         re.IGNORECASE)
 ATTACHMENT_HEADING = re.compile(
-    r"^(?:bilag|bilagsliste|samlet bilagsliste|bilagsoversigt|oversigt over bilag|vedhæftede bilag|bilag til punktet|"
+    r"^(?:bilag|(?:samlet\s+)?(?:bilagsliste|bilagsoversigt|bilagsfortegnelse)|(?:oversigt|fortegnelse) over bilag|"
+    r"vedhæftede bilag|bilag til punktet|"
     r"(?:åbne|lukkede|offentlige|ikke offentlige|fortrolige) bilag|"
     r"bilag til .{2,80}|bilagsnr\.?)" + _END,
     re.IGNORECASE)
@@ -196,7 +197,7 @@ MEETING_LABEL = re.compile(
 # Words that name the document kind on a cover or in a header.
 # "Dagsorden med vedtagelser" / "... med beslutninger" is the minutes: the agenda with what was decided.
 _WITH_DECISIONS = r"dagsorden med (?:vedtagelser|beslutninger)"
-MINUTES_WORD = re.compile(rf"\b(?:referat|beslutningsprotokol|{_WITH_DECISIONS})\b", re.IGNORECASE)
+MINUTES_WORD = re.compile(rf"\b(?:\w*referat|beslutningsprotokol|{_WITH_DECISIONS})\b", re.IGNORECASE)  # "Beslutningsreferat"
 AGENDA_WORD = re.compile(r"\b(?:dagsorden)\b(?! med (?:vedtagelser|beslutninger)\b)", re.IGNORECASE)
 STRATEGY_WORD = re.compile(r"\b(?:strategi|udviklingsstrategi|handleplan|politik for)\b", re.IGNORECASE)
 

@@ -46,10 +46,15 @@ HEADER_ROW_BEFORE = re.compile(rf"^(?:{_HEADER_CELL}\s+){{2,}}(?=[^\s\d])", re.I
 def find_case_number(lines: list[StyledLine]) -> tuple[str | None, StyledLine | None]:
     """The case number printed in the item's head (its first lines, on a line of its own or a
     short line of labels: "Sagsnr. 16/1203  Initialer: kfb  Åben sag"), and that line."""
-    for line in lines[:CASE_LINE_WINDOW]:
-        case = case_number_in(line.text) if len(line.text.split()) <= MAX_CASE_LINE_WORDS else None
+    head = lines[:CASE_LINE_WINDOW]
+    for line in head:
+        # "J.nr.: 13.00.00-A00-2-11" | "Sagsid.: 11/9871": the cells of one row read as one line
+        row = sorted((other for other in head if other.page == line.page and abs(other.top - line.top) <= 2.5),
+                     key=lambda other: other.x0)
+        text = " ".join(cell.text for cell in row)
+        case = case_number_in(text) if len(text.split()) <= MAX_CASE_LINE_WORDS else None
         if case:
-            return case, line
+            return case, next((cell for cell in row if case in cell.text), line)
     return None, None
 
 
@@ -85,7 +90,7 @@ def attachments_from(sections: Sections, edge: float, gap: float) -> list[Attach
             continue  # "BILAG:" over "Bilag | Åben/Lukket": the entries follow the header
         if listing:
             entries = [(entry_title(text), line) for text, line in
-                       lines_to_entries(table_rows(lines), edge, gap, lambda _, text: bool(ATTACHMENT_GROUP.match(text)))]
+                       lines_to_entries(table_rows(lines), edge, gap, opens_attachment_entry)]
             for text, line in labels_joined(without_list_numbers(entries)):
                 if lead_in_text(text) is not None or ATTENDANCE_LINE.match(text) or MEETING_LABEL.match(text) \
                         or is_capitals_heading(line):
@@ -102,6 +107,12 @@ def attachments_from(sections: Sections, edge: float, gap: float) -> list[Attach
                 elif files := file_list_at(lines, i):
                     found.extend(Attachment(title=name, page=line.page) for name in listed_files(files[0].group("files")))
     return found
+
+
+def opens_attachment_entry(previous: str, text: str) -> bool:
+    """A group heading ("Åbne bilag"), or a capital after an entry that closed on its document
+    number ("... januar 2017 (Dok.nr. 2017-009817)" / "Kystdirektoratets udtalelse ...")."""
+    return bool(ATTACHMENT_GROUP.match(text)) or (DOCUMENT_NUMBER.search(previous) is not None and text[:1].isupper())
 
 
 FILE_SIZE = re.compile(r"\s*\(\s*\d[\d,.]*\s*[KMG]B\s*\)", re.IGNORECASE)

@@ -68,6 +68,9 @@ PLACE_AFTER_TIME = re.compile(r"\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d
                               r"(?P<place>[A-ZÆØÅ0-9].+)$", re.IGNORECASE)
 # "... d. 5. marts 2019 på Ærø Rådhus.": the place follows the date where no time is printed.
 PLACE_AFTER_DATE = re.compile(r"^,?\s+(?:i|på)\s+(?P<place>[A-ZÆØÅ].+?)\.?$")
+# "28-04-2016 kl. 17:00 Kommunalbestyrelsens mødesal": a header row of date, time and venue.
+PLACE_RIGHT_AFTER_TIME = re.compile(r"^,?\s+kl\.?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?,?\s+"
+                                    r"(?P<place>[A-ZÆØÅ][^\d]+?)\.?$")
 # "Mødet afholdes i Byrådssalen, Pandrup Rådhus, kl. 16.00": the place before the time.
 PLACE_BEFORE_TIME = re.compile(r"\b(?:mødet|møde)\s+(?:afholdes|holdes|finder sted)\s+(?:i|på)\s+"
                                r"(?P<place>[A-ZÆØÅ].+?),?\s+kl\.?\s*\d", re.IGNORECASE)
@@ -172,6 +175,11 @@ def read_fields(lines: list[StyledLine]) -> list[Field]:
         merged = merge_wrapped_label(lines, i)
         if merged:
             line, i = merged, i + 1
+        if status_beside(current, line):
+            last = current.values[-1]  # "Signe Hartvig Lund" | "deltog": the attendance in its own column
+            current.values[-1] = replace(last, text=f"{last.text.rstrip()}   {line.text.strip()}", x1=line.x1)
+            i += 1
+            continue
         if party_beside(current, line):
             last = current.values[-1]  # "Bodil Kjærgaard (bokj)" | "B": the party in its own column
             current.values[-1] = replace(last, text=f"{LOGIN_ID.sub('', last.text)} ({line.text.strip()})", x1=line.x1)
@@ -193,6 +201,14 @@ def read_fields(lines: list[StyledLine]) -> list[Field]:
             current = None
         i += 1
     return fields
+
+
+def status_beside(current: Field | None, line: StyledLine) -> bool:
+    """A member's attendance ("deltog", "var fraværende") in a column of its own, on the row of
+    the member just read."""
+    if current is None or current.name != "present" or not current.values:
+        return False
+    return STATUS_AFTER_NAME.fullmatch(" " + line.text.strip()) is not None and right_of(current.values[-1], line)
 
 
 def party_beside(current: Field | None, line: StyledLine) -> bool:
@@ -389,8 +405,12 @@ def location_from_cover(lines: list[StyledLine]) -> str | None:
             return clean_name(match.group("place"))
     for line in top:
         dated = find_date(line.text)
-        match = PLACE_AFTER_DATE.match(line.text[dated[1].end():]) if dated else None
-        if match and not committee_names(match.group("place")):
+        rest = line.text[dated[1].end():] if dated else ""
+        match = PLACE_AFTER_DATE.match(rest) or PLACE_RIGHT_AFTER_TIME.match(rest)
+        place = match.group("place") if match else ""
+        # a body is no place, but its room is ("Kommunalbestyrelsens mødesal")
+        if match and (not committee_names(place) or re.search(r"s\s+[a-zæøå]+$", place)) \
+                and not MINUTES_WORD.search(place) and not AGENDA_WORD.search(place):
             return clean_name(match.group("place"))
     for i, line in enumerate(lines[:12]):
         dated = find_date(line.text) and (MEETING_PHRASE.search(line.text) or find_times(line.text)[0])
@@ -467,6 +487,10 @@ def extract_meeting(doc: SegmentedDocument) -> Attendance:
                       location=place_of(place_field(fields)) or location_from_cover(lines))
     people = {name: unique_people([p for f in fields if f.name == name for p in field_people(f)])
               for name in ("present", "absent", "guests")}
+    for field in fields:  # "Signe Hartvig Lund   deltog" / "Erik Haslund   var fraværende"
+        if field.name == "present" and (marked := members_by_status(field)) is not None:
+            people["present"] = unique_people(marked[0])
+            people["absent"] = unique_people(people["absent"] + marked[1])
     if not people["absent"]:  # "Der var afbud fra Karsten Lyngbo (V) og Hanne Ørum (A)." under the title
         people["absent"] = absent_in([replace(line, text=match.group("said")) for line in lines[:FRONT_LINES]
                                       if (match := ABSENCE_SENTENCE.match(line.text.strip()))])
@@ -475,6 +499,27 @@ def extract_meeting(doc: SegmentedDocument) -> Attendance:
         people["present"] = [p.model_copy(update={"page": doc.signatures[0].page}) for p in signed]
     return Attendance(meeting=meeting, present=people["present"], absent=people["absent"],
                       guests=people["guests"])
+
+
+# A members list with each member's attendance in a column of its own.
+STATUS_AFTER_NAME = re.compile(r"\s+(?P<status>deltog|deltager|til stede|mødt|fremmødt|(?:var\s+)?fraværende|"
+                               r"(?:meldt\s+)?afbud)\s*\.?$", re.IGNORECASE)
+
+
+def members_by_status(members: Field) -> tuple[list[Person], list[Person]] | None:
+    """(present, absent) of a list whose lines say each one's attendance ("Name   deltog",
+    "Name   var fraværende"), or None when most lines do not."""
+    marks = [STATUS_AFTER_NAME.search(v.text.strip()) for v in members.values]
+    if len(marks) < 2 or 3 * sum(map(bool, marks)) < 2 * len(marks):
+        return None
+    present: list[Person] = []
+    absent: list[Person] = []
+    for value, mark in zip(members.values, marks):
+        person = parse_person_line(value.text.strip()[:mark.start()]) if mark else None
+        if person is not None:
+            away = re.search(r"fravær|afbud", mark.group("status"), re.IGNORECASE)
+            (absent if away else present).append(person.model_copy(update={"page": members.label.page}))
+    return present, absent
 
 
 def field_people(attendance: Field) -> list[Person]:

@@ -227,21 +227,22 @@ def drop_tables_of_contents(lines: list[StyledLine], family: list[ItemStart],
     return kept
 
 
-def in_sequence(starts: list[ItemStart]) -> list[ItemStart]:
-    """The longest chain of starts whose numbers rise in small steps.
+def in_sequence(starts: list[ItemStart], weights: list[float] | None = None) -> list[ItemStart]:
+    """The longest (heaviest) chain of starts whose numbers rise in small steps.
 
     A stray "3." inside an item, or a "Punkt 3" in the front matter, is not item 3:
     it breaks the chain that the real item headings form.
     """
     if not starts:
         return []
-    best: list[int] = [1] * len(starts)
+    weights = weights or [1.0] * len(starts)
+    best: list[float] = list(weights)
     before: list[int | None] = [None] * len(starts)
     for i, start in enumerate(starts):
         for j in range(i):
             gap = start.numbers[0] - max(starts[j].numbers)
-            if 0 < gap <= MAX_NUMBER_JUMP and best[j] + 1 > best[i]:
-                best[i], before[i] = best[j] + 1, j
+            if 0 < gap <= MAX_NUMBER_JUMP and best[j] + weights[i] > best[i]:
+                best[i], before[i] = best[j] + weights[i], j
     end: int | None = max(range(len(starts)), key=lambda i: (best[i], i))
     chain: list[ItemStart] = []
     while end is not None:
@@ -282,17 +283,23 @@ def choose_family(lines: list[StyledLine], candidates: list[ItemStart],
     families: dict[tuple[object, ...], list[ItemStart]] = defaultdict(list)
     for cand in candidates:
         families[family_key(lines, cand)].append(cand)
+    # a start with a case text's section before the next start weighs more: "1. Foreningen
+    # ...: 55.000 kr." listed in a decision is no item beside "333 Title" over "Sagsfremstilling"
+    indexes = sorted({c.index for c in candidates})
+    sectioned = {i for i, end in zip(indexes, [*indexes[1:], len(lines)])
+                 if followed_by_section(lines, i, min(SECTION_WINDOW, end - i - 1))}
     best: list[ItemStart] = []
     best_score = 0.0
     for members in families.values():
-        members = drop_tables_of_contents(lines, members, candidates)
-        chain = in_sequence(printed_twice(lines, members))
-        score = family_score(lines, chain, body_size)
+        members = printed_twice(lines, drop_tables_of_contents(lines, members, candidates))
+        chain = in_sequence(members, [1.0 + OWN_SECTION_WEIGHT * (s.index in sectioned) for s in members])
+        score = family_score(lines, chain, body_size) + OWN_SECTION_WEIGHT * sum(s.index in sectioned for s in chain)
         if score > best_score:
             best, best_score = chain, score
     return best
 
 
+OWN_SECTION_WEIGHT = 1.5
 FRONT_LINES = 40  # lines at the top of a document searched for meeting words and labels
 SECTION_WINDOW = 12
 
