@@ -445,6 +445,52 @@ def test_attachment_titles_that_wrap_in_an_item_of_one_line_paragraphs(tmp_path:
         "Notat"]
 
 
+
+def test_ruled_attachment_table_whose_title_cells_wrap(tmp_path: Path) -> None:
+    """"Nr. | Titel | Åben/Lukket" drawn as a grid, long titles wrapping inside their cell and
+    the status cell set close beside the title: one attachment per row, the title whole, no
+    "Åben" inside it (and the rows' numbers are no items)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+    rows = [("Nr.", ["Titel"], "Åben/Lukket"),
+            ("1", ["Analyse af skolestrukturen og den forventede kapacitet på skolerne i den", "nordlige del af "
+                   "kommunen 2020-2030"], "Åben"),
+            ("2", ["Høringssvar fra skolebestyrelsen ved Nordskolen vedrørende forslag til ændret",
+                   "distriktsgrænse"], "Åben"),
+            ("3", ["Notat"], "Lukket")]
+    path = tmp_path / "bilagstabel.pdf"
+    canvas = Canvas(str(path), pagesize=A4, invariant=1)
+    y = A4[1] - 80
+    for text, font in (("Referat", "Helvetica-Bold"), ("1. Skolestruktur", "Helvetica-Bold"),
+                       ("Sagsfremstilling", "Helvetica-Bold"), ("Forvaltningen har lavet en analyse.", "Helvetica"),
+                       ("Beslutning", "Helvetica-Bold"), ("Taget til efterretning.", "Helvetica"),
+                       ("Bilag", "Helvetica-Bold")):
+        canvas.setFont(font, 10)
+        canvas.drawString(72, y, text)
+        y -= 16
+    for number, title, status in rows:
+        height = 6 + 11 * len(title)
+        for x, width, cell in ((72, 40, [number]), (112, 338, title), (450, 60, [status])):
+            canvas.rect(x, y - height + 10, width, height)
+            for k, text in enumerate(cell):
+                canvas.setFont("Helvetica", 9)
+                canvas.drawString(x + 3, y - 11 * k, text)
+        y -= height
+    for text, font in (("2. Budgetopfølgning", "Helvetica-Bold"), ("Sagsfremstilling", "Helvetica-Bold"),
+                       ("Forbruget følger budgettet.", "Helvetica"), ("Beslutning", "Helvetica-Bold"),
+                       ("Godkendt.", "Helvetica")):
+        y -= 16
+        canvas.setFont(font, 10)
+        canvas.drawString(72, y, text)
+    canvas.showPage()
+    canvas.save()
+    extraction = extract_document(path, ocr="never")
+    assert [i.number for i in extraction.items] == [1, 2]
+    assert [a.title for a in extraction.items[0].attachments] == [
+        "Analyse af skolestrukturen og den forventede kapacitet på skolerne i den nordlige del af kommunen 2020-2030",
+        "Høringssvar fra skolebestyrelsen ved Nordskolen vedrørende forslag til ændret distriktsgrænse", "Notat"]
+
+
 # -- meeting fields ---------------------------------------------------------------------------
 
 

@@ -66,6 +66,8 @@ def table_rows(lines: list[StyledLine]) -> list[StyledLine]:
     for line in lines:
         if rows and rows[-1][0].page == line.page and abs(rows[-1][0].top - line.top) <= 2.5:
             rows[-1].append(line)
+        elif rows and continues_cell(rows[-1], line):
+            rows[-1].append(line)  # "nordlige del af kommunen 2020-2030": the title cell wraps
         else:
             rows.append([line])
     out: list[StyledLine] = []
@@ -73,10 +75,34 @@ def table_rows(lines: list[StyledLine]) -> list[StyledLine]:
         if len(row) == 1:
             out.append(row[0])
             continue
-        cells = [c for c in sorted(row, key=lambda c: c.x0) if not TABLE_FILLER.match(c.text.strip())]
-        if cells and not all(TABLE_HEADER.match(c.text.strip()) for c in cells):
+        columns: dict[float, list[StyledLine]] = {}
+        for cell in sorted(row, key=lambda c: (round(c.x0), c.top)):
+            columns.setdefault(round(cell.x0), []).append(cell)
+        cells = [replace(parts[0], text=" ".join(p.text.strip() for p in parts), x1=max(p.x1 for p in parts))
+                 for parts in columns.values()]
+        cells = [c for c in cells if not TABLE_FILLER.match(c.text.strip())]
+        if cells and not all(is_header_cell(c.text) for c in cells):
             out.append(replace(cells[0], text=" ".join(c.text.strip() for c in cells), x1=cells[-1].x1))
     return out
+
+
+def is_header_cell(text: str) -> bool:
+    """"Titel", "Dok.nr.", also wrapped in a narrow column ("Åben/Lukke" over "t")."""
+    return bool(TABLE_HEADER.match(text.strip()) or TABLE_HEADER.match("".join(text.split())))
+
+
+def continues_cell(row: list[StyledLine], line: StyledLine) -> bool:
+    """A line set close under a table row (no row's padding between), starting where one of
+    its cells starts but not in its first column: that cell's text wrapped."""
+    if len(row) < 2 or line.page != row[0].page:
+        return False
+    starts = sorted(round(cell.x0) for cell in row)
+    below = max(cell.bottom for cell in row)
+    if not 0 <= line.top - below <= 0.45 * line.size:
+        return False
+    if abs(round(line.x0) - starts[0]) <= 2:  # the first column wraps only into lower case
+        return line.text.strip()[:1].islower()
+    return any(abs(round(line.x0) - x) <= 2 for x in starts[1:])
 
 
 def attachments_from(sections: Sections, edge: float, gap: float) -> list[Attachment]:
@@ -85,7 +111,9 @@ def attachments_from(sections: Sections, edge: float, gap: float) -> list[Attach
     found: list[Attachment] = []
     listing = False  # under a "Bilag" heading whose table header cells were read as headings
     for heading, lines in sections:
-        listing = bool(ATTACHMENT_HEADING.match(heading) or (listing and TABLE_HEADER_ROW.match(heading)))
+        # under "Bilag", a table's header cells may be read as headings, a wrapped one too ("Åben/Lukke" / "t")
+        listing = bool(ATTACHMENT_HEADING.match(heading) or (listing and (
+            TABLE_HEADER_ROW.match(heading) or re.fullmatch(r"[a-zæøå]{1,3}", heading.strip()))))
         if listing and not lines:
             continue  # "BILAG:" over "Bilag | Åben/Lukket": the entries follow the header
         if listing:

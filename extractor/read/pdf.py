@@ -110,8 +110,17 @@ def dedupe_chars(chars: list[Char]) -> tuple[list[Char], set[int]]:
     return kept, overprinted
 
 
-def words_to_lines(words: list[Char], page_number: int, overprinted: set[int]) -> list[StyledLine]:
-    """Group words on one baseline into lines, split where a wide gap marks a column."""
+def ruled_between(rules: list[tuple[float, float, float]], left: Char, right: Char) -> bool:
+    """A table's vertical rule between two words of a row: they stand in two cells, however
+    close ("... til ændret" | "Åben")."""
+    return any(left["x1"] - 0.5 <= x <= right["x0"] + 0.5 and top <= right["top"] + 1 and bottom >= right["bottom"] - 1
+               for x, top, bottom in rules)
+
+
+def words_to_lines(words: list[Char], page_number: int, overprinted: set[int],
+                   rules: list[tuple[float, float, float]] | None = None) -> list[StyledLine]:
+    """Group words on one baseline into lines, split where a wide gap marks a column or a
+    ruled table's vertical rule stands between two words (x, top, bottom of each rule)."""
     rows: list[list[Char]] = []
     for word in sorted(words, key=lambda w: (round(w["top"], 1), w["x0"])):
         if rows and abs(rows[-1][0]["top"] - word["top"]) <= LINE_Y_TOLERANCE:
@@ -125,7 +134,8 @@ def words_to_lines(words: list[Char], page_number: int, overprinted: set[int]) -
         for word in row[1:]:
             gap = word["x0"] - run[-1]["x1"]
             marker = len(run) == 1 and LIST_MARKER.match(run[0]["text"])  # "1." | "At ..." at a tab
-            if gap > COLUMN_GAP_EMS * max(run[-1]["size"], 4.0) and not marker:
+            if (gap > COLUMN_GAP_EMS * max(run[-1]["size"], 4.0) and not marker) \
+                    or (rules and ruled_between(rules, run[-1], word)):
                 lines.append(styled_line(run, page_number, overprinted))
                 run = [word]
             else:
@@ -175,6 +185,7 @@ def page_to_text(page: Any) -> PageText:
     all_chars, drawn = page_objects(page)  # not page.chars: see read/objects.py
     has_text = any(not c["text"].isspace() for c in all_chars)
     tables = ruled_tables(page, drawn) if has_text else []
+    rules = [(float(e["x0"]), float(e["top"]), float(e["bottom"])) for e in ruling_edges(drawn)[0]] if tables else []
     page.close()  # frees the layout (pdfminer's objects for every glyph)
     chars, overprinted = dedupe_chars(readable_chars(all_chars))
     del all_chars
@@ -189,7 +200,7 @@ def page_to_text(page: Any) -> PageText:
         number=page.page_number,
         width=float(page.width),
         height=float(page.height),
-        lines=words_to_lines(words, page.page_number, overprinted) if words else [],
+        lines=words_to_lines(words, page.page_number, overprinted, rules) if words else [],
         has_text_layer=has_text,
         tables=tables,
     )
