@@ -347,3 +347,19 @@ def test_issue_12_a_town_before_og_opens_a_second_name(tmp_path: Path) -> None:
     ]), "ORG")
     assert {"Grenaa Bibliotek", "Gudenåens Kanoklub", "Ringsted og Omegns Sportsfiskerforening"} <= found
     assert not {n for n in found if n.startswith(("Kattegatcentret og", "Randers og"))}
+
+
+def test_issue_12_an_agencys_local_unit_and_institutions_named_before_their_kind(tmp_path: Path) -> None:
+    """"Naturstyrelsen Søhøjlandet": a state agency's unit named by an area no gazetteer knows
+    (a first name after it is none); care homes, theatres, camp sites, hotels, galleries, choirs
+    and architects by their kind word ("Holm & Kjær Arkitekter" with its ampersand)."""
+    found = entities(tmp_path, "enheder", [
+        "Naturstyrelsen Søhøjlandet har svaret, og Naturstyrelsen Jens Hansen ringede.",
+        "Sindal Plejecenter, Vendsyssel Teater, Nordstrand Camping og Lønstrup Badehotel er med.",
+        "Galleri Nordvesten, Fredericia Pigekor og Holm & Kjær Arkitekter deltager også.",
+    ])
+    orgs = names(found, "ORG")
+    assert {"Naturstyrelsen Søhøjlandet", "Sindal Plejecenter", "Vendsyssel Teater", "Nordstrand Camping",
+            "Lønstrup Badehotel", "Galleri Nordvesten", "Fredericia Pigekor", "Holm & Kjær Arkitekter"} <= orgs
+    assert "Naturstyrelsen Jens" not in orgs
+    assert {"Sindal Plejecenter", "Nordstrand Camping", "Lønstrup Badehotel"} <= names(found, "LOC")

@@ -649,8 +649,8 @@ class EntityRules:
             return "|".join(re.escape(w) for w, where, _, _ in self.g.institution_words if where == mode)
 
         name = rf"{PLACE_PREFIX}{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,2}}"  # "Boligselskabet Sct. Jørgen"
-        # "Brønderslev Psykiatriske Sygehus": the name, capitalised adjectives, the kind.
-        before_name = rf"(?P<name>{CAP_WORD}(?:[ \t]+(?:{CAP_WORD}|og))*?(?:[ \t]+[{UPPER}][a-zæøå]+e)*)"
+        # "Brønderslev Psykiatriske Sygehus", "Holm & Kjær Arkitekter": the name, capitalised adjectives, the kind.
+        before_name = rf"(?P<name>{CAP_WORD}(?:[ \t]+(?:{CAP_WORD}|og|&))*?(?:[ \t]+[{UPPER}][a-zæøå]+e)*)"
         return [
             ("after", re.compile(rf"{NOT_AFTER_WORD}(?P<w>(?i:{words('after')}))[ \t]+(?P<name>{name})")),
             ("after-suffix", re.compile(
@@ -995,6 +995,13 @@ class EntityRules:
             out.append(span)
         return out
 
+    def _unit_name(self, span: Span, word: str) -> bool:
+        """"Naturstyrelsen Søhøjlandet", "Naturstyrelsen Blåvandshuk": a state agency's local unit
+        is named by an area the gazetteers need not know."""
+        return (span_kind(span) == "state" and re.fullmatch(CAP_WORD, word) is not None and not word.isupper()
+                and re.fullmatch(rf"[{UPPER}][a-zæøå]+", span.text) is not None  # not "EU's Leonardo"
+                and word.lower() not in self.stop_words and word not in self.g.first_names)
+
     @staticmethod
     def _with_founding_years(doc: Doc, spans: list[Span]) -> list[Span]:
         """"Hvidovre Fodboldklub af 1925", "Aars Svømmeklub af 1964": a club's founding year
@@ -1029,7 +1036,8 @@ class EntityRules:
             between = doc.text[span.end_char:nxt.idx] if nxt is not None else "\n"
             after = doc[at + 1] if nxt is not None and at + 1 < len(doc) else None
             if (span.label_ == "ORG" and span_kind(span) not in NOT_BRANCHED and nxt is not None
-                    and "\n" not in between and between.strip() in ("", ",", "i", "på") and nxt.text in self.place_names
+                    and "\n" not in between and between.strip() in ("", ",", "i", "på")
+                    and (nxt.text in self.place_names or (between == " " and self._unit_name(span, nxt.text)))
                     and not (after is not None and after.text[:1].isupper())
                     and (not comma or (span_kind(span) != "company"  # "Byg A/S, Ulfborg": its address
                                        and (after is None or not after.text[:1].isalnum()
