@@ -363,3 +363,13 @@ def test_issue_12_an_agencys_local_unit_and_institutions_named_before_their_kind
             "Lønstrup Badehotel", "Galleri Nordvesten", "Fredericia Pigekor", "Holm & Kjær Arkitekter"} <= orgs
     assert "Naturstyrelsen Jens" not in orgs
     assert {"Sindal Plejecenter", "Nordstrand Camping", "Lønstrup Badehotel"} <= names(found, "LOC")
+
+
+def test_issue_12_roads_named_in_the_definite_form(tmp_path: Path) -> None:
+    """"Bygaden", "Hedelyparken 9", "Bytoften": road names ending in a definite "-gaden",
+    "-parken", "-toften" are roads like "-vejen" and "-pladsen"."""
+    found = names(entities(tmp_path, "gaden", [
+        "Der etableres vejbump på Bygaden, og Tune Rideklub, Hedelyparken 9, har gjort indsigelse.",
+        "Cykelstien forlænges langs Bytoften.",
+    ]), "LOC")
+    assert {"Bygaden", "Hedelyparken", "Bytoften"} <= found
