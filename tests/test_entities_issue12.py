@@ -36,6 +36,7 @@ def test_issue_12_party_letter_is_no_party_name(tmp_path: Path) -> None:
     ("Sagen sendes til Udvalget, som orienterer Direktionen.", set()),
     ("Dagsorden Forum: Handicaprådet holder møde i Byrådet.", {"Handicaprådet", "Byrådet"}),
     ("Samme orientering gives i Børn & Læringsudvalget.", {"Børn & Læringsudvalget"}),
+    ("Skolebestyrelsen og Lokalrådet har udtalt sig, og Svømmehallen lukker i juli.", set()),
 ])
 def test_issue_12_body_noun_alone_is_no_organisation(tmp_path: Path, sentence: str, orgs: set[str]) -> None:
     assert names(entities(tmp_path, "udvalg", [sentence]), "ORG") == orgs

@@ -696,6 +696,8 @@ class EntityRules:
                 kind = "venue" if "LOC" in label else "offer"
                 if mode.startswith("alone"):
                     name = " ".join(m.group("w").split())
+                    if name.lower().endswith(self.g.generic_words):
+                        continue  # "Svømmehallen": the hall of whatever town the sentence is about
                     yield m.start(), m.end(), label, f"{kind}:{name}"
                 elif mode.startswith("after"):
                     name = self._trim_name(m.group("name"))
