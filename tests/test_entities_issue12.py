@@ -374,3 +374,15 @@ def test_issue_12_roads_named_in_the_definite_form(tmp_path: Path) -> None:
         "Cykelstien forlænges langs Bytoften.",
     ]), "LOC")
     assert {"Bygaden", "Hedelyparken", "Bytoften"} <= found
+
+
+def test_issue_12_parts_of_the_country_and_a_kind_word_after_og(tmp_path: Path) -> None:
+    """"Danmarks Naturfredningsforening, Nordfyn": a part of the country is a branch's place as a
+    town is; "Miljøstyrelsen og Museum Østsjælland": two names, the museum named after its kind."""
+    found = entities(tmp_path, "egne", [
+        "Høringssvar fra Danmarks Naturfredningsforening, Nordfyn, peger på støjen.",
+        "Miljøstyrelsen og Museum Østsjælland er hørt, og turen går til Sydfyn.",
+    ])
+    orgs = names(found, "ORG")
+    assert {"Danmarks Naturfredningsforening, Nordfyn", "Miljøstyrelsen", "Museum Østsjælland"} <= orgs
+    assert "Miljøstyrelsen og Museum Østsjælland" not in orgs and "Sydfyn" in names(found, "LOC")

@@ -732,6 +732,8 @@ class EntityRules:
                     while skip < len(words) and (words[skip].lower() in self.stop_words
                                                  or words[skip].rstrip(".").lower() in NAME_STOP):
                         skip += 1
+                    if words[-1:] == ["og"]:
+                        continue  # "Miljøstyrelsen og Museum Østsjælland": the kind word opens another name
                     if "og" in words[skip:]:
                         # "Taulov Skole og Taulov Idrætsforening": two names joined, the last is this one
                         last_og = len(words) - 1 - words[::-1].index("og")
