@@ -979,6 +979,34 @@ def test_a_numbered_list_in_a_decision_is_no_run_of_items(tmp_path: Path) -> Non
     assert numbers(extract(tmp_path, "fordeling", [page])) == [331, 332, 333]
 
 
+def test_a_verdict_heading_atop_several_pages_is_no_running_header(tmp_path: Path) -> None:
+    """"Byrådet den 29.03.2017:" opens each item's decision at the top of a new page, at the
+    same spot each time (in the header band, under a narrow top margin): a label for the text
+    under it (it ends in a colon), no furniture."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+    pages = [[("Referat", True), ("Byrådet, mødet den 29. marts 2017", False), ("1. Gratis bus for unge", True),
+              ("Sagsfremstilling", True), ("Enhedslisten har stillet forslag.", False)],
+             [("Byrådet den 29.03.2017:", True), ("Forslaget blev forkastet.", False),
+              ("2. Kystbeskyttelse ved Lønstrup", True), ("Sagsfremstilling", True), ("Grundejerne har søgt.", False)],
+             [("Byrådet den 29.03.2017:", True), ("Godkendt.", False), ("3. Naturpark Uggerby Å", True),
+              ("Sagsfremstilling", True), ("Friluftsrådet har godkendt naturparken.", False)],
+             [("Byrådet den 29.03.2017:", True), ("Taget til efterretning.", False)]]
+    path = tmp_path / "verdikt_oeverst.pdf"
+    canvas = Canvas(str(path), pagesize=A4, invariant=1)
+    for number, lines in enumerate(pages, 1):
+        canvas.setFont("Helvetica", 8)
+        canvas.drawRightString(A4[0] - 72, 30, f"Side {number} af {len(pages)}")
+        y = A4[1] - 50
+        for text, is_bold in lines:
+            canvas.setFont("Helvetica-Bold" if is_bold else "Helvetica", 10)
+            canvas.drawString(72, y, text)
+            y -= 16
+        canvas.showPage()
+    canvas.save()
+    extraction = extract_document(path, ocr="never")
+    assert [i.decision for i in extraction.items] == ["Forslaget blev forkastet.", "Godkendt.", "Taget til efterretning."]
+
 def test_meeting_sentence_in_a_heading_that_wraps(tmp_path: Path) -> None:
     """A web page's one heading names the meeting, set large and wrapped after "den 15.": the
     date, the time, the body and the place read from both lines as one; the site's menu above

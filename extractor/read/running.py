@@ -94,6 +94,7 @@ def mark_running_lines(pages: list[PageText]) -> list[PageText]:
         if len(text_pages) >= MIN_PAGES_FOR_REPEATS and len(seen) >= threshold
         and spread([top for top, _ in seen]) <= POSITION_TOLERANCE
         and not numbers_heading([text for _, text in seen])
+        and not key[1].endswith(":")  # "Byrådet den 29.03.2017:" atop each item's page: a label for what follows
     }
     marked: list[PageText] = []
     for page in pages:
