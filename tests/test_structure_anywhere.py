@@ -1007,6 +1007,18 @@ def test_a_verdict_heading_atop_several_pages_is_no_running_header(tmp_path: Pat
     extraction = extract_document(path, ocr="never")
     assert [i.decision for i in extraction.items] == ["Forslaget blev forkastet.", "Godkendt.", "Taget til efterretning."]
 
+def test_members_listed_with_their_role_as_a_label(tmp_path: Path) -> None:
+    """"Formand: Lene Bjerre Thomsen (A)" under "Medlemmer:": the chair is a member like the
+    others, her role printed as a label before her name."""
+    cover = [bold("Referat", 14), Row([Text("Mødedato:"), Text("Onsdag den 3. juni 2015", x=180)]),
+             Row([Text("Medlemmer:"), Text("Formand: Lene Bjerre Thomsen (A)", x=180)]),
+             Text("Næstformand: Kim Aagaard Holm (O)", x=180), Text("Birthe Sønderby (A)", x=180), None,
+             bold("41 Godkendelse af dagsorden"), bold("Beslutning"), Text("Godkendt.")]
+    extraction = extract(tmp_path, "roller", [cover])
+    assert [(p.name, p.organization) for p in extraction.participants] == [
+        ("Lene Bjerre Thomsen", "A"), ("Kim Aagaard Holm", "O"), ("Birthe Sønderby", "A")]
+
+
 def test_meeting_sentence_in_a_heading_that_wraps(tmp_path: Path) -> None:
     """A web page's one heading names the meeting, set large and wrapped after "den 15.": the
     date, the time, the body and the place read from both lines as one; the site's menu above

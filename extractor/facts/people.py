@@ -139,6 +139,7 @@ ROLE_AFTER_PARTY = re.compile(r"^(?P<person>[^()]+\([^()]{1,12}\))\s*[-–]\s*(?
 # "Henrik Frandsen ved afbud", "Bo Holm (afbud)", "Eva Lund pga. sygdom": why, not who
 ABSENCE_REASON = re.compile(r"\s*(?:\(\s*afbud\s*\)|\b(?:ved|med) afbud|\b(?:pga\.?|på grund af|grundet) [a-zæøå]+)$",
                             re.IGNORECASE)
+ROLE_LABEL = re.compile(r"^(?P<role>[A-ZÆØÅa-zæøå-]+)\s*:\s+(?=[A-ZÆØÅ])")  # "Formand: Lene Bjerre Thomsen (A)"
 ASIDE = re.compile(r"\s+[-–]\s+.*$")  # "Rikke Damgaard - suppleanten Bo Kristiansen er indkaldt."
 
 
@@ -161,6 +162,8 @@ def parse_person_line(text: str) -> Person | None:
     "• Anders Brinch Thomsen", "Bent Hjortshøj (V)", "Andreas Bech, (A)", "formand Name (A)"."""
     text = BULLET.sub("", " ".join(text.split()), count=1).strip(" .;")
     text = ABSENCE_REASON.sub("", NOT_TAKING_PART.sub("", text))
+    if (labelled := ROLE_LABEL.match(text)) and TITLE_SUFFIX.search(labelled.group("role")):
+        text = f"{labelled.group('role').lower()} {text[labelled.end():]}"  # "Formand: Name (A)" as "formand Name (A)"
     role_after = ROLE_AFTER_PARTY.match(text)  # "Vibeke Lynggaard (A) - Formand"
     if role_after:
         text = role_after.group("person")
