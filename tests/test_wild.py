@@ -38,7 +38,7 @@ SEALED_FLOORS = {
     "decisions": 0.84,
     "attachments": 0.40,
     "entities.ORG": 0.75,
-    "entities.LOC": 0.73,
+    "entities.LOC": 0.75,
 }
 
 
