@@ -1019,6 +1019,20 @@ def test_members_listed_with_their_role_as_a_label(tmp_path: Path) -> None:
         ("Lene Bjerre Thomsen", "A"), ("Kim Aagaard Holm", "O"), ("Birthe Sønderby", "A")]
 
 
+def test_a_protocol_remark_set_as_a_heading_is_part_of_the_decision(tmp_path: Path) -> None:
+    """"Protokolbemærkning" or "Afstemning" set bold under the decision: a part of this
+    meeting's decision, not a section after it."""
+    page = [bold("Referat", 14), Text("Økonomiudvalget, mødet den 3. juni 2015"), None,
+            bold("1. Budget 2016"), bold("Sagsfremstilling"), Text("Forvaltningen har udarbejdet budgettet."),
+            bold("Beslutning"), Text("Godkendt."), bold("Protokolbemærkning"),
+            Text("Jens Hansen (Ø) ønskede sin stemme ført til protokol."), None,
+            bold("2. Takster 2016"), bold("Beslutning"), Text("Anbefales."), bold("Afstemning"),
+            Text("For stemte: A, V og O. Imod stemte: Ø.")]
+    assert [i.decision for i in extract(tmp_path, "protokol", [page]).items] == [
+        "Godkendt. Protokolbemærkning Jens Hansen (Ø) ønskede sin stemme ført til protokol.",
+        "Anbefales. Afstemning For stemte: A, V og O. Imod stemte: Ø."]
+
+
 def test_meeting_sentence_in_a_heading_that_wraps(tmp_path: Path) -> None:
     """A web page's one heading names the meeting, set large and wrapped after "den 15.": the
     date, the time, the body and the place read from both lines as one; the site's menu above

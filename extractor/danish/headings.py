@@ -30,6 +30,10 @@ ATTACHMENT_HEADING = re.compile(
     r"(?:åbne|lukkede|offentlige|ikke offentlige|fortrolige) bilag|"
     r"bilag til .{2,80}|bilagsnr\.?)" + _END,
     re.IGNORECASE)
+# Parts of a decision that some systems set as headings of their own under it: the vote,
+# an amendment, a protocol remark, a minority's statement.
+DECISION_PART = re.compile(r"^(?:protokolbemærkning(?:er|en)?|protokoltilførsel(?:en)?|mindretalsudtalelse|"
+                           r"særudtalelse|ændringsforslag(?:et)?|afstemning(?:en)?)" + _END, re.IGNORECASE)
 # Pages after the items that are no part of them: the members' signatures.
 BACK_MATTER_HEADING = re.compile(r"^(?:underskriftsside|underskrifter|underskriftsblad|underskrift)" + _END,
                                  re.IGNORECASE)

@@ -21,6 +21,7 @@ from dagsorden.extractor.danish.headings import (
     ATTENDANCE_SENTENCE,
     DECISION_HEADING,
     DECISION_LABEL_LINE,
+    DECISION_PART,
     FILES_LABEL,
     FILES_LINE,
     POINT_REFERENCE,
@@ -168,6 +169,20 @@ def dated(heading: str) -> str | None:
     return found[0] if found else None
 
 
+def with_decision_parts(sections: Sections) -> Sections:
+    """"Beslutning" / "Godkendt." / "Protokolbemærkning" / "X ønskede ...": a part of the
+    decision set as a heading of its own goes on the decision, its heading as a line."""
+    merged: Sections = []
+    for heading, lines in sections:
+        if merged and lines and DECISION_PART.match(heading.strip()) and DECISION_HEADING.match(merged[-1][0]):
+            first = lines[0]
+            label = replace(first, text=heading.strip(), top=first.top - first.size * 1.4, bottom=first.top - first.size * 0.4)
+            merged[-1] = (merged[-1][0], merged[-1][1] + [label, *lines])
+        else:
+            merged.append((heading, lines))
+    return merged
+
+
 def decision_of(sections: Sections, meeting_date: str | None = None, minutes: bool = False,
                 agenda: bool = False) -> DecisionText:
     """This meeting's decision: the decision section dated this meeting's date, else the last
@@ -175,6 +190,7 @@ def decision_of(sections: Sections, meeting_date: str | None = None, minutes: bo
     without one, the item's own text; in an agenda none (what it prints are earlier bodies')."""
     if agenda:
         return DecisionText()
+    sections = with_decision_parts(sections)
     decided = [(heading, lines) for heading, lines in sections if DECISION_HEADING.match(heading) and lines]
     this_meeting = [d for d in decided if meeting_date and dated(d[0]) == meeting_date]
     undated = [d for d in decided if not dated(d[0])]
