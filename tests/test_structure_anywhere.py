@@ -1421,6 +1421,21 @@ def test_decision_under_the_bodys_meeting_with_the_points_number(tmp_path: Path)
         (1, "Taget til efterretning."), (2, "Godkendt. For stemte 17 (A, F, C og Ø).")]
 
 
+
+def test_points_of_an_earlier_meeting_in_one_font_are_no_items(tmp_path: Path) -> None:
+    """One font throughout: "Punkt 6: Anbefales.", "Punkt 9: ...", "Punkt 12: ..." under an
+    earlier body's meeting count higher than "Pkt.nr. 1" ... "Pkt.nr. 3", and each is followed
+    by the next decision heading; only the items have a case text's section after them."""
+    def item(number: int, title: str, earlier: int) -> list[Text | None]:
+        return [Text(f"Pkt.nr. {number}   {title}"), None, Text("Økonomiudvalgets møde 19. april 2010"),
+                Text(f"Punkt {earlier}: Anbefales."), None, Text("Kommunalbestyrelsens møde 26. april 2010"),
+                Text(f"Punkt {number}: Godkendt."), None, Text("Sagsfremstilling:"), Text("Sagen er beskrevet i bilaget."),
+                None]
+    page = [Text("REFERAT"), Text("Kommunalbestyrelsens møde den 26. april 2010, Kl. 18.00 på Rådhuset."), None,
+            *item(1, "Renovering af svømmehallen", 6), *item(2, "Helhedsplan for Holmegårdsparken", 9),
+            *item(3, "Klage over tilskud", 12)]
+    assert numbers(extract(tmp_path, "punkter_en_skrift", [page])) == [1, 2, 3]
+
 @pytest.mark.parametrize("line,case", [
     ("061204-2013", "061204-2013"),  # serial-year under the heading, no label
     ("Åbent - 00.01.00A04 - 2008/51207", "2008/51207"),  # year/serial after the KLE group

@@ -285,9 +285,10 @@ def choose_family(lines: list[StyledLine], candidates: list[ItemStart],
         families[family_key(lines, cand)].append(cand)
     # a start with a case text's section before the next start weighs more: "1. Foreningen
     # ...: 55.000 kr." listed in a decision is no item beside "333 Title" over "Sagsfremstilling"
+    # (not a decision heading: "Punkt 6: Anbefales." over the body's meeting is a verdict line)
     indexes = sorted({c.index for c in candidates})
     sectioned = {i for i, end in zip(indexes, [*indexes[1:], len(lines)])
-                 if followed_by_section(lines, i, min(SECTION_WINDOW, end - i - 1))}
+                 if followed_by_section(lines, i, min(SECTION_WINDOW, end - i - 1), decisions=False)}
     best: list[ItemStart] = []
     best_score = 0.0
     for members in families.values():
@@ -304,11 +305,13 @@ FRONT_LINES = 40  # lines at the top of a document searched for meeting words an
 SECTION_WINDOW = 12
 
 
-def followed_by_section(lines: list[StyledLine], index: int, window: int = SECTION_WINDOW) -> bool:
-    """A section only case texts have ("Sagsfremstilling", "Beslutning", ...) soon after a heading."""
+def followed_by_section(lines: list[StyledLine], index: int, window: int = SECTION_WINDOW,
+                        decisions: bool = True) -> bool:
+    """A section only case texts have ("Sagsfremstilling", "Beslutning", ...) soon after a heading
+    (`decisions`: a decision heading counts too)."""
     for line in lines[index + 1:index + 1 + window]:
         text = " ".join(line.text.split())
-        if CASE_SECTION.match(text) or DECISION_HEADING.match(text):
+        if CASE_SECTION.match(text) or (decisions and DECISION_HEADING.match(text)):
             return True
     return False
 
