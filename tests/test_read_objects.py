@@ -9,7 +9,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from dagsorden.extractor.read.objects import page_objects
+from dagsorden.extractor.read.objects import page_objects, ruling_edges
 from dagsorden.extractor.read.pdf import ruled_tables
 
 
@@ -33,7 +33,7 @@ def assert_same_as_pdfplumber(pdf_path: Path) -> int:
             lean, drawn = page_objects(page)
             keys = list(lean[0]) if lean else []
             assert lean == [{k: c[k] for k in keys} for c in their_chars], (pdf_path.name, page.page_number)
-            ours = [(t.bbox, t.rows) for t in ruled_tables(page, drawn)]
+            ours = [(t.bbox, t.rows) for t in ruled_tables(page, *ruling_edges(drawn))]
             assert ours == theirs, (pdf_path.name, page.page_number)
             tables += len(ours)
             page.close()

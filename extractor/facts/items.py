@@ -25,10 +25,11 @@ from dagsorden.extractor.facts.people import absent_in
 from dagsorden.extractor.segment.sections import Sections, split_sections
 from dagsorden.extractor.segment.style import body_font_size
 from dagsorden.extractor.segment.lines import (
-    URL, lines_to_entries, lines_to_paragraphs, right_edge, strip_bullet, typical_gap,
+    URL, lines_to_entries, lines_to_paragraphs, right_edge, same_row, strip_bullet, typical_gap,
 )
 from dagsorden.models import Attachment, Item, Segment, StyledLine
 
+COLUMN_TOLERANCE = 2.0  # points: cells of one table column start this close
 CASE_LINE_WINDOW = 6  # a case number belongs to the item head, not to amounts in the text
 MAX_CASE_LINE_WORDS = 10
 # Cells of an attachment table that are no title: a running or document number, Åben/Lukket.
@@ -49,8 +50,7 @@ def find_case_number(lines: list[StyledLine]) -> tuple[str | None, StyledLine | 
     head = lines[:CASE_LINE_WINDOW]
     for line in head:
         # "J.nr.: 13.00.00-A00-2-11" | "Sagsid.: 11/9871": the cells of one row read as one line
-        row = sorted((other for other in head if other.page == line.page and abs(other.top - line.top) <= 2.5),
-                     key=lambda other: other.x0)
+        row = sorted((other for other in head if same_row(other, line)), key=lambda other: other.x0)
         text = " ".join(cell.text for cell in row)
         case = case_number_in(text) if len(text.split()) <= MAX_CASE_LINE_WORDS else None
         if case:
@@ -64,7 +64,7 @@ def table_rows(lines: list[StyledLine]) -> list[StyledLine]:
     open/closed columns left out. Lines that are no table pass unchanged."""
     rows: list[list[StyledLine]] = []
     for line in lines:
-        if rows and rows[-1][0].page == line.page and abs(rows[-1][0].top - line.top) <= 2.5:
+        if rows and same_row(rows[-1][0], line):
             rows[-1].append(line)
         elif rows and continues_cell(rows[-1], line):
             rows[-1].append(line)  # "nordlige del af kommunen 2020-2030": the title cell wraps
@@ -75,11 +75,14 @@ def table_rows(lines: list[StyledLine]) -> list[StyledLine]:
         if len(row) == 1:
             out.append(row[0])
             continue
-        columns: dict[float, list[StyledLine]] = {}
-        for cell in sorted(row, key=lambda c: (round(c.x0), c.top)):
-            columns.setdefault(round(cell.x0), []).append(cell)
-        cells = [replace(parts[0], text=" ".join(p.text.strip() for p in parts), x1=max(p.x1 for p in parts))
-                 for parts in columns.values()]
+        columns: list[list[StyledLine]] = []  # a cell's lines, top down, one list per column
+        for cell in sorted(row, key=lambda c: c.x0):
+            if columns and same_column(columns[-1][0], cell):
+                columns[-1].append(cell)
+            else:
+                columns.append([cell])
+        cells = [replace(parts[0], text=" ".join(p.text.strip() for p in sorted(parts, key=lambda p: p.top)),
+                         x1=max(p.x1 for p in parts)) for parts in columns]
         cells = [c for c in cells if not TABLE_FILLER.match(c.text.strip())]
         if cells and not all(is_header_cell(c.text) for c in cells):
             out.append(replace(cells[0], text=" ".join(c.text.strip() for c in cells), x1=cells[-1].x1))
@@ -96,13 +99,17 @@ def continues_cell(row: list[StyledLine], line: StyledLine) -> bool:
     its cells starts but not in its first column: that cell's text wrapped."""
     if len(row) < 2 or line.page != row[0].page:
         return False
-    starts = sorted(round(cell.x0) for cell in row)
-    below = max(cell.bottom for cell in row)
-    if not 0 <= line.top - below <= 0.45 * line.size:
+    first, *others = sorted(row, key=lambda cell: cell.x0)
+    if not 0 <= line.top - max(cell.bottom for cell in row) <= 0.45 * line.size:
         return False
-    if abs(round(line.x0) - starts[0]) <= 2:  # the first column wraps only into lower case
+    if same_column(first, line):  # the first column wraps only into lower case
         return line.text.strip()[:1].islower()
-    return any(abs(round(line.x0) - x) <= 2 for x in starts[1:])
+    return any(same_column(cell, line) for cell in others)
+
+
+def same_column(a: StyledLine, b: StyledLine) -> bool:
+    """Two lines that start at one table column's left edge."""
+    return abs(a.x0 - b.x0) <= COLUMN_TOLERANCE
 
 
 def attachments_from(sections: Sections, edge: float, gap: float) -> list[Attachment]:

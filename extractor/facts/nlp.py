@@ -925,12 +925,12 @@ class EntityRules:
         """"fra Mejrup", "til Ullits": after "fra"/"til" a place is one word. A longer name
         there is a sender or receiver ("fra Sønderland Fjernvarme", "til Social og Sundhed"), and
         a genitive is an owner ("fra Helsingborgs side")."""
-        after = text[m.end("place"):]
+        place, after = m.group("place").strip(), text[m.end("place"):]
         if WORKS_FOR.search(text[:m.start()]):
             return False  # "konsulent fra Agora": whom a person works for
-        if " " in m.group("place").strip() or re.match(r"[ \t]+(?:[A-ZÆØÅ]|og[ \t]|nr\.)", after):
+        if " " in place or re.match(r"[ \t]+(?:[A-ZÆØÅ]|og[ \t]|nr\.)", after):
             return False  # "fra By og Landskab", "til Lokalplan nr. 3.17"
-        place = m.group("place").strip()  # "fra Helsingborgs side" where "Helsingborg" is printed too
+        # "fra Helsingborgs side" where "Helsingborg" is printed too
         return not (place.endswith("s") and re.match(r"[ \t]+[a-zæøå]", after)
                     and re.search(rf"{NOT_AFTER_WORD}{re.escape(place[:-1])}{NOT_IN_WORD}", text))
 

@@ -184,8 +184,9 @@ def page_to_text(page: Any) -> PageText:
     let go as soon as its glyphs are read, before words and lines are built."""
     all_chars, drawn = page_objects(page)  # not page.chars: see read/objects.py
     has_text = any(not c["text"].isspace() for c in all_chars)
-    tables = ruled_tables(page, drawn) if has_text else []
-    rules = [(float(e["x0"]), float(e["top"]), float(e["bottom"])) for e in ruling_edges(drawn)[0]] if tables else []
+    vertical, horizontal = ruling_edges(drawn) if has_text else ([], [])
+    tables = ruled_tables(page, vertical, horizontal)
+    rules = [(float(e["x0"]), float(e["top"]), float(e["bottom"])) for e in vertical] if tables else []
     page.close()  # frees the layout (pdfminer's objects for every glyph)
     chars, overprinted = dedupe_chars(readable_chars(all_chars))
     del all_chars
@@ -206,14 +207,13 @@ def page_to_text(page: Any) -> PageText:
     )
 
 
-def ruled_tables(page: Any, drawn: list[dict[str, Any]]) -> list[PageTable]:
-    """Cell boxes of ruled tables, from pdfplumber's finder on the page's drawings.
+def ruled_tables(page: Any, vertical: list[dict[str, Any]], horizontal: list[dict[str, Any]]) -> list[PageTable]:
+    """Cell boxes of ruled tables, from pdfplumber's finder on the page's drawn edges.
 
-    The finder gets the page's drawn edges as explicit lines (read/objects.py), so it never
+    The finder gets the edges (`ruling_edges`, read/objects.py) as explicit lines, so it never
     makes pdfplumber process every glyph. A page with fewer than two edges either way
     cannot hold a ruled table; unruled tables are found from text alignment later.
     """
-    vertical, horizontal = ruling_edges(drawn)
     if len(vertical) < 2 or len(horizontal) < 2:
         return []
     try:

@@ -41,7 +41,7 @@ from dagsorden.extractor.danish.headings import (
     RECOMMENDATION_HEADING,
 )
 from dagsorden.extractor.danish.case_numbers import find_case_number
-from dagsorden.extractor.segment.lines import ended_early
+from dagsorden.extractor.segment.lines import ended_early, same_row
 from dagsorden.extractor.segment.style import body_font_size, font_family, is_heading_styled, runs_on
 from dagsorden.models import StyledLine
 
@@ -95,8 +95,7 @@ def ends_decision_heading(lines: list[StyledLine], index: int) -> bool:
     if index == 0:
         return False
     before, line = lines[index - 1], lines[index]
-    return before.page == line.page and abs(before.top - line.top) <= 2.5 \
-        and bool(DECISION_HEADING.match(before.text.strip()))
+    return same_row(before, line) and bool(DECISION_HEADING.match(before.text.strip()))
 
 
 def beside(lines: list[StyledLine], index: int) -> StyledLine | None:
@@ -104,7 +103,7 @@ def beside(lines: list[StyledLine], index: int) -> StyledLine | None:
     line = lines[index]
     if index + 1 < len(lines):
         nxt = lines[index + 1]
-        if nxt.page == line.page and abs(nxt.top - line.top) <= 2.5 and nxt.x0 > line.x1:
+        if same_row(nxt, line) and nxt.x0 > line.x1:
             return nxt
     return None
 

@@ -65,6 +65,14 @@ def right_of(left: StyledLine, line: StyledLine) -> bool:
     return line.page == left.page and abs(line.top - left.top) < 2 and line.x0 > left.x1
 
 
+ROW_TOLERANCE = 2.5  # points: lines whose tops differ this little stand on one row
+
+
+def same_row(a: StyledLine, b: StyledLine) -> bool:
+    """Two lines printed side by side on one baseline (cells of a row, a number and its title)."""
+    return a.page == b.page and abs(a.top - b.top) <= ROW_TOLERANCE
+
+
 def right_edge(lines: list[StyledLine]) -> float:
     return max((line.x1 for line in lines), default=0.0)
 
