@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from dagsorden.extractor.danish.case_numbers import find_case_number
 from dagsorden.extractor.danish.committees import committee_names
@@ -1501,3 +1502,30 @@ def test_member_who_took_no_part_ved_sagens_behandling(tmp_path: Path) -> None:
     extraction = extract(tmp_path, "ved_sagens", [page])
     assert extraction.items[0].decision == "Sagen sendes til Byrådet med anbefaling af indstillingen."
     assert [p.name for p in extraction.absent] == ["Anne Marie Kloster"]
+
+
+def label_and_value(label: str, value: str, size: float = 10) -> Row:
+    """"**For stemte:** A, V og O (6)": a bold label and its value in the text's font."""
+    return Row([bold(label, size), Text(value, x=72 + stringWidth(label + " ", "Helvetica-Bold", size), size=size)])
+
+
+def test_decisions_printed_in_bold_or_under_bold_labels(tmp_path: Path) -> None:
+    """Minutes that print the decision itself in bold ("Anbefales godkendt", no full stop),
+    its vote under bold labels ("For stemte:"), or a bold decision that wraps: all of it is
+    what was decided, none of it a heading that ends the decision. An item's file data
+    ("Sagsansvarlig: mhe") is no minutes text of a point with nothing decided."""
+    wide = "Godkendt med den ændring, at cykelstien langs Ringvejen først anlægges i 2019, og at"
+    page = [bold("Referat", 14), Text("Økonomiudvalget"), Text("Mødedato: 21. august 2017"), None,
+            bold("1. Budget 2018", 12), bold("Indstilling"), Text("Direktionen indstiller, at budgettet godkendes."),
+            None, bold("Beslutning"), bold("Anbefales godkendt"), label_and_value("For stemte:", "A, V og O (6)"),
+            label_and_value("Imod stemte:", "Ø (1)"), None,
+            bold("2. Anlægsbevilling til cykelsti", 12), bold("Indstilling"),
+            Text("Direktionen indstiller, at bevillingen gives."), None,
+            bold("Beslutning i Økonomiudvalget den 21-08-2017"), bold(wide), bold("forvaltningen søger statstilskud"),
+            None, Text("Fraværende: Bo Jensen (V)"), None,
+            bold("3. Personalesag (Lukket)", 12), label_and_value("Sagsansvarlig:", "mhe")]
+    extraction = extract(tmp_path, "fed_beslutning", [page])
+    assert [" ".join(i.decision.split()) if i.decision else None for i in extraction.items] == [
+        "Anbefales godkendt For stemte: A, V og O (6) Imod stemte: Ø (1)",
+        f"{wide} forvaltningen søger statstilskud", None]
+    assert [p.name for p in extraction.absent] == ["Bo Jensen"]

@@ -94,6 +94,10 @@ SUBSTITUTE_SENTENCE = re.compile(r"\b(?:deltog|mødte|indtrådte) (?:som|i stede
 POINT_REFERENCE = re.compile(r"^(?:Punkt|Pkt\.?)\s*(?:nr\.?\s*)?\d{1,4}\s*:\s*(?=\S)")
 # "Dato: 10-03-2016", "Sted: Rådhuset": a decision's own label lines, printed over its text.
 DECISION_LABEL_LINE = re.compile(r"^(?:dato|tid|tidspunkt|sted|mødested|mødedato)\s*:", re.IGNORECASE)
+# "Sagsansvarlig: mhe.of", "Dok.nr.: 6402": an item's file data, printed over its text, not minutes.
+FILE_DATA_LINE = re.compile(r"^(?:sags?\s*nr|sagsnummer|sagsid|sagsansvarlig|sagsbehandler|ansvarlig|initialer|"
+                            r"dok(?:ument)?\.?\s*nr|dokumentnummer|j\.\s*nr|journal\s*nr|journalnummer)\.?\s*:",
+                            re.IGNORECASE)
 # Seen in DAS, eDoc, FirstAgenda, SBSYS, Acadre and council web exports (../shared/wild/README.md).
 KNOWN_SECTION = re.compile(
     r"^(?:resum[eé]|sammendrag|baggrund(?: og vurdering)?|sagsfremstilling(?: og økonomi)?|sagsbeskrivelse|"

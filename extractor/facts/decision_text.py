@@ -22,6 +22,7 @@ from dagsorden.extractor.danish.headings import (
     DECISION_HEADING,
     DECISION_LABEL_LINE,
     DECISION_PART,
+    FILE_DATA_LINE,
     FILES_LABEL,
     FILES_LINE,
     POINT_REFERENCE,
@@ -204,7 +205,7 @@ def decision_of(sections: Sections, meeting_date: str | None = None, minutes: bo
     elif minutes:
         lines = [line for heading, body in sections if not any(p.match(heading) for p in NOT_DECIDED)
                  for line in without_file_lists(body)
-                 if not RECOMMENDATION_LEAD.match(line.text.strip()) and not ATTACHMENT_LINE.match(line.text.strip())]
+                 if not any(p.match(line.text.strip()) for p in (RECOMMENDATION_LEAD, ATTACHMENT_LINE, FILE_DATA_LINE))]
     else:
         return DecisionText()
     own, attendance = split_attendance(lines)

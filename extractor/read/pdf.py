@@ -148,7 +148,11 @@ def styled_line(words: list[Char], page_number: int, overprinted: set[int]) -> S
     chars = [c for w in words for c in w["chars"] if not c["text"].isspace()]
     fonts = Counter(c["fontname"] for c in chars)
     sizes = Counter(round(c["size"], 1) for c in chars)
-    bold_chars = sum(1 for c in chars if is_bold_font(c["fontname"]) or id(c) in overprinted)
+
+    def bold_count(glyphs: list[Char]) -> int:
+        return sum(1 for c in glyphs if is_bold_font(c["fontname"]) or id(c) in overprinted)
+
+    last_word = [c for c in words[-1]["chars"] if not c["text"].isspace()]
     font = fonts.most_common(1)[0][0] if fonts else ""
     return StyledLine.from_words(
         [Word(w["text"], round(w["x0"], 2), round(w["x1"], 2)) for w in words],
@@ -159,7 +163,8 @@ def styled_line(words: list[Char], page_number: int, overprinted: set[int]) -> S
         bottom=round(max(w["bottom"] for w in words), 2),
         font=font.split("+")[-1],
         size=sizes.most_common(1)[0][0] if sizes else 0.0,
-        bold=bool(chars) and bold_chars * 2 > len(chars),
+        # a bold label before regular text ("For stemte: A, V og O (6)") is not a bold line
+        bold=bool(chars) and bold_count(chars) * 2 > len(chars) and bold_count(last_word) * 2 >= len(last_word),
     )
 
 

@@ -16,8 +16,8 @@ from dagsorden.extractor.danish.headings import (
     KNOWN_SECTION,
     RECOMMENDATION_HEADING,
 )
-from dagsorden.extractor.segment.lines import right_of, strip_bullet
-from dagsorden.extractor.segment.style import is_heading_styled
+from dagsorden.extractor.segment.lines import right_edge, right_of, strip_bullet
+from dagsorden.extractor.segment.style import HEADING_SIZE_DELTA, is_heading_styled, runs_on
 from dagsorden.models import StyledLine
 
 MAX_HEADING_WORDS = 9
@@ -78,15 +78,37 @@ def addressee_of_recommendation(sections: Sections, line: StyledLine) -> bool:
         and BODY_DATELINE.match(" ".join(line.text.split())) is not None
 
 
+def decided_in_bold(sections: Sections, line: StyledLine, body_size: float) -> bool:
+    """"Beslutning" over "**Godkendt**" or "**Formanden:**": minutes that print the decision
+    in bold, or its parts under bold labels, set those lines like headings. Right under a
+    decision heading (or, in its text, a label ending in a colon), a line bold in the text's
+    size that is no section word nor a body's dated heading is part of what was decided."""
+    text = " ".join(line.text.split())
+    return bool(sections) and DECISION_HEADING.match(sections[-1][0]) is not None \
+        and (not sections[-1][1] or text.endswith(":")) and line.size < body_size + HEADING_SIZE_DELTA \
+        and not is_section_word(text) and not BODY_DATELINE.match(text) and not BULLET.match(text)
+
+
+def wraps_bold_text(sections: Sections, line: StyledLine, body_size: float, edge: float) -> bool:
+    """The last line of a bold paragraph, short because it is the last: the text above it is
+    set in its style and ran to the right edge."""
+    if not sections or not sections[-1][1] or is_section_word(" ".join(line.text.split())):
+        return False
+    above = sections[-1][1][-1]
+    return is_heading_styled(above, body_size) and runs_on(above, line, above, body_size, edge)
+
+
 def split_sections(lines: list[StyledLine], body_size: float) -> Sections:
     sections: Sections = []
     heading: StyledLine | None = None
+    edge = right_edge(lines)
     for line in lines:
         inline = inline_heading(line)
         is_heading = is_section_heading(line, body_size)
         if is_heading and beside_heading(line, heading):
             continue
-        if is_heading and addressee_of_recommendation(sections, line):
+        if is_heading and (addressee_of_recommendation(sections, line) or decided_in_bold(sections, line, body_size)
+                           or wraps_bold_text(sections, line, body_size, edge)):
             is_heading = False
         if is_heading:
             heading = line
