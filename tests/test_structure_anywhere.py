@@ -16,7 +16,8 @@ from dagsorden.extractor.danish.committees import committee_names
 from dagsorden.extractor.danish.dates import find_date, find_times
 from dagsorden.extractor.pipeline import extract_document
 from dagsorden.extractor.read.running import spread
-from dagsorden.models import Extraction
+from dagsorden.extractor.segment.lines import lines_to_entries, right_edge, typical_gap
+from dagsorden.models import Extraction, StyledLine
 from pdfmaker import Text, bold, make_pdf
 
 
@@ -1529,3 +1530,43 @@ def test_decisions_printed_in_bold_or_under_bold_labels(tmp_path: Path) -> None:
         "Anbefales godkendt For stemte: A, V og O (6) Imod stemte: Ø (1)",
         f"{wide} forvaltningen søger statstilskud", None]
     assert [p.name for p in extraction.absent] == ["Bo Jensen"]
+
+
+def test_attachment_entries_set_apart_by_space_and_a_table_of_numbered_titles(tmp_path: Path) -> None:
+    """Under "Bilag", entries one blank line apart whose wraps all go on in a capital: the
+    space between them, not the width of a line, parts them. A table "Bilagsnr. | Bilagstitel"
+    lists its titles beside their numbers, and a title that is a section word of case texts
+    ("Tidsplan") is a cell of that table, not the item's next section."""
+    first = "Høringssvar fra Danmarks Naturfredningsforening, Region Midtjylland og Vejdirektoratet om"
+    second = "Samlet notat om høringssvar til forslag til Lokalplan 326 og Kommuneplantillæg nr. 12 af 14. februar"
+    page = [bold("Referat", 14), Text("Teknik- og Miljøudvalget"), Text("Mødedato: 12. marts 2019"), None,
+            bold("1. Lokalplan for boliger ved Åbrinken", 12), bold("Beslutning"), Text("Anbefales godkendt."), None,
+            bold("Bilag"), Text(first, size=9), Text("Lokalplan 326 Boliger ved Åbrinken", size=9), None,
+            Text(second, size=9), None, Text("Kort over lokalplanområdet", size=9), None,
+            bold("2. Vejbelysning", 12), bold("Beslutning"), Text("Taget til efterretning."), None, bold("Bilag"),
+            Row([bold("Bilagsnr."), bold("Bilagstitel", 10)]),
+            Row([Text("1"), Text("Oversigt over vejbelysning i den vestlige bydel")]), Row([Text("2"), Text("Tidsplan")])]
+    for row in page[-3:]:
+        row.parts[1].x = 140
+    extraction = extract(tmp_path, "bilag_luft_og_tabel", [page])
+    assert [[a.title for a in i.attachments] for i in extraction.items] == [
+        [f"{first} Lokalplan 326 Boliger ved Åbrinken", second, "Kort over lokalplanområdet"],
+        ["Oversigt over vejbelysning i den vestlige bydel", "Tidsplan"]]
+
+
+def test_entries_parted_by_space_when_no_wrap_goes_on_in_lower_case() -> None:
+    """A browser's print: the heading sits 5.7 pt over its list, entries are 8.5 pt apart and
+    the one wrapped entry goes on in a capital ("... Boliger ved" / "Åbrinken"). The line gap
+    is read where two lines of one style meet at one left edge (2.8 pt), not among the
+    heading's space, so a full-width entry does not swallow the next."""
+    def line(text: str, top: float, x1: float, bold: bool = False) -> StyledLine:
+        return StyledLine(page=1, text=text, x0=34, top=top, x1=x1, bottom=top + 9.5, size=9.5, bold=bold)
+
+    lines = [line("Sagsfremstilling", 100, 120, bold=True), line("Forvaltningen har lavet et forslag.", 115.2, 300),
+             line("Bilag", 140.8, 57, bold=True), line("Høringssvar fra Danmarks Naturfredningsforening om", 156, 532),
+             line("Åbrinken", 168.3, 71), line("Samlet notat om de indkomne høringssvar til forslag til lokalplanen", 186.3, 556),
+             line("Kort over lokalplanområdet", 204.3, 147)]
+    entries = [text for text, _ in lines_to_entries(lines[3:], right_edge(lines), typical_gap(lines))]
+    assert entries == ["Høringssvar fra Danmarks Naturfredningsforening om Åbrinken",
+                       "Samlet notat om de indkomne høringssvar til forslag til lokalplanen",
+                       "Kort over lokalplanområdet"]

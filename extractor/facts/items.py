@@ -34,8 +34,8 @@ CASE_LINE_WINDOW = 6  # a case number belongs to the item head, not to amounts i
 MAX_CASE_LINE_WORDS = 10
 # Cells of an attachment table that are no title: a running or document number, Åben/Lukket.
 TABLE_FILLER = re.compile(r"^(?:\d{1,3}\.?|[\d/.\-]{4,20}|åben|åbent|lukket|offentlig|ikke offentlig)$", re.IGNORECASE)
-_HEADER_CELL = (r"(?:bilagsnr\.?|nr\.?|titel|bilag|bilagsnavn|dokument|dokumentnr\.?|dok\.?\s*nr\.?|beskrivelse|"
-                r"åben/lukket|status|funktioner|punkt)")
+_HEADER_CELL = (r"(?:(?:bilags?|dokument|dok\.?|fil)\s*(?:nr\.?|nummer|titel|navn|beskrivelse|type|dato)?|nr\.?|titel|"
+                r"navn|beskrivelse|dato|sider|type|størrelse|emne|åben/lukket|offentlig(?:hed)?|status|funktioner|punkt)")
 TABLE_HEADER = re.compile(rf"^{_HEADER_CELL}$", re.IGNORECASE)
 TABLE_HEADER_ROW = re.compile(rf"^{_HEADER_CELL}(?:\s+{_HEADER_CELL})*$", re.IGNORECASE)  # "Nr. Titel Åben/Lukket"
 # "Lukket Regnskab 2008 ...": the open/closed cell read into the title (a name follows it)
@@ -58,10 +58,11 @@ def find_case_number(lines: list[StyledLine]) -> tuple[str | None, StyledLine | 
     return None, None
 
 
-def table_rows(lines: list[StyledLine]) -> list[StyledLine]:
+def table_rows(lines: list[StyledLine]) -> tuple[list[StyledLine], set[int]]:
     """An attachment list set as a table (a document number, the title, "Åben"): one line per
     row holding the title cell(s); header rows ("Bilagsnr. | Titel") and the number and
-    open/closed columns left out. Lines that are no table pass unchanged."""
+    open/closed columns left out. Lines that are no table pass unchanged. Also returns the
+    ids of the lines made of a row's cells: each of them is an entry of its own."""
     rows: list[list[StyledLine]] = []
     for line in lines:
         if rows and same_row(rows[-1][0], line):
@@ -71,6 +72,7 @@ def table_rows(lines: list[StyledLine]) -> list[StyledLine]:
         else:
             rows.append([line])
     out: list[StyledLine] = []
+    row_lines: set[int] = set()
     for row in rows:
         if len(row) == 1:
             out.append(row[0])
@@ -86,7 +88,8 @@ def table_rows(lines: list[StyledLine]) -> list[StyledLine]:
         cells = [c for c in cells if not TABLE_FILLER.match(c.text.strip())]
         if cells and not all(is_header_cell(c.text) for c in cells):
             out.append(replace(cells[0], text=" ".join(c.text.strip() for c in cells), x1=cells[-1].x1))
-    return out
+            row_lines.add(id(out[-1]))
+    return out, row_lines
 
 
 def is_header_cell(text: str) -> bool:
@@ -124,8 +127,9 @@ def attachments_from(sections: Sections, edge: float, gap: float) -> list[Attach
         if listing and not lines:
             continue  # "BILAG:" over "Bilag | Åben/Lukket": the entries follow the header
         if listing:
+            rows, row_lines = table_rows(lines)
             entries = [(entry_title(text), line) for text, line in
-                       lines_to_entries(table_rows(lines), edge, gap, opens_attachment_entry)]
+                       lines_to_entries(rows, edge, gap, opens_attachment_entry, opened=row_lines)]
             for text, line in labels_joined(without_list_numbers(entries)):
                 if lead_in_text(text) is not None or ATTENDANCE_LINE.match(text) or MEETING_LABEL.match(text) \
                         or is_capitals_heading(line):

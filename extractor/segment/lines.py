@@ -8,7 +8,7 @@ and a line ending in a hyphen before a lower-case word joins that word.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from dagsorden.extractor.danish.headings import BULLET
 from dagsorden.models import StyledLine
@@ -103,17 +103,25 @@ def typical_gap(lines: list[StyledLine]) -> float:
                      and (b.text.strip()[:1].islower() or b.text.strip()[:1].isdigit()))
     if wrapped:
         return wrapped[len(wrapped) // 2]
+    # else the closest two lines of one style at one left edge: a wrap if the text has one
+    # (a heading's space below it is no line gap)
+    body = [round(b.top - a.bottom, 1) for a, b in pairs
+            if a.bold == b.bold and abs(a.size - b.size) < 0.5 and abs(a.x0 - b.x0) < 2]
+    if body:
+        return min(body)
     gaps = sorted(round(b.top - a.bottom, 1) for a, b in pairs)
     return gaps[len(gaps) // 3] if gaps else 3.0
 
 
 def lines_to_entries(lines: list[StyledLine], edge: float | None = None, gap: float | None = None,
-                     opens: Callable[[str, str], bool] | None = None) -> list[tuple[str, StyledLine]]:
+                     opens: Callable[[str, str], bool] | None = None,
+                     opened: Collection[int] = ()) -> list[tuple[str, StyledLine]]:
     """Split lines into list entries (bullets, numbered points or plain lines).
 
     A new entry starts at a bullet, or after a line that ended short of the right
     edge or with a sentence end, or where `opens(previous text, text)` says so (a kind of
-    list's own rule). Returns (text, first line) pairs so the page is kept.
+    list's own rule), or at a line whose id is in `opened` (a table's row). Returns
+    (text, first line) pairs so the page is kept.
     """
     edge = right_edge(lines) if edge is None else edge
     gap = typical_gap(lines) if gap is None else gap
@@ -141,6 +149,7 @@ def lines_to_entries(lines: list[StyledLine], edge: float | None = None, gap: fl
             or (CLAUSE_END.search(previous.text) is not None and not text[0].islower() and not open_bracket)
             or line.page != previous.page and line.x0 < previous.x0 - 5
             or (opens is not None and opens(previous.text.strip(), text))
+            or id(line) in opened
         )
         if starts_new or not entries:
             entries.append(([strip_bullet(text)], line))

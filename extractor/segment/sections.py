@@ -101,12 +101,16 @@ def wraps_bold_text(sections: Sections, line: StyledLine, body_size: float, edge
 def split_sections(lines: list[StyledLine], body_size: float) -> Sections:
     sections: Sections = []
     heading: StyledLine | None = None
+    previous: StyledLine | None = None
     edge = right_edge(lines)
     for line in lines:
         inline = inline_heading(line)
         is_heading = is_section_heading(line, body_size)
         if is_heading and beside_heading(line, heading):
             continue
+        if is_heading and previous is not None and right_of(previous, line):
+            is_heading = False  # "2 | Tidsplan": a table row's cell, not the case's "Tidsplan"
+        previous = line
         if is_heading and (addressee_of_recommendation(sections, line) or decided_in_bold(sections, line, body_size)
                            or wraps_bold_text(sections, line, body_size, edge)):
             is_heading = False
