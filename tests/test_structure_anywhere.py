@@ -1570,3 +1570,18 @@ def test_entries_parted_by_space_when_no_wrap_goes_on_in_lower_case() -> None:
     assert entries == ["Høringssvar fra Danmarks Naturfredningsforening om Åbrinken",
                        "Samlet notat om de indkomne høringssvar til forslag til lokalplanen",
                        "Kort over lokalplanområdet"]
+
+
+def test_a_list_numbered_again_from_one_after_the_items_is_no_item(tmp_path: Path) -> None:
+    """A one-font export: items 1 and 2, then a meeting-wide list "1.", "2.", "3." at the end.
+    Its "3." would follow item 2, but a list that counts from 1 again is no run of items."""
+    def item(number: int, title: str) -> list[Text | None]:
+        return lines(f"{number}. {title}", None, "Sagsfremstilling", "Forvaltningen orienterer om sagen.", None,
+                     "Indstilling", "Direktionen indstiller, at sagen godkendes.", None)
+    page = lines("ÅBEN DAGSORDEN", "Økonomiudvalget", "Mødedato: 16. september 2014", None) \
+        + item(1, "Budgetopfølgning pr. 31. august 2014") + item(2, "Anlægsbevilling til nyt tag på rådhuset") \
+        + lines("SAMLET BILAGSLISTE", "1. Samlet oversigt over drift og anlæg", "2. Notat om merforbrug",
+                "3. Tilstandsrapport for rådhusets tag")
+    extraction = extract(tmp_path, "samlet_bilagsliste", [page])
+    assert [(i.number, i.title) for i in extraction.items] == [
+        (1, "Budgetopfølgning pr. 31. august 2014"), (2, "Anlægsbevilling til nyt tag på rådhuset")]

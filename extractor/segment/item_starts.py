@@ -226,6 +226,27 @@ def drop_tables_of_contents(lines: list[StyledLine], family: list[ItemStart],
     return kept
 
 
+def without_restarted_lists(family: list[ItemStart]) -> list[ItemStart]:
+    """"1. Budgetopfølgning ...", "2. Notat ...", "3. Tilstandsrapport" set line under line
+    after items 1 and 2: a numbered list that starts again at 1 (attachments, a decision's
+    points) is no run of items, though its "3." would follow item 2."""
+    runs: list[list[ItemStart]] = []
+    for cand in family:
+        if runs and cand.index - runs[-1][-1].index <= LIST_GAP_LINES:
+            runs[-1].append(cand)
+        else:
+            runs.append([cand])
+    kept: list[ItemStart] = []
+    for run in runs:
+        counted = 0  # the run's lines that count 1, 2, 3 ...
+        while counted < len(run) and run[counted].numbers[0] == counted + 1:
+            counted += 1
+        if counted >= 2 and any(1 in c.numbers for c in kept):
+            run = run[counted:]  # an item heading right after the list stays
+        kept.extend(run)
+    return kept
+
+
 def in_sequence(starts: list[ItemStart], weights: list[float] | None = None) -> list[ItemStart]:
     """The longest (heaviest) chain of starts whose numbers rise in small steps.
 
@@ -291,7 +312,7 @@ def choose_family(lines: list[StyledLine], candidates: list[ItemStart],
     best: list[ItemStart] = []
     best_score = 0.0
     for members in families.values():
-        members = printed_twice(lines, drop_tables_of_contents(lines, members, candidates))
+        members = printed_twice(lines, without_restarted_lists(drop_tables_of_contents(lines, members, candidates)))
         chain = in_sequence(members, [1.0 + OWN_SECTION_WEIGHT * (s.index in sectioned) for s in members])
         score = family_score(lines, chain, body_size) + OWN_SECTION_WEIGHT * sum(s.index in sectioned for s in chain)
         if score > best_score:
