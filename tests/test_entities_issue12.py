@@ -386,3 +386,23 @@ def test_issue_12_parts_of_the_country_and_a_kind_word_after_og(tmp_path: Path) 
     orgs = names(found, "ORG")
     assert {"Danmarks Naturfredningsforening, Nordfyn", "Miljøstyrelsen", "Museum Østsjælland"} <= orgs
     assert "Miljøstyrelsen og Museum Østsjælland" not in orgs and "Sydfyn" in names(found, "LOC")
+
+
+def test_issue_12_companies_named_after_people_and_associations_of_two_kinds(tmp_path: Path) -> None:
+    """A name before a legal form is a company, also when it opens with a first name, an
+    initial or "Co." ("Gert Nyborg Transport ApS", "K. Damgaard A/S", "Havbrink & Co. A/S"),
+    and "Statsautoriseret Revisionspartnerselskab" is a legal form. Associations whose kind
+    word is a coordinated compound or a hyphenated one ("Brovst Erhvervs- og Turistforening",
+    "Dansk Boldspil-Union") and a town's housing association are organisations, not the town."""
+    found = entities(tmp_path, "firmaer", [
+        "Tilbuddet fra Gert Nyborg Transport ApS var lavest, og K. Damgaard A/S udfører arbejdet.",
+        "Regnskabet er revideret af Deloitte Statsautoriseret Revisionspartnerselskab.",
+        "Havbrink & Co. A/S bød også, og Hans Lykke Byg A/S trak sit bud.",
+        "Brovst Erhvervs- og Turistforening og Dansk Boldspil-Union er hørt.",
+        "Ringsted Boligselskab opfører 24 boliger.",
+    ])
+    assert {"Gert Nyborg Transport ApS", "K. Damgaard A/S", "Deloitte Statsautoriseret Revisionspartnerselskab",
+            "Havbrink & Co. A/S", "Hans Lykke Byg A/S", "Brovst Erhvervs- og Turistforening", "Dansk Boldspil-Union",
+            "Ringsted Boligselskab"} <= names(found, "ORG")
+    assert not {"Gert Nyborg Transport ApS", "Hans Lykke Byg", "Hans Lykke"} & names(found, "PER")
+    assert not {"Brovst", "Ringsted"} & names(found, "LOC")

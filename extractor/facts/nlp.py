@@ -76,11 +76,14 @@ PLACE_CONJUNCT = re.compile(rf"(?:,|[ \t]+(?P<last>og|eller))[ \t]+"
 PLACE_NOUN = re.compile(r"(?:å|havn|skov|sø|strand|bakke|mark|toft|vang|dal|holm|vig|by|park|plads|eng|"
                         r"promenad|gad|kaj|mos|hed|lund|gård)en$", re.IGNORECASE)
 # The legal forms of Danish (and neighbouring) companies: a name before one is a company.
-LEGAL_FORM = r"(?:A/S|ApS|I/S|K/S|P/S|IVS|A\.m\.b\.a\.|a\.m\.b\.a\.|AMBA|F\.m\.b\.a\.|e\.V\.|GmbH)"
+LEGAL_FORM = (r"(?:A/S|ApS|I/S|K/S|P/S|IVS|A\.m\.b\.a\.|a\.m\.b\.a\.|AMBA|F\.m\.b\.a\.|e\.V\.|GmbH|"
+              r"(?:Statsautoriseret[ \t]+)?Revisionspartnerselskab|Partnerselskab)")
+LEGAL_FORM_WORD = re.compile(LEGAL_FORM)
+LEGAL_FORM_NEXT = re.compile(rf"[ \t]*(?:&[ \t]+\S+[ \t]+)?{LEGAL_FORM}(?![{L}0-9/])")  # "Hansen & Søn ApS"
 # "Bygherren", "Rådgiverne": a common noun in the definite form that presents the company.
 DEFINITE_NOUN = re.compile(r"(?:erne|ene|ren)$")
 COMPANY = re.compile(
-    rf"{NOT_AFTER_WORD}(?P<name>(?:{CAP_WORD}|Brdr\.)(?:[ \t]+(?:{CAP_WORD}|&|[0-9]+))*)[ \t]+"
+    rf"{NOT_AFTER_WORD}(?P<name>(?:{CAP_WORD}|Brdr\.|[{UPPER}]\.)(?:[ \t]+(?:{CAP_WORD}|&|Co\.|[0-9]+))*)[ \t]+"
     rf"(?P<form>{LEGAL_FORM})(?![{L}0-9/])")
 # A word of a person's name: "Aarup-Kristensen", "Chr.", "von".
 NAME_WORD = rf"(?:[{UPPER}][a-zæøå]{{0,3}}\.|{CAP_WORD}|[Vv]on{NOT_IN_WORD}|van{NOT_IN_WORD}|de{NOT_IN_WORD})"
@@ -448,6 +451,8 @@ class EntityRules:
         name: no organisation is made of it."""
         for run in NAME_RUN.finditer(text):
             words = list(re.finditer(r"\S+", run.group(0)))
+            if any(LEGAL_FORM_WORD.fullmatch(w.group(0)) for w in words) or LEGAL_FORM_NEXT.match(text[run.end():]):
+                continue  # "Gert Nyborg Transport ApS": a company named after its owner
             start = next((i for i, w in enumerate(words) if w.group(0) in self.g.first_names), None)
             before = text[max(0, run.start() - 40):run.start()].split()
             titled = bool(before) and bool(TITLE_SUFFIX.search(before[-1].strip(",")) or PRESENTER.match(before[-1]))
@@ -588,7 +593,8 @@ class EntityRules:
         capitalised words before a legal form, without a sentence's first words ("Fra ...")."""
         for m in COMPANY.finditer(text):
             words = list(re.finditer(r"\S+", m.group("name")))
-            while words and (words[0].group(0).lower() in self.stop_words or words[0].group(0) == "&"
+            while words and ((words[0].group(0).lower() in self.stop_words and words[0].group(0) not in self.g.first_names)
+                             or words[0].group(0) == "&"
                              or (len(words) > 2 and DEFINITE_NOUN.search(words[0].group(0)))
                              or (len(words) > 1 and words[0].group(0).endswith("firmaet"))):
                 words.pop(0)  # "Fra", "Bygherren", "Rådgiverne", "Arkitektfirmaet" before the name
@@ -662,7 +668,9 @@ class EntityRules:
             ("before", re.compile(rf"{before_name}[ \t]+(?P<w>{words('before')}){NOT_IN_WORD}")),
             ("in", re.compile(rf"{NOT_AFTER_WORD}(?P<w>{words('in')})[ \t]+i[ \t]+(?P<name>{CAP_WORD})")),
             ("before-suffix", re.compile(
-                rf"{before_name}[ \t]+(?P<w>[{UPPER}][{L}]*(?:{words('before-suffix')})){NOT_IN_WORD}")),
+                # "Brovst Erhvervs- og Turistforening", "Dansk Boldspil-Union"
+                rf"{before_name}[ \t]+(?P<w>(?:[{UPPER}][{L}]*-[ \t]+(?:og|eller)[ \t]+)?"
+                rf"[{UPPER}][{L}]*(?:-[{L}]*)?(?i:{words('before-suffix')})){NOT_IN_WORD}")),
             ("alone", re.compile(rf"{NOT_AFTER_WORD}(?P<w>(?i:{words('alone')})){NOT_IN_WORD}")),
             ("alone-suffix", re.compile(
                 rf"{NOT_AFTER_WORD}(?P<w>[{UPPER}][{L}]+(?:{words('alone-suffix')})){NOT_IN_WORD}")),
