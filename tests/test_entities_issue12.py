@@ -406,3 +406,17 @@ def test_issue_12_companies_named_after_people_and_associations_of_two_kinds(tmp
             "Ringsted Boligselskab"} <= names(found, "ORG")
     assert not {"Gert Nyborg Transport ApS", "Hans Lykke Byg", "Hans Lykke"} & names(found, "PER")
     assert not {"Brovst", "Ringsted"} & names(found, "LOC")
+
+
+def test_issue_12_hospitals_are_places_too_and_nature_parks_are_areas(tmp_path: Path) -> None:
+    """A hospital is the body and the place of care ("Hvidovre Hospital", also in the genitive
+    "Regionshospitalet Holstebros"); a nature or national park is an area, with a river's
+    one-letter "Å" in its name ("Naturpark Uggerby Å")."""
+    found = entities(tmp_path, "hospitaler", [
+        "Patienterne flyttes fra Hvidovre Hospital, og Regionshospitalet Holstebros akutmodtagelse lukker.",
+        "Stien går gennem Naturpark Uggerby Å og Nationalpark Vadehavet.",
+    ])
+    both = {"Hvidovre Hospital", "Regionshospitalet Holstebro"}
+    assert both <= names(found, "ORG") and both <= names(found, "LOC")
+    assert {"Naturpark Uggerby Å", "Nationalpark Vadehavet"} <= names(found, "LOC")
+    assert not {"Regionshospitalet Holstebros", "Uggerby"} & (names(found, "ORG") | names(found, "LOC"))

@@ -654,7 +654,8 @@ class EntityRules:
         def words(mode: str) -> str:
             return "|".join(re.escape(w) for w, where, _, _ in self.g.institution_words if where == mode)
 
-        name = rf"{PLACE_PREFIX}{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,2}}"  # "Boligselskabet Sct. Jørgen"
+        # "Boligselskabet Sct. Jørgen", "Naturpark Uggerby Å" (a river or an island: one letter)
+        name = rf"{PLACE_PREFIX}{CAP_WORD}(?:[ \t]+(?:{CAP_WORD}|[ÅØ](?![{L}0-9]))){{0,2}}"
         # "Brønderslev Psykiatriske Sygehus", "Holm & Kjær Arkitekter": the name, capitalised adjectives, the kind.
         before_name = rf"(?P<name>{CAP_WORD}(?:[ \t]+(?:{CAP_WORD}|og|&))*?(?:[ \t]+[{UPPER}][a-zæøå]+e)*)"
         return [
@@ -795,6 +796,8 @@ class EntityRules:
         words = name.split()
         while words and (words[-1].lower() in self.stop_words or words[-1].lower() in NAME_STOP):
             words.pop()
+        if words and words[-1].endswith("s") and self._is_place(words[-1][:-1]):
+            words[-1] = words[-1][:-1]  # "Regionshospitalet Holstebros ...": the genitive of the name
         return " ".join(words) if words and words[0].lower() not in self.stop_words else ""
 
     def _acronyms(self, text: str, aliases: list[Alias]) -> Iterator[Candidate]:
