@@ -411,12 +411,14 @@ def test_issue_12_companies_named_after_people_and_associations_of_two_kinds(tmp
 def test_issue_12_hospitals_are_places_too_and_nature_parks_are_areas(tmp_path: Path) -> None:
     """A hospital is the body and the place of care ("Hvidovre Hospital", also in the genitive
     "Regionshospitalet Holstebros"); a nature or national park is an area, with a river's
-    one-letter "Å" in its name ("Naturpark Uggerby Å")."""
+    one-letter "Å" in its name ("Naturpark Uggerby Å"); a name ending in s takes its genitive
+    with an apostrophe ("Gladsaxe Rådhus' foyer")."""
     found = entities(tmp_path, "hospitaler", [
         "Patienterne flyttes fra Hvidovre Hospital, og Regionshospitalet Holstebros akutmodtagelse lukker.",
         "Stien går gennem Naturpark Uggerby Å og Nationalpark Vadehavet.",
+        "Kunstnerne udstiller i Gladsaxe Rådhus' foyer.",
     ])
     both = {"Hvidovre Hospital", "Regionshospitalet Holstebro"}
     assert both <= names(found, "ORG") and both <= names(found, "LOC")
-    assert {"Naturpark Uggerby Å", "Nationalpark Vadehavet"} <= names(found, "LOC")
+    assert {"Naturpark Uggerby Å", "Nationalpark Vadehavet", "Gladsaxe Rådhus"} <= names(found, "LOC")
     assert not {"Regionshospitalet Holstebros", "Uggerby"} & (names(found, "ORG") | names(found, "LOC"))

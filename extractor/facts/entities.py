@@ -69,6 +69,8 @@ def surface_text(span_text: str, canonical: str) -> str:
         text = text[:-1]  # "Horsens Havn A/S.": the tokenizer keeps a sentence's full stop on "A/S"
     if GENITIVE_APOSTROPHE.search(text):
         return text[:-2]
+    if text.endswith(("'", "\u2019")) and not canonical.endswith(("'", "\u2019")):
+        return text[:-1]  # "Gladsaxe Rådhus' foyer": the genitive of a name ending in s
     last, head = text.rsplit(" ", 1)[-1], canonical.rsplit(" ", 1)[-1]
     if last.endswith("s") and last[:-1].casefold() == head.casefold() and last.casefold() != head.casefold():
         return text[:-1]

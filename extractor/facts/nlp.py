@@ -54,7 +54,7 @@ SENTENCIZER_PIPE = "sentencizer"
 # apostrophes also glue words together here).
 L = "A-Za-zÆØÅæøåÉéÈèÜüÖöÄäÁáÍíÇçŞşĞğİıŁłŃńŚśŹźŻżÓóÑñ"
 UPPER = "A-ZÆØÅÉÜÖÄÇŞİŁŚŹŻÓÑ"
-NOT_IN_WORD = rf"(?![{L}0-9'’-])"
+NOT_IN_WORD = rf"(?![{L}0-9-])(?!['’][{L}0-9])"  # "Rådhus' foyer": an apostrophe genitive ends the word
 NOT_AFTER_WORD = rf"(?<![{L}0-9'’-])"
 CAP_WORD = rf"[{UPPER}][{L}]+(?:-[{UPPER}][{L}]+)?{NOT_IN_WORD}"
 # The abbreviated first word of a place name: Gammel, Sønder, Nørre, Nordre, Store, Lille,
