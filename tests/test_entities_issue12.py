@@ -422,3 +422,16 @@ def test_issue_12_hospitals_are_places_too_and_nature_parks_are_areas(tmp_path: 
     assert both <= names(found, "ORG") and both <= names(found, "LOC")
     assert {"Naturpark Uggerby Å", "Nationalpark Vadehavet", "Gladsaxe Rådhus"} <= names(found, "LOC")
     assert not {"Regionshospitalet Holstebros", "Uggerby"} & (names(found, "ORG") | names(found, "LOC"))
+
+
+def test_issue_12_a_members_party_letter_after_a_comma_and_a_harbour(tmp_path: Path) -> None:
+    """"Jens Erik Holmgaard, V": the letter after a member's name is the party's, no
+    organisation; "Bagenkop Havn" is the harbour, a place (the annotated mentions take a
+    harbour as a place in 23 of 25)."""
+    found = entities(tmp_path, "partibogstav", [
+        "Deltagere:", "Jens Erik Holmgaard, V", "Bente Lykke Ravn, A", "Mikael Strand, Ø", None,
+        "Broen i Bagenkop Havn skal repareres.",
+    ])
+    assert {"Jens Erik Holmgaard", "Bente Lykke Ravn", "Mikael Strand"} <= names(found, "PER")
+    assert not {"V", "A", "Ø", "Bagenkop Havn"} & names(found, "ORG")
+    assert "Bagenkop Havn" in names(found, "LOC")

@@ -539,7 +539,8 @@ class EntityRules:
             name = " ".join(text[begin:end].split())
             yield begin, end, "PER", f"person:{name}"
             org = ORG_AFTER_NAME.match(rest)
-            if org and not self._role_after(rest) and org.group("org").split()[0].lower() not in self.stop_words:
+            if org and not self._role_after(rest) and org.group("org").split()[0].lower() not in self.stop_words \
+                    and not re.fullmatch(rf"[{UPPER}]", org.group("org").strip()):  # "Name, V": a party letter
                 name = " ".join(org.group("org").split())
                 yield rest_start + org.start("org"), rest_start + org.end("org"), "ORG", f"body:{name}"
         for m in self.attendance.finditer(text):
