@@ -1585,3 +1585,13 @@ def test_a_list_numbered_again_from_one_after_the_items_is_no_item(tmp_path: Pat
     extraction = extract(tmp_path, "samlet_bilagsliste", [page])
     assert [(i.number, i.title) for i in extraction.items] == [
         (1, "Budgetopfølgning pr. 31. august 2014"), (2, "Anlægsbevilling til nyt tag på rådhuset")]
+
+
+def test_recommendation_printed_in_bold(tmp_path: Path) -> None:
+    """"Indstilling" over a bold "Direktionen indstiller, at ejendommen sættes til salg" (no
+    full stop): the recommendation set in bold, not a heading of its own."""
+    page = [bold("Referat", 14), Text("Økonomiudvalget"), Text("Mødedato: 21. august 2017"), None,
+            bold("1. Salg af ejendom", 12), bold("Indstilling"), bold("Direktionen indstiller, at ejendommen sættes til salg"),
+            None, bold("Beslutning"), Text("Godkendt.")]
+    extraction = extract(tmp_path, "fed_indstilling", [page])
+    assert [i.recommendations for i in extraction.items] == [["ejendommen sættes til salg"]]

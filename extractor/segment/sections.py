@@ -80,13 +80,18 @@ def addressee_of_recommendation(sections: Sections, line: StyledLine) -> bool:
 
 def decided_in_bold(sections: Sections, line: StyledLine, body_size: float) -> bool:
     """"Beslutning" over "**Godkendt**" or "**Formanden:**": minutes that print the decision
-    in bold, or its parts under bold labels, set those lines like headings. Right under a
-    decision heading (or, in its text, a label ending in a colon), a line bold in the text's
-    size that is no section word nor a body's dated heading is part of what was decided."""
+    (or the recommendation) in bold, or its parts under bold labels, set those lines like
+    headings. Right under a decision or recommendation heading (or, in a decision's text, a
+    label ending in a colon), a line bold in the text's size that is no section word nor a
+    body's dated heading is part of what was decided or recommended."""
     text = " ".join(line.text.split())
-    return bool(sections) and DECISION_HEADING.match(sections[-1][0]) is not None \
-        and (not sections[-1][1] or text.endswith(":")) and line.size < body_size + HEADING_SIZE_DELTA \
-        and not is_section_word(text) and not BODY_DATELINE.match(text) and not BULLET.match(text)
+    if not sections or is_section_word(text) or BODY_DATELINE.match(text) or BULLET.match(text) \
+            or line.size >= body_size + HEADING_SIZE_DELTA:
+        return False
+    heading, above = sections[-1]
+    if RECOMMENDATION_HEADING.match(heading):  # "Indstilling" over "**Direktionen indstiller, at ...**"
+        return not above
+    return DECISION_HEADING.match(heading) is not None and (not above or text.endswith(":"))
 
 
 def wraps_bold_text(sections: Sections, line: StyledLine, body_size: float, edge: float) -> bool:
