@@ -1595,3 +1595,17 @@ def test_recommendation_printed_in_bold(tmp_path: Path) -> None:
             None, bold("Beslutning"), Text("Godkendt.")]
     extraction = extract(tmp_path, "fed_indstilling", [page])
     assert [i.recommendations for i in extraction.items] == [["ejendommen sættes til salg"]]
+
+
+def test_attachment_links_printed_in_bold(tmp_path: Path) -> None:
+    """A web print sets the attachments' links in bold under "Bilag": entries, not headings.
+    A group heading after the last item's list ("Lukket del") is not an entry."""
+    page = [bold("Referat", 14), Text("Økonomiudvalget"), Text("Mødedato: 21. august 2017"), None,
+            bold("1. Budget 2018", 12), bold("Sagsfremstilling"),
+            Text("Budgetforslaget for 2018 fremlægges til første behandling i udvalget og i byrådet."),
+            bold("Beslutning"), Text("Godkendt."), None, bold("Bilag"), bold("Budgetforslag 2018"), bold("Notat om anlæg"), bold("Høringssvar fra MED-udvalget"), None,
+            bold("2. Salg af ejendom", 12), bold("Beslutning"), Text("Godkendt."), None, bold("Bilag"),
+            bold("Kort over grunden"), None, bold("Lukket del"), None, bold("3. Personalesag", 12)]
+    extraction = extract(tmp_path, "fede_bilag", [page])
+    assert [[a.title for a in i.attachments] for i in extraction.items] == [
+        ["Budgetforslag 2018", "Notat om anlæg", "Høringssvar fra MED-udvalget"], ["Kort over grunden"], []]

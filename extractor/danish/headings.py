@@ -124,7 +124,8 @@ CASE_SECTION = re.compile(
 # Grouping headings between items ("Sager til behandling").
 AGENDA_GROUP = re.compile(
     r"^(?:sager til (?:behandling|orientering|beslutning|drøftelse)|oplæg(?: til drøftelse)?|"
-    r"velkomst|afrunding|meddelelser|orienteringssager|beslutningssager|drøftelsessager)" + _END,
+    r"velkomst|afrunding|meddelelser|orienteringssager|beslutningssager|drøftelsessager|meddelelsessager|"
+    r"(?:åben|lukket) del|(?:åbne|lukkede) (?:sager|punkter))" + _END,
     re.IGNORECASE)
 
 OPEN_MARK = re.compile(r"^(?:åben|åbent punkt|åbent|åben sag|åbent møde)" + _END, re.IGNORECASE)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from dagsorden.extractor.danish.headings import (
+    AGENDA_GROUP,
     ATTACHMENT_HEADING,
     BODY_DATELINE,
     BULLET,
@@ -78,19 +79,22 @@ def addressee_of_recommendation(sections: Sections, line: StyledLine) -> bool:
         and BODY_DATELINE.match(" ".join(line.text.split())) is not None
 
 
-def decided_in_bold(sections: Sections, line: StyledLine, body_size: float) -> bool:
+def bold_text_under(sections: Sections, line: StyledLine, body_size: float) -> bool:
     """"Beslutning" over "**Godkendt**" or "**Formanden:**": minutes that print the decision
-    (or the recommendation) in bold, or its parts under bold labels, set those lines like
-    headings. Right under a decision or recommendation heading (or, in a decision's text, a
-    label ending in a colon), a line bold in the text's size that is no section word nor a
-    body's dated heading is part of what was decided or recommended."""
+    (or the recommendation, or the attachments' links) in bold, or a decision's parts under
+    bold labels, set those lines like headings. Right under a decision or recommendation
+    heading (or, in a decision's text, a label ending in a colon), and anywhere under an
+    attachment heading, a line bold in the text's size that is no section word nor a body's
+    dated heading is text of that section."""
     text = " ".join(line.text.split())
     if not sections or is_section_word(text) or BODY_DATELINE.match(text) or BULLET.match(text) \
-            or line.size >= body_size + HEADING_SIZE_DELTA:
+            or AGENDA_GROUP.match(text) or line.size >= body_size + HEADING_SIZE_DELTA:
         return False
     heading, above = sections[-1]
     if RECOMMENDATION_HEADING.match(heading):  # "Indstilling" over "**Direktionen indstiller, at ...**"
         return not above
+    if ATTACHMENT_HEADING.match(heading):  # "Bilag" over "**Budgetforslag 2018**": links set in bold
+        return True
     return DECISION_HEADING.match(heading) is not None and (not above or text.endswith(":"))
 
 
@@ -116,7 +120,7 @@ def split_sections(lines: list[StyledLine], body_size: float) -> Sections:
         if is_heading and previous is not None and right_of(previous, line):
             is_heading = False  # "2 | Tidsplan": a table row's cell, not the case's "Tidsplan"
         previous = line
-        if is_heading and (addressee_of_recommendation(sections, line) or decided_in_bold(sections, line, body_size)
+        if is_heading and (addressee_of_recommendation(sections, line) or bold_text_under(sections, line, body_size)
                            or wraps_bold_text(sections, line, body_size, edge)):
             is_heading = False
         if is_heading:
