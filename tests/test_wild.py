@@ -32,10 +32,10 @@ TARGETS = {
     "entities.LOC": 0.80,
 }
 # Sealed fields below their target today (all looks together): the level they must not fall
-# under. Not met: decisions (documents of formats the rules have not seen), attachments
-# (lists the rules do not yet tie to their items), ORG and LOC (names outside the gazetteers).
+# under. Not met: attachments (lists the rules do not yet tie to their items), ORG and LOC
+# (names outside the gazetteers). Decisions meet their bar since decisions printed in bold
+# are read as text.
 SEALED_FLOORS = {
-    "decisions": 0.84,
     "attachments": 0.40,
     "entities.ORG": 0.75,
     "entities.LOC": 0.75,
