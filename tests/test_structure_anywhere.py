@@ -1609,3 +1609,20 @@ def test_attachment_links_printed_in_bold(tmp_path: Path) -> None:
     extraction = extract(tmp_path, "fede_bilag", [page])
     assert [[a.title for a in i.attachments] for i in extraction.items] == [
         ["Budgetforslag 2018", "Notat om anlæg", "Høringssvar fra MED-udvalget"], ["Kort over grunden"], []]
+
+
+def test_attachment_titles_that_wrap_into_a_capital_under_a_hanging_indent(tmp_path: Path) -> None:
+    """"Bilag 1 - Budgetforslag ... område med" over "Bemærkninger fra Direktionen" set in
+    under the title: a line ending in a preposition, or set in under a labelled entry, goes
+    on in whatever case its next line opens."""
+    page = [bold("Referat", 14), Text("Økonomiudvalget"), Text("Mødedato: 21. august 2017"), None,
+            bold("1. Budget 2018", 12), bold("Sagsfremstilling"),
+            Text("Budgetforslaget for 2018 fremlægges til første behandling i udvalget og derefter i byrådet."),
+            bold("Beslutning"), Text("Godkendt."), None, bold("Bilag"),
+            Text("Bilag 1 - Budgetforslag 2018 for Økonomiudvalgets område med"),
+            Text("Bemærkninger fra Direktionen", x=117), Text("Bilag 2 - Notat om anlæg"),
+            Text("Bilag 3 - Høringssvar fra MED-udvalget i Social og Sundhed"), Text("Ældrerådets udtalelse", x=117)]
+    extraction = extract(tmp_path, "haengende_indrykning", [page])
+    assert [a.title for a in extraction.items[0].attachments] == [
+        "Bilag 1 - Budgetforslag 2018 for Økonomiudvalgets område med Bemærkninger fra Direktionen",
+        "Bilag 2 - Notat om anlæg", "Bilag 3 - Høringssvar fra MED-udvalget i Social og Sundhed Ældrerådets udtalelse"]

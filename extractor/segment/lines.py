@@ -19,12 +19,17 @@ SHORT_LINE_SLACK = 40.0
 SUSPENDED_HYPHEN_NEXT = {"og", "eller", "samt", "til", "som", "&"}
 CLAUSE_END = re.compile(r"[.:;!?]\s*$")  # a line that ends a clause or sentence
 PARAGRAPH_GAP = 0.4  # extra space (in font sizes) above a line that opens a new paragraph
+HANGING_INDENT = 6.0  # points: a wrapped line set this far in under its entry's label
 URL = re.compile(r"^(?:https?://|www\.)\S", re.IGNORECASE)
 # A line opening like a labelled list entry starts a new entry even without a bullet.
 ENTRY_LABEL = re.compile(r"^(?:bilag\s+(?:nr\.?\s*)?\d+|at\s+\d+\))", re.IGNORECASE)
 # "1. at ...", "2) ...", "a) At ...": a numbered entry, when the numbers count up (so that a
 # wrapped "30. juni 2025," is not taken for entry 30).
 NUMBER_LABEL = re.compile(r"^\(?(?P<label>\d{1,2}|[a-hA-H])[.)]\s")
+# "... for Økonomiudvalgets område med" / "Bemærkninger fra ...": a line ending in a
+# preposition or conjunction goes on, whatever case the next line opens in.
+DANGLING_END = re.compile(r"(?:^|\s)(?:og|eller|samt|med|fra|for|til|i|på|af|om|ved|under|over|mellem|efter|"
+                          r"hos|mod|uden|inden|the|and|of|-|–)\s*$", re.IGNORECASE)
 
 
 def label_rank(text: str) -> int | None:
@@ -136,14 +141,21 @@ def lines_to_entries(lines: list[StyledLine], edge: float | None = None, gap: fl
         numbered = rank is not None and rank in (1, last_rank + 1)
         if numbered:
             last_rank = rank or 0
-        # "Notat af 7. september 2015 (dok.nr." / "32210/15)": a bracket left open goes on
+        # "Notat af 7. september 2015 (dok.nr." / "32210/15)": a bracket left open goes on; so
+        # does a line ending in "med" or "og fra", and one set in under a labelled entry's
+        # title ("Bilag 1 - Budget ..." / "          Bemærkninger ...": a hanging indent)
         open_bracket = previous is not None and previous.text.count("(") > previous.text.count(")")
+        goes_on = previous is not None and line.page == previous.page and (
+            DANGLING_END.search(previous.text) is not None
+            or (bool(entries) and line.x0 > entries[-1][1].x0 + HANGING_INDENT
+                and (label_rank(entries[-1][1].text.strip()) is not None or ENTRY_LABEL.match(entries[-1][1].text.strip())
+                     is not None or BULLET.match(entries[-1][1].text) is not None)))
         starts_new = (
             previous is None
             or numbered
             or BULLET.match(text) is not None
             or ENTRY_LABEL.match(text) is not None
-            or (ended_early(previous, text, edge) and not open_bracket)
+            or (ended_early(previous, text, edge) and not open_bracket and not goes_on)
             or URL.match(text) is not None
             or (line.page == previous.page and line.top - previous.bottom > gap + PARAGRAPH_GAP * line.size)
             or (CLAUSE_END.search(previous.text) is not None and not text[0].islower() and not open_bracket)
