@@ -1626,3 +1626,20 @@ def test_attachment_titles_that_wrap_into_a_capital_under_a_hanging_indent(tmp_p
     assert [a.title for a in extraction.items[0].attachments] == [
         "Bilag 1 - Budgetforslag 2018 for Økonomiudvalgets område med Bemærkninger fra Direktionen",
         "Bilag 2 - Notat om anlæg", "Bilag 3 - Høringssvar fra MED-udvalget i Social og Sundhed Ældrerådets udtalelse"]
+
+
+def test_meeting_wide_attachment_list_grouped_under_titles_without_numbers(tmp_path: Path) -> None:
+    """"Bilagsliste" at the end, each item's attachments under its title printed again
+    without its number: the title says which item the files belong to."""
+    def item(number: int, title: str) -> list[Text | None]:
+        return [bold(f"{number}. {title}", 12), bold("Sagsfremstilling"), Text("Forvaltningen orienterer om sagen."),
+                bold("Beslutning"), Text("Godkendt."), None]
+    page = [bold("Referat", 14), Text("Økonomiudvalget"), Text("Mødedato: 3. november 2014"), None] \
+        + item(1, "Budgetopfølgning pr. 30. september 2014") + item(2, "Salg af grunde i Gredstedbro") \
+        + [bold("Bilagsliste"), Text("Budgetopfølgning pr. 30. september 2014"),
+           Text("Oversigt over drift (dok.nr. 188412/14)", x=90), Text("Oversigt over anlæg (dok.nr. 188413/14)", x=90),
+           Text("Salg af grunde i Gredstedbro"), Text("Kort over grundene (dok.nr. 190001/14)", x=90)]
+    extraction = extract(tmp_path, "bilagsliste_titler", [page])
+    assert [[a.title for a in i.attachments] for i in extraction.items] == [
+        ["Oversigt over drift (dok.nr. 188412/14)", "Oversigt over anlæg (dok.nr. 188413/14)"],
+        ["Kort over grundene (dok.nr. 190001/14)"]]

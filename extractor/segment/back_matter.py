@@ -28,6 +28,7 @@ REPEATED_HEADING = re.compile(
     r"^(?:(?:punkt|pkt\.?|sag nr\.?|nr\.?)\s*)?(?P<number>\d{1,4})\s*[.:)]?\s*[-–]?\s*(?P<rest>.*)$", re.IGNORECASE)
 TITLE_PREFIX_CHARS = 25  # the list may shorten a long title: its start must agree
 MIN_TITLE_CHARS = 4
+MIN_WHOLE_TITLE_CHARS = 12  # a title repeated without its number must say enough to be that title
 LOOKAHEAD_LINES = 3  # the first repeated heading follows the list heading this closely
 
 
@@ -36,10 +37,13 @@ def simple(text: str) -> str:
 
 
 def repeats_item(text: str, titles: dict[int, str]) -> int | None:
-    """The item number a list line repeats the heading of, or None."""
+    """The item number a list line repeats the heading of (its number and the start of its
+    title, or its whole title without the number), or None."""
     match = REPEATED_HEADING.match(" ".join(text.split()))
     if not match or int(match.group("number")) not in titles:
-        return None
+        folded = simple(text)
+        same = [n for n, title in titles.items() if len(folded) >= MIN_WHOLE_TITLE_CHARS and simple(title) == folded]
+        return same[0] if len(same) == 1 else None
     rest, title = simple(match.group("rest")), simple(titles[int(match.group("number"))])
     if not rest or not title:
         return None
