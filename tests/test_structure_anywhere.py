@@ -1643,3 +1643,14 @@ def test_meeting_wide_attachment_list_grouped_under_titles_without_numbers(tmp_p
     assert [[a.title for a in i.attachments] for i in extraction.items] == [
         ["Oversigt over drift (dok.nr. 188412/14)", "Oversigt over anlæg (dok.nr. 188413/14)"],
         ["Kort over grundene (dok.nr. 190001/14)"]]
+
+
+def test_decision_that_answers_the_points_one_by_one(tmp_path: Path) -> None:
+    """"Beslutning" over "Ad 1: Anbefales." and "Ad 2: Taget til efterretning.": the whole
+    decision, not only its last point."""
+    page = [bold("Referat", 14), Text("Økonomiudvalget"), Text("Mødedato: 21. august 2017"), None,
+            bold("1. Budget 2018", 12), bold("Indstilling"), Text("Direktionen indstiller,"),
+            Text("1. at budgetforslaget oversendes til byrådet, og"), Text("2. at anlægsplanen tages til efterretning."),
+            None, bold("Beslutning"), Text("Ad 1: Anbefales."), Text("Ad 2: Taget til efterretning.")]
+    extraction = extract(tmp_path, "ad_punkter", [page])
+    assert " ".join(extraction.items[0].decision.split()) == "Ad 1: Anbefales. Ad 2: Taget til efterretning."

@@ -91,6 +91,8 @@ ATTENDANCE_SENTENCE = re.compile(rf"\b{NOT_TAKING_PART_WORDS}", re.IGNORECASE)
 SUBSTITUTE_SENTENCE = re.compile(r"\b(?:deltog|mødte|indtrådte) (?:som|i stedet for) (?:stedfortræder|suppleant)|"
                                  r"\b(?:var|er) indkaldt som (?:stedfortræder|suppleant)", re.IGNORECASE)
 # "Punkt 2: Godkendt.": the decision opened by the point's number at that meeting.
+# "Ad 1: Anbefales." under "Beslutning": the decision on the recommendation's point 1.
+POINT_ANSWER = re.compile(r"^ad\.?\s*(?:punkt\s+|pkt\.?\s*)?\d{1,2}\b", re.IGNORECASE)
 POINT_REFERENCE = re.compile(r"^(?:Punkt|Pkt\.?)\s*(?:nr\.?\s*)?\d{1,4}\s*:\s*(?=\S)")
 # "Dato: 10-03-2016", "Sted: Rådhuset": a decision's own label lines, printed over its text.
 DECISION_LABEL_LINE = re.compile(r"^(?:dato|tid|tidspunkt|sted|mødested|mødedato)\s*:", re.IGNORECASE)

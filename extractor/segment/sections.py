@@ -15,6 +15,7 @@ from dagsorden.extractor.danish.headings import (
     BULLET,
     DECISION_HEADING,
     KNOWN_SECTION,
+    POINT_ANSWER,
     RECOMMENDATION_HEADING,
 )
 from dagsorden.extractor.segment.lines import right_edge, right_of, strip_bullet
@@ -98,6 +99,14 @@ def bold_text_under(sections: Sections, line: StyledLine, body_size: float) -> b
     return DECISION_HEADING.match(heading) is not None and (not above or text.endswith(":"))
 
 
+def answers_a_point(sections: Sections, line: StyledLine) -> bool:
+    """"Beslutning" over "Ad 1: Anbefales." / "Ad 2: Taget til efterretning.": the decision
+    answers the recommendation's points one by one; each "Ad N" is a line of it, not another
+    decision."""
+    return bool(sections) and DECISION_HEADING.match(sections[-1][0]) is not None \
+        and not POINT_ANSWER.match(sections[-1][0]) and POINT_ANSWER.match(line.text.strip()) is not None
+
+
 def wraps_bold_text(sections: Sections, line: StyledLine, body_size: float, edge: float) -> bool:
     """The last line of a bold paragraph, short because it is the last: the text above it is
     set in its style and ran to the right edge."""
@@ -123,6 +132,8 @@ def split_sections(lines: list[StyledLine], body_size: float) -> Sections:
         if is_heading and (addressee_of_recommendation(sections, line) or bold_text_under(sections, line, body_size)
                            or wraps_bold_text(sections, line, body_size, edge)):
             is_heading = False
+        if (is_heading or inline is not None) and answers_a_point(sections, line):
+            is_heading, inline = False, None
         if is_heading:
             heading = line
             sections.append((heading_text(line.text), []))
