@@ -1654,3 +1654,20 @@ def test_decision_that_answers_the_points_one_by_one(tmp_path: Path) -> None:
             None, bold("Beslutning"), Text("Ad 1: Anbefales."), Text("Ad 2: Taget til efterretning.")]
     extraction = extract(tmp_path, "ad_punkter", [page])
     assert " ".join(extraction.items[0].decision.split()) == "Ad 1: Anbefales. Ad 2: Taget til efterretning."
+
+
+def test_bulleted_point_that_wraps_after_an_abbreviation_into_a_capital(tmp_path: Path) -> None:
+    """"- at ejendommen ... 2,1 mio. kr., jf." over "Vurderingsrapport fra Nybolig Erhverv, og"
+    set in under the point's text: "jf." ends no sentence, and a line in a bulleted point's
+    hanging indent is that point's."""
+    page = [bold("Referat", 14), Text("Økonomiudvalget"), Text("Mødedato: 21. august 2017"), None,
+            bold("1. Salg af ejendom", 12), bold("Sagsfremstilling"),
+            Text("Ejendommen Skolevej 4 har stået tom siden skolens lukning og foreslås nu solgt i fri handel."),
+            bold("Indstilling"), Text("Borgmesteren indstiller,"),
+            Text("- at ejendommen sættes til salg med en mindstepris på 2,1 mio. kr., jf."),
+            Text("Vurderingsrapport fra Nybolig Erhverv, og", x=81), Text("- at provenuet tilgår kassen."),
+            None, bold("Beslutning"), Text("Godkendt.")]
+    extraction = extract(tmp_path, "jf_forkortelse", [page])
+    assert extraction.items[0].recommendations == [
+        "at ejendommen sættes til salg med en mindstepris på 2,1 mio. kr., jf. Vurderingsrapport fra Nybolig Erhverv, og",
+        "at provenuet tilgår kassen."]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
+from dagsorden.extractor.danish.abbreviations import ABBREVIATIONS
 from dagsorden.extractor.danish.headings import BULLET
 from dagsorden.models import StyledLine
 
@@ -145,11 +146,14 @@ def lines_to_entries(lines: list[StyledLine], edge: float | None = None, gap: fl
         # does a line ending in "med" or "og fra", and one set in under a labelled entry's
         # title ("Bilag 1 - Budget ..." / "          Bemærkninger ...": a hanging indent)
         open_bracket = previous is not None and previous.text.count("(") > previous.text.count(")")
-        goes_on = previous is not None and line.page == previous.page and (
-            DANGLING_END.search(previous.text) is not None
-            or (bool(entries) and line.x0 > entries[-1][1].x0 + HANGING_INDENT
-                and (label_rank(entries[-1][1].text.strip()) is not None or ENTRY_LABEL.match(entries[-1][1].text.strip())
-                     is not None or BULLET.match(entries[-1][1].text) is not None)))
+        hanging = previous is not None and line.page == previous.page and bool(entries) \
+            and line.x0 > entries[-1][1].x0 + HANGING_INDENT \
+            and (label_rank(entries[-1][1].text.strip()) is not None or ENTRY_LABEL.match(entries[-1][1].text.strip())
+                 is not None or BULLET.match(entries[-1][1].text) is not None)
+        goes_on = hanging or (previous is not None and line.page == previous.page
+                              and DANGLING_END.search(previous.text) is not None)
+        # "... 2,1 mio. kr., jf." / "Vurderingsrapport ...": an abbreviation ends no clause
+        abbreviated = previous is not None and previous.text.split()[-1].lower() in ABBREVIATIONS
         starts_new = (
             previous is None
             or numbered
@@ -158,7 +162,8 @@ def lines_to_entries(lines: list[StyledLine], edge: float | None = None, gap: fl
             or (ended_early(previous, text, edge) and not open_bracket and not goes_on)
             or URL.match(text) is not None
             or (line.page == previous.page and line.top - previous.bottom > gap + PARAGRAPH_GAP * line.size)
-            or (CLAUSE_END.search(previous.text) is not None and not text[0].islower() and not open_bracket)
+            or (CLAUSE_END.search(previous.text) is not None and not text[0].islower() and not open_bracket
+                and not hanging and not abbreviated)
             or line.page != previous.page and line.x0 < previous.x0 - 5
             or (opens is not None and opens(previous.text.strip(), text))
             or id(line) in opened
