@@ -181,6 +181,17 @@ def family_key(lines: list[StyledLine], start: ItemStart) -> tuple[object, ...]:
             font_family(line.font))
 
 
+def runs_of(family: list[ItemStart], gap_lines: int) -> list[list[ItemStart]]:
+    """The family's starts in runs of lines at most `gap_lines` apart (a list's lines)."""
+    runs: list[list[ItemStart]] = []
+    for cand in family:
+        if runs and cand.index - runs[-1][-1].index <= gap_lines:
+            runs[-1].append(cand)
+        else:
+            runs.append([cand])
+    return runs
+
+
 def drop_tables_of_contents(lines: list[StyledLine], family: list[ItemStart],
                             everyone: list[ItemStart]) -> list[ItemStart]:
     """Contents lists and programmes are not item starts: a numbered line followed closely by
@@ -211,14 +222,8 @@ def drop_tables_of_contents(lines: list[StyledLine], family: list[ItemStart],
             return True
         return bool(right and right.text.strip().isdigit())
 
-    runs: list[list[ItemStart]] = []
-    for cand in family:
-        if runs and cand.index - runs[-1][-1].index <= TOC_RUN_LINES:
-            runs[-1].append(cand)
-        else:
-            runs.append([cand])
     kept = []
-    for run in runs:
+    for run in runs_of(family, TOC_RUN_LINES):
         if len(run) >= TOC_MIN_RUN and any(map(page_reference, run)):
             continue
         kept.extend(c for c in run if not listed_before(c)
@@ -230,14 +235,8 @@ def without_restarted_lists(family: list[ItemStart]) -> list[ItemStart]:
     """"1. Budgetopfølgning ...", "2. Notat ...", "3. Tilstandsrapport" set line under line
     after items 1 and 2: a numbered list that starts again at 1 (attachments, a decision's
     points) is no run of items, though its "3." would follow item 2."""
-    runs: list[list[ItemStart]] = []
-    for cand in family:
-        if runs and cand.index - runs[-1][-1].index <= LIST_GAP_LINES:
-            runs[-1].append(cand)
-        else:
-            runs.append([cand])
     kept: list[ItemStart] = []
-    for run in runs:
+    for run in runs_of(family, LIST_GAP_LINES):
         counted = 0  # the run's lines that count 1, 2, 3 ...
         while counted < len(run) and run[counted].numbers[0] == counted + 1:
             counted += 1
