@@ -42,7 +42,9 @@ def repeats_item(text: str, titles: dict[int, str]) -> int | None:
     match = REPEATED_HEADING.match(" ".join(text.split()))
     if not match or int(match.group("number")) not in titles:
         folded = simple(text)
-        same = [n for n, title in titles.items() if len(folded) >= MIN_WHOLE_TITLE_CHARS and simple(title) == folded]
+        if len(folded) < MIN_WHOLE_TITLE_CHARS:
+            return None
+        same = [n for n, title in titles.items() if simple(title) == folded]
         return same[0] if len(same) == 1 else None
     rest, title = simple(match.group("rest")), simple(titles[int(match.group("number"))])
     if not rest or not title:

@@ -119,6 +119,12 @@ def typical_gap(lines: list[StyledLine]) -> float:
     return gaps[len(gaps) // 3] if gaps else 3.0
 
 
+def is_labelled(text: str) -> bool:
+    """An entry opened by a number, a bullet or a label ("1.", "•", "Bilag 1 -")."""
+    text = text.strip()
+    return label_rank(text) is not None or BULLET.match(text) is not None or ENTRY_LABEL.match(text) is not None
+
+
 def lines_to_entries(lines: list[StyledLine], edge: float | None = None, gap: float | None = None,
                      opens: Callable[[str, str], bool] | None = None,
                      opened: Collection[int] = ()) -> list[tuple[str, StyledLine]]:
@@ -146,12 +152,10 @@ def lines_to_entries(lines: list[StyledLine], edge: float | None = None, gap: fl
         # does a line ending in "med" or "og fra", and one set in under a labelled entry's
         # title ("Bilag 1 - Budget ..." / "          Bemærkninger ...": a hanging indent)
         open_bracket = previous is not None and previous.text.count("(") > previous.text.count(")")
-        hanging = previous is not None and line.page == previous.page and bool(entries) \
-            and line.x0 > entries[-1][1].x0 + HANGING_INDENT \
-            and (label_rank(entries[-1][1].text.strip()) is not None or ENTRY_LABEL.match(entries[-1][1].text.strip())
-                 is not None or BULLET.match(entries[-1][1].text) is not None)
-        goes_on = hanging or (previous is not None and line.page == previous.page
-                              and DANGLING_END.search(previous.text) is not None)
+        same_page = previous is not None and line.page == previous.page
+        hanging = same_page and bool(entries) and line.x0 > entries[-1][1].x0 + HANGING_INDENT \
+            and is_labelled(entries[-1][1].text)
+        goes_on = hanging or (same_page and DANGLING_END.search(previous.text) is not None)
         # "... 2,1 mio. kr., jf." / "Vurderingsrapport ...": an abbreviation ends no clause
         abbreviated = previous is not None and previous.text.split()[-1].lower() in ABBREVIATIONS
         starts_new = (
