@@ -429,3 +429,47 @@ def test_issue_12_a_members_party_letter_after_a_comma_and_a_harbour(tmp_path: P
     assert {"Jens Erik Holmgaard", "Bente Lykke Ravn", "Mikael Strand"} <= names(found, "PER")
     assert not {"V", "A", "Ø", "Bagenkop Havn"} & names(found, "ORG")
     assert "Bagenkop Havn" in names(found, "LOC")
+
+
+def test_issue_12_villages_by_their_place_in_the_sentence(tmp_path: Path) -> None:
+    """A village is in no gazetteer, but in no dictionary either (spaCy's Danish lemma
+    table): where a citizen lives after their name ("Vibeke Nørrelund, Harridslev, til"), two
+    such names after "fra" ("fra Gødvad og Alderslyst"), and a place after the noun saying what
+    it is ("landsbyen Kikhavn", "øen Endelave"). Dictionary words there are no places ("Lars
+    Hansen, Formand,", "fra By og Landskab")."""
+    found = entities(tmp_path, "landsbyer", [
+        "Som stedfortræder indkaldes Vibeke Nørrelund, Harridslev, til mødet.",
+        "Birgit Lund Refshauge, Frørup: Spørgsmål om trafiksikkerhed.",
+        "Lars Hansen, Formand, bød velkommen.",
+        "Mange patienter fra Gødvad og Alderslyst tager bussen.",
+        "Der er kommet et brev fra By og Landskab om sagen.",
+        "Stien går mellem landsbyen Kikhavn og færgen til øen Endelave.",
+    ])
+    assert {"Harridslev", "Frørup", "Gødvad", "Alderslyst", "Kikhavn", "Endelave"} <= names(found, "LOC")
+    assert not {"Formand", "By", "Landskab"} & (names(found, "LOC") | names(found, "ORG"))
+    assert {"Vibeke Nørrelund", "Birgit Lund Refshauge", "Lars Hansen"} <= names(found, "PER")
+
+
+def test_issue_12_a_titles_first_word_and_a_file_extension_are_no_part_of_a_name(tmp_path: Path) -> None:
+    """Attachment titles and budget rows capitalise their first word: "Præsentation Nordbus
+    Trafik A/S" names the company after a dictionary noun, "Cykelsti Snoghøj Landevej" the road.
+    A name's own first word stays: an adjective ("Danske Bank A/S"), a definite head
+    ("Tegnestuen Storebælt A/S"), a kind word ("Kulturhuset Bagsværd"), and a name whose other
+    words are all dictionary words ("Stilling Anlæg ApS"). A file name's ".pdf" is no part of
+    the name."""
+    found = entities(tmp_path, "titelord", [
+        "Bilag:",
+        "Præsentation Nordbus Trafik A/S",
+        "Lukket - Tilbudsliste Sydfyns Entreprenørforretning ApS",
+        "Cykelsti Snoghøj Landevej",
+        "Skibby Lokalråd.pdf",
+        None,
+        "Danske Bank A/S og Tegnestuen Storebælt A/S har givet tilbud.",
+        "Stilling Anlæg ApS har vundet opgaven. Kulturhuset Bagsværd holder åbent.",
+    ])
+    orgs, places = names(found, "ORG"), names(found, "LOC")
+    assert {"Nordbus Trafik A/S", "Sydfyns Entreprenørforretning ApS", "Skibby Lokalråd", "Danske Bank A/S",
+            "Tegnestuen Storebælt A/S", "Stilling Anlæg ApS", "Kulturhuset Bagsværd"} <= orgs
+    assert "Snoghøj Landevej" in places
+    assert not {"Præsentation Nordbus Trafik A/S", "Skibby Lokalråd.pdf", "Storebælt A/S", "Anlæg ApS"} & orgs
+    assert "Cykelsti Snoghøj Landevej" not in places

@@ -34,9 +34,10 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.util import compile_suffix_regex, filter_spans
 
 from dagsorden.extractor.danish.headings import KNOWN_SECTION
+from dagsorden.extractor.danish.lexicon import lexicon
 from dagsorden.extractor.facts.people import TITLE_SUFFIX
 
 __all__ = [
@@ -91,6 +92,22 @@ NAME_RUN = re.compile(rf"{NOT_AFTER_WORD}{NAME_WORD}(?:[ \t]+{NAME_WORD})*")
 MAX_NAME_WORDS = 5
 # "Name (A)", "Name, (A)", "Name ()": a party letter (or an empty party bracket) after a name.
 PARTY_AFTER = re.compile(rf"^,?[ \t]*\((?P<letter>[{UPPER}]{{0,2}})\)")
+# "Vibeke Nørrelund, Harridslev, til ...", "Birgit Lund, Frørup: Spørgsmål om ...": after a
+# person's name and a comma, one capitalised word set off by a comma or colon is where they live.
+RESIDENCE = re.compile(rf",[ \t]+(?P<place>{CAP_WORD})(?=[ \t]*[,:])")
+# "landsbyen Kikhavn", "venskabsbyen Askim", "øen Endelave": a town, island or parish named
+# after the noun that says what it is.
+APPOSITIVE_PLACE = re.compile(rf"{NOT_AFTER_WORD}(?:[a-zæøå]*byen|bydelen|halvøen|øen|sognet|købstaden)[ \t]+"
+                              rf"(?P<place>{CAP_WORD})")
+# What may stand before a title's first word on its line: a bullet, a number, "Lukket -",
+# "Bilag 3:"; or a sentence's end before a sentence's first word.
+TITLE_OPENING = re.compile(r"(?:(?:^|\n)[ \t]*(?:(?:[-–•·*]|\d{1,3}[.)]?|[Bb]ilag[ \t]*\d*|Lukket|Åben|Åbent)"
+                           r"[ \t]*[-–:.]?[ \t]*)*|[.!?][ \t]+)$")
+# Adjectives that open place and firm names ("Gammel Kongevej", "Nørre Allé", "Dansk Byggeri").
+PLACE_ADJECTIVES = {"gammel", "gamle", "ny", "nye", "stor", "store", "lille", "små", "nørre", "sønder", "vester",
+                    "øster", "nordre", "søndre", "vestre", "østre", "øvre", "nedre", "sankt", "dansk", "danske",
+                    "nordisk", "nordiske", "skandinavisk", "skandinaviske", "kongelige", "grønne", "hvide", "røde"}
+FILE_EXTENSION = r"\.(?:pdf|PDF|docx?|DOCX?|xlsx?|XLSX?|pptx?|msg|jpe?g|png|zip)$"
 # A span with this label wins over shorter ones and is then dropped: "Roskilde Festival" is not
 # the town Roskilde, even where nothing says what it is.
 SUPPRESS = "SUPPRESS"
@@ -360,6 +377,7 @@ class EntityRules:
         self.institution_patterns = self._institution_regexes()
         self.street, self.address = self._street_regexes()
         self.place_names = frozenset(self.g.places)
+        self.common = lexicon()
         self.place_run = re.compile(
             rf"{NOT_AFTER_WORD}(?P<place>{'|'.join(map(re.escape, self.g.places))})s?"
             rf"(?P<rest>(?:[ \t]+(?!(?:Kommune|Kommunes|Regionskommune|Region)\b){CAP_WORD}){{1,2}})")
@@ -419,6 +437,32 @@ class EntityRules:
 
     def _candidates(self, text: str, aliases: list[Alias], known: list[tuple[int, int]]) -> Iterator[Candidate]:
         """Candidates in order of precedence among spans of equal length."""
+        for start, end, label, ident in self._raw_candidates(text, aliases, known):
+            if label in ("ORG", "LOC", "ORG+LOC", "LOC+ORG") and (trimmed := self._after_title_word(text, start, end)) > start:
+                start, ident = trimmed, f"{ident.partition(':')[0]}:{' '.join(text[trimmed:end].split())}"
+            yield start, end, label, ident
+
+    def _after_title_word(self, text: str, start: int, end: int) -> int:
+        """Where a name starts once a title's or sentence's first word is left out: "Præsentation
+        Nordbus Trafik A/S", "Cykelsti Snoghøj Landevej" in a list of attachments or a budget
+        table. The word is a dictionary noun capitalised only by its place; what remains must hold
+        a word in no dictionary ("Anlæg ApS" keeps its "Stilling"), and adjectives of place names
+        ("Gammel Kongevej", "Danske Bank") and kind words ("Kulturhuset Bagsværd") stay."""
+        first = re.match(rf"(?P<word>[{UPPER}][{L}]+)(?:[ \t]+\d{{4}})?[ \t]+(?=[{UPPER}])", text[start:end])
+        if first is None or not TITLE_OPENING.search(text[max(0, start - 40):start]):
+            return start
+        word = first.group("word")
+        rest = text[start + first.end():end].split()
+        heads_the_name = self._kind_word(word, None, opening=True) and not (
+            self._kind_word(rest[-1], None) or LEGAL_FORM_WORD.fullmatch(rest[-1]))
+        if (not self.common.is_plain_noun(word) or word.lower() in PLACE_ADJECTIVES or heads_the_name
+                or word in self.place_names or word in self.g.first_names or word.lower() in self.stop_words
+                or not any(self._proper_name(w.strip(".,")) for w in rest
+                           if w[1:2].islower() and not LEGAL_FORM_WORD.fullmatch(w))):
+            return start
+        return start + first.end()
+
+    def _raw_candidates(self, text: str, aliases: list[Alias], known: list[tuple[int, int]]) -> Iterator[Candidate]:
         yield from self._persons(text)
         yield from self._listed_persons(text, known)
         yield from self._companies(text)
@@ -435,6 +479,9 @@ class EntityRules:
         yield from self._nature(text)  # before the runs: "Gistrup Bakker" is a place, not a longer name
         yield from self._place_runs(text)
         yield from self._locatives(text)
+        for m in APPOSITIVE_PLACE.finditer(text):
+            if m.group("place") in self.place_names or self._proper_name(m.group("place")):
+                yield m.start("place"), m.end("place"), "LOC", f"apposition:{m.group('place')}"
         for m in OFFER_ENTRY.finditer(text):
             name = " ".join(m.group("name").split())
             if not self._person_like(name.split()) and (
@@ -468,6 +515,16 @@ class EntityRules:
                 begin, end = run.start() + words[0].start(), run.start() + words[-1].end()
                 name = " ".join(w.group(0) for w in words)
                 yield begin, end, "PER", f"person:{name}"
+                if (residence := RESIDENCE.match(text, end)) and self._proper_name(residence.group("place")):
+                    place = residence.group("place")
+                    yield residence.start("place"), residence.end("place"), "LOC", f"residence:{place}"
+
+    def _proper_name(self, word: str) -> bool:
+        """A capitalised word in no Danish dictionary and no first name: a village, a company,
+        a surname ("Harridslev", "Rambøll"); never judged without the dictionary."""
+        lexicon = self.common
+        return bool(lexicon) and word.lower() not in lexicon and word not in self.g.first_names \
+            and word.lower() not in self.stop_words
 
     def _one_name_each(self, words: list[re.Match[str]]) -> list[list[re.Match[str]]]:
         """"Anders Haahr Vestergaard Jakob Elmquist": two columns of a members list read as one
@@ -932,14 +989,16 @@ class EntityRules:
                 if not known:
                     yield start, end, "LOC", f"locative:{' '.join(text[start:end].split())}"
 
-    @staticmethod
-    def _whence_or_whither(text: str, m: re.Match[str]) -> bool:
+    def _whence_or_whither(self, text: str, m: re.Match[str]) -> bool:
         """"fra Mejrup", "til Ullits": after "fra"/"til" a place is one word. A longer name
         there is a sender or receiver ("fra Sønderland Fjernvarme", "til Social og Sundhed"), and
         a genitive is an owner ("fra Helsingborgs side")."""
         place, after = m.group("place").strip(), text[m.end("place"):]
         if WORKS_FOR.search(text[:m.start()]):
             return False  # "konsulent fra Agora": whom a person works for
+        listed = re.match(rf"[ \t]+og[ \t]+(?P<next>{CAP_WORD})(?![ \t]+[{UPPER}])", after)
+        if listed and self._proper_name(place) and self._proper_name(listed.group("next")):
+            return True  # "fra Gødvad og Alderslyst": two names in no dictionary are two places
         if " " in place or re.match(r"[ \t]+(?:[A-ZÆØÅ]|og[ \t]|nr\.)", after):
             return False  # "fra By og Landskab", "til Lokalplan nr. 3.17"
         # "fra Helsingborgs side" where "Helsingborg" is printed too
@@ -1085,6 +1144,8 @@ def build_nlp(model: str | Path | None = None) -> Language:
     nlp = spacy.blank("da") if model is None else spacy.load(model)
     if RULES_FACTORY in nlp.pipe_names:
         return nlp
+    # "Skibby Lokalråd.pdf": a file name's extension is a token of its own, not part of the name
+    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, FILE_EXTENSION]).search
     if not any(name in nlp.pipe_names for name in ("parser", "senter", SENTENCIZER_PIPE)):
         nlp.add_pipe("sentencizer", name=SENTENCIZER_PIPE, first=True)
     ruler_config = {"phrase_matcher_attr": "ORTH", "overwrite_ents": True}
