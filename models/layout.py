@@ -76,6 +76,18 @@ class StyledLine:
     def bbox(self) -> BBox:
         return (self.x0, self.top, self.x1, self.bottom)
 
+    def split_last_word(self) -> tuple[StyledLine, StyledLine]:
+        """The line without its last word, and that word as a line of its own: a table cell
+        read into the cell before it."""
+        words = self.words
+        head, last = words[:-1], words[-1]
+        return (StyledLine.from_words(head, page=self.page, x0=self.x0, top=self.top, x1=head[-1].x1,
+                                      bottom=self.bottom, font=self.font, size=self.size, bold=self.bold,
+                                      role=self.role),
+                StyledLine.from_words([last], page=self.page, x0=last.x0, top=self.top, x1=last.x1,
+                                      bottom=self.bottom, font=self.font, size=self.size, bold=self.bold,
+                                      role=self.role))
+
 
 @dataclass(frozen=True, slots=True)
 class PageTable:

@@ -1671,3 +1671,24 @@ def test_bulleted_point_that_wraps_after_an_abbreviation_into_a_capital(tmp_path
     assert extraction.items[0].recommendations == [
         "at ejendommen sættes til salg med en mindstepris på 2,1 mio. kr., jf. Vurderingsrapport fra Nybolig Erhverv, og",
         "at provenuet tilgår kassen."]
+
+
+def test_attachment_table_whose_title_cells_wrap_beside_an_open_closed_column(tmp_path: Path) -> None:
+    """An unruled "Titel | Åben" table whose title cells wrap: the "Åben" cell is read into the
+    title's line where the title fills its column, and the title goes on under it in lower case
+    or after a comma, though its line ended short of the page's edge."""
+    status_x = 350
+    table = [Row([Text("Budgetopfølgning for Teknisk Udvalg med bemærkninger til"), Text("Åben", x=status_x)]),
+             Text("de enkelte politikområder"),
+             Row([Text("Oversigt over overførsler til 2020 for Vej og Park,"), Text("Åben", x=status_x)]),
+             Text("Natur og Miljø samt Byggeri"),
+             Row([Text("Anlægsoversigt"), Text("Lukket", x=status_x)])]
+    assert 72 + stringWidth(table[0].text, "Helvetica", 10) + 10 < status_x  # a cell's gap, more than a space
+    page = [bold("Referat"), None, bold("2. Budgetopfølgning"), bold("Sagsfremstilling"),
+            Text("Forvaltningen har gennemgået forbruget på udvalgets område i hele januar 2020."), None,
+            bold("Bilag"), *table, None, bold("Beslutning"), Text("Taget til efterretning.")]
+    item = extract(tmp_path, "aabenkolonne", [page]).items[0]
+    assert [a.title for a in item.attachments] == [
+        "Budgetopfølgning for Teknisk Udvalg med bemærkninger til de enkelte politikområder",
+        "Oversigt over overførsler til 2020 for Vej og Park, Natur og Miljø samt Byggeri",
+        "Anlægsoversigt"]

@@ -25,7 +25,7 @@ from dagsorden.extractor.facts.people import absent_in
 from dagsorden.extractor.segment.sections import Sections, split_sections
 from dagsorden.extractor.segment.style import body_font_size
 from dagsorden.extractor.segment.lines import (
-    URL, lines_to_entries, lines_to_paragraphs, right_edge, same_row, strip_bullet, typical_gap,
+    DANGLING_END, URL, lines_to_entries, lines_to_paragraphs, right_edge, same_row, strip_bullet, typical_gap,
 )
 from dagsorden.models import Attachment, Item, Segment, StyledLine
 
@@ -38,6 +38,7 @@ _HEADER_CELL = (r"(?:(?:bilags?|dokument|dok\.?|fil)\s*(?:nr\.?|nummer|titel|nav
                 r"navn|beskrivelse|dato|sider|type|størrelse|emne|åben/lukket|offentlig(?:hed)?|status|funktioner|punkt)")
 TABLE_HEADER = re.compile(rf"^{_HEADER_CELL}$", re.IGNORECASE)
 TABLE_HEADER_ROW = re.compile(rf"^{_HEADER_CELL}(?:\s+{_HEADER_CELL})*$", re.IGNORECASE)  # "Nr. Titel Åben/Lukket"
+STATUS_CELL = re.compile(r"^(?i:åben|åbent|lukket)$")  # the open/closed column's cell
 # "Lukket Regnskab 2008 ...": the open/closed cell read into the title (a name follows it)
 OPEN_CLOSED_CELL = re.compile(r"^(?i:åben|åbent|lukket)\s+(?=[A-ZÆØÅ0-9])")
 # "Titel Dokumentnr. Åben/Lukket Lokalplan ...": a header row read into the first entry
@@ -64,10 +65,11 @@ def table_rows(lines: list[StyledLine]) -> tuple[list[StyledLine], set[int]]:
     open/closed columns left out. Lines that are no table pass unchanged. Also returns the
     ids of the lines made of a row's cells: each of them is an entry of its own."""
     rows: list[list[StyledLine]] = []
-    for line in lines:
+    lines = with_status_cells(lines)
+    for i, line in enumerate(lines):
         if rows and same_row(rows[-1][0], line):
             rows[-1].append(line)
-        elif rows and continues_cell(rows[-1], line):
+        elif rows and continues_cell(rows[-1], line, alone=not any(same_row(line, other) for other in lines[i + 1:i + 4])):
             rows[-1].append(line)  # "nordlige del af kommunen 2020-2030": the title cell wraps
         else:
             rows.append([line])
@@ -92,21 +94,42 @@ def table_rows(lines: list[StyledLine]) -> tuple[list[StyledLine], set[int]]:
     return out, row_lines
 
 
+def with_status_cells(lines: list[StyledLine]) -> list[StyledLine]:
+    """"... bemærkninger til de      Åben": a title cell that fills its column runs into the
+    "Åben" / "Lukket" column on one line. Set apart from the title by more than a word space can
+    stretch (a font size), the word is that column's cell, cut off the title (so the title cell
+    may wrap onto the next line)."""
+    out: list[StyledLine] = []
+    for line in lines:
+        words = line.words
+        if len(words) > 1 and STATUS_CELL.match(words[-1].text) and words[-1].x0 - words[-2].x1 > line.size:
+            out.extend(line.split_last_word())
+        else:
+            out.append(line)
+    return out
+
+
 def is_header_cell(text: str) -> bool:
     """"Titel", "Dok.nr.", also wrapped in a narrow column ("Åben/Lukke" over "t")."""
     return bool(TABLE_HEADER.match(text.strip()) or TABLE_HEADER.match("".join(text.split())))
 
 
-def continues_cell(row: list[StyledLine], line: StyledLine) -> bool:
+def continues_cell(row: list[StyledLine], line: StyledLine, alone: bool = True) -> bool:
     """A line set close under a table row (no row's padding between), starting where one of
-    its cells starts but not in its first column: that cell's text wrapped."""
+    its cells starts but not in its first column: that cell's text wrapped. In the first column
+    only a line `alone` on its row (no next row's cells beside it) may be a wrap."""
     if len(row) < 2 or line.page != row[0].page:
         return False
     first, *others = sorted(row, key=lambda cell: cell.x0)
     if not 0 <= line.top - max(cell.bottom for cell in row) <= 0.45 * line.size:
         return False
-    if same_column(first, line):  # the first column wraps only into lower case
-        return line.text.strip()[:1].islower()
+    if same_column(first, line):
+        # the first column wraps into lower case or a number ("... pladser" / "2020-2021"), or after
+        # a comma or a word that goes on ("... Vej og Park," / "Natur og Miljø")
+        above = max((cell for cell in row if same_column(cell, first)), key=lambda cell: cell.top).text.strip()
+        opening = line.text.strip()[:1]
+        return opening.islower() or (alone and (opening.isdigit() or above.endswith(",")
+                                                or DANGLING_END.search(above) is not None))
     return any(same_column(cell, line) for cell in others)
 
 
@@ -129,7 +152,8 @@ def attachments_from(sections: Sections, edge: float, gap: float) -> list[Attach
         if listing:
             rows, row_lines = table_rows(lines)
             entries = [(entry_title(text), line) for text, line in
-                       lines_to_entries(rows, edge, gap, opens_attachment_entry, opened=row_lines)]
+                       lines_to_entries(rows, edge, gap, opens_attachment_entry, opened=row_lines,
+                                        wraps=wraps_in_cell)]
             for text, line in labels_joined(without_list_numbers(entries)):
                 if lead_in_text(text) is not None or ATTENDANCE_LINE.match(text) or MEETING_LABEL.match(text) \
                         or is_capitals_heading(line):
@@ -146,6 +170,14 @@ def attachments_from(sections: Sections, edge: float, gap: float) -> list[Attach
                 elif files := file_list_at(lines, i):
                     found.extend(Attachment(title=name, page=line.page) for name in listed_files(files[0].group("files")))
     return found
+
+
+def wraps_in_cell(previous: str, text: str) -> bool:
+    """"... bemærkninger til de enkelte" / "politikområder", "... Vej og Park," / "Natur og
+    Miljø": an attachment's title goes on in lower case or after a comma, though its line ended
+    short of the page's edge (a table's title column is narrower than the page). A file name
+    in lower case is an entry of its own."""
+    return (text[:1].islower() and not FILE_NAME.match(text)) or previous.endswith(",")
 
 
 def opens_attachment_entry(previous: str, text: str) -> bool:

@@ -127,13 +127,15 @@ def is_labelled(text: str) -> bool:
 
 def lines_to_entries(lines: list[StyledLine], edge: float | None = None, gap: float | None = None,
                      opens: Callable[[str, str], bool] | None = None,
-                     opened: Collection[int] = ()) -> list[tuple[str, StyledLine]]:
+                     opened: Collection[int] = (),
+                     wraps: Callable[[str, str], bool] | None = None) -> list[tuple[str, StyledLine]]:
     """Split lines into list entries (bullets, numbered points or plain lines).
 
     A new entry starts at a bullet, or after a line that ended short of the right
     edge or with a sentence end, or where `opens(previous text, text)` says so (a kind of
-    list's own rule), or at a line whose id is in `opened` (a table's row). Returns
-    (text, first line) pairs so the page is kept.
+    list's own rule), or at a line whose id is in `opened` (a table's row). A line that ended
+    early goes on where `wraps(previous text, text)` says so (a table cell narrower than the
+    page). Returns (text, first line) pairs so the page is kept.
     """
     edge = right_edge(lines) if edge is None else edge
     gap = typical_gap(lines) if gap is None else gap
@@ -155,7 +157,8 @@ def lines_to_entries(lines: list[StyledLine], edge: float | None = None, gap: fl
         same_page = previous is not None and line.page == previous.page
         hanging = same_page and bool(entries) and line.x0 > entries[-1][1].x0 + HANGING_INDENT \
             and is_labelled(entries[-1][1].text)
-        goes_on = hanging or (same_page and DANGLING_END.search(previous.text) is not None)
+        goes_on = hanging or (same_page and (DANGLING_END.search(previous.text) is not None
+                                             or (wraps is not None and wraps(previous.text.strip(), text))))
         # "... 2,1 mio. kr., jf." / "Vurderingsrapport ...": an abbreviation ends no clause
         abbreviated = previous is not None and previous.text.split()[-1].lower() in ABBREVIATIONS
         starts_new = (
