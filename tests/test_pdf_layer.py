@@ -128,3 +128,27 @@ def test_a_span_of_a_line_gets_its_own_box(tmp_path: Path) -> None:
     with pdfplumber.open(path) as pdf:
         inside = pdf.pages[0].crop((x0 - 0.5, top - 0.5, x1 + 0.5, bottom + 0.5)).extract_text()
     assert inside == "kr. 1.320.124"
+
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+@pytest.mark.skipif(not DEJAVU.exists(), reason="needs a TrueType font with ligature glyphs (fonts-dejavu)")
+def test_ligatures_and_a_soft_hyphen_are_read_as_the_letters_they_print(tmp_path: Path) -> None:
+    """A typesetter's ligature glyphs (U+FB01 "ﬁ", U+FB00 "ﬀ", U+FB02 "ﬂ") read as one letter
+    would hide "finansiering" from search and headings; a soft hyphen at a line's end joins the
+    word like a hyphen."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont("DejaVuSans", str(DEJAVU)))
+    path = tmp_path / "ligaturer.pdf"
+    canvas = Canvas(str(path), pagesize=A4, invariant=1)
+    canvas.setFont("DejaVuSans", 11)
+    for y, text in ((760, "Økonomi og \ufb01nansiering af \ufb02ere o\ufb00entlige opgaver"),
+                    (745, "Se sags\u00ad"), (730, "fremstillingen.")):
+        canvas.drawString(72, y, text)
+    canvas.save()
+    texts = body_texts(read_pdf(path))
+    assert texts[0] == "Økonomi og finansiering af flere offentlige opgaver"
+    assert join_lines(texts[1:3]) == "Se sagsfremstillingen."

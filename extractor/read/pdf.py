@@ -48,6 +48,12 @@ LIST_MARKER = re.compile(r"^(?:\(?(?:\d{1,2}|[a-hA-H])[.)]|[•\u2022\u25cf\u25a
 # hold them (an Atom feed with one fails), and SQLite's C functions stop at a NUL.
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
+# Glyphs read as one letter that are two or three in the words they print: typographic
+# ligatures ("ﬁnansiering", "oﬀentlig", "ﬂere"), and the soft hyphen a word broke at the line's
+# end on ("Sags\xad" / "fremstilling"), which the wrap joins like a hyphen.
+SPELLED_OUT = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
+               "\ufb06": "st", "\u00ad": "-"}
+
 Char = dict[str, Any]
 
 
@@ -169,8 +175,8 @@ def styled_line(words: list[Char], page_number: int, overprinted: set[int]) -> S
 
 
 def readable_chars(chars: list[Char]) -> list[Char]:
-    """Upright glyphs with control characters taken out of their text; a glyph that was
-    nothing but control characters is dropped."""
+    """Upright glyphs with control characters taken out of their text and ligatures spelled
+    out; a glyph that was nothing but control characters is dropped."""
     kept = []
     for char in chars:
         if not char.get("upright", True):
@@ -179,6 +185,8 @@ def readable_chars(chars: list[Char]) -> list[Char]:
             char["text"] = CONTROL_CHARACTERS.sub("", char["text"])
             if not char["text"]:
                 continue
+        if char["text"] in SPELLED_OUT:
+            char["text"] = SPELLED_OUT[char["text"]]
         kept.append(char)
     return kept
 
