@@ -12,10 +12,13 @@ import gzip
 import json
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from hashlib import blake2b
 from importlib import resources
+
+import numpy as np
 
 LEMMA_TABLE = "da_lemma_lookup.json.gz"
 MIN_COMPOUND_PART = 4  # letters: "mini|rundkørsel", not "glo|strup"
@@ -25,32 +28,36 @@ PLACE_NAME_HEADS = frozenset({"lunde", "bjerg", "bjerge", "strand", "minde", "ho
                               "huse", "høje", "bakke", "bakker", "skove", "sted"})
 
 
-class SortedWords:
-    """A set of words kept as one sorted string: half a million forms in 15 MB, where a Python
-    set of them holds 130 MB in every process that extracts (each worker of a cluster)."""
+class HashedWords:
+    """A set of words kept as their sorted 64-bit digests: half a million forms in 4 MB, where
+    a Python set of them holds 130 MB in every process that extracts (each worker of a
+    cluster), and reading them never holds a Python object per word (a worker's peak is what
+    --max-memory limits). A digest, not hash(): the set must mean the same after pickling."""
 
-    def __init__(self, words: Iterable[str]) -> None:
-        ordered = sorted(words)
-        self._text = "\n".join(ordered) + "\n"
-        self._starts = array("I", [0])
-        for word in ordered:
-            self._starts.append(self._starts[-1] + len(word) + 1)
+    def __init__(self, digests: array | None = None) -> None:
+        self._digests = array("Q")
+        if digests:
+            self._digests.frombytes(np.unique(np.frombuffer(digests, dtype=np.uint64)).tobytes())
 
     def __len__(self) -> int:
-        return len(self._starts) - 1
-
-    def __getitem__(self, i: int) -> str:
-        return self._text[self._starts[i]:self._starts[i + 1] - 1]
+        return len(self._digests)
 
     def __contains__(self, word: object) -> bool:
-        i = bisect_left(self, word)  # type: ignore[call-overload]
-        return i < len(self) and self[i] == word
+        if not isinstance(word, str):
+            return False
+        digest = word_digest(word)
+        i = bisect_left(self._digests, digest)
+        return i < len(self._digests) and self._digests[i] == digest
+
+
+def word_digest(word: str) -> int:
+    return int.from_bytes(blake2b(word.encode(), digest_size=8).digest(), "little")
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    forms: SortedWords  # every lower-case word form
-    plain: SortedWords  # forms that are their own lemma or an indefinite plural ("tegninger")
+    forms: HashedWords  # every lower-case word form
+    plain: HashedWords  # forms that are their own lemma or an indefinite plural ("tegninger")
 
     def __bool__(self) -> bool:
         return bool(self.forms)
@@ -76,11 +83,38 @@ def lexicon() -> Lexicon:
     try:
         table = resources.files("spacy_lookups_data") / "data" / LEMMA_TABLE
         with table.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as text:
-            lemmas: dict[str, str] = json.load(text)
+            forms, plain = _common_forms(text)
     except (ModuleNotFoundError, FileNotFoundError):
-        return Lexicon(SortedWords(()), SortedWords(()))
-    forms = [form for form in lemmas if form[:1].islower()]
-    plain = [form for form in forms
-             if lemmas[form] == form or (form.endswith("er") and not form.endswith("erne")
-                                         and lemmas[form] != form and form.startswith(lemmas[form][:-1]))]
-    return Lexicon(SortedWords(forms), SortedWords(plain))
+        return Lexicon(HashedWords(), HashedWords())
+    return Lexicon(HashedWords(forms), HashedWords(plain))
+
+
+def _common_forms(lines: Iterable[str]) -> tuple[array, array]:
+    """The digests of the lower-case forms and of the plain ones, read some thousand lines at
+    a time: the table as one dict would raise a worker's peak address space by 150 MB."""
+    forms = array("Q")
+    plain = array("Q")
+    for lemmas in _table_parts(lines):
+        for form, lemma in lemmas.items():
+            if not form[:1].islower():
+                continue
+            digest = word_digest(form)
+            forms.append(digest)
+            if lemma == form or (form.endswith("er") and not form.endswith("erne")
+                                 and form.startswith(lemma[:-1])):
+                plain.append(digest)
+    return forms, plain
+
+
+def _table_parts(lines: Iterable[str], size: int = 20_000) -> Iterator[dict[str, str]]:
+    """The table ({"form": "lemma", ...}, one entry a line) as dicts of `size` entries."""
+    part: list[str] = []
+    for line in lines:
+        entry = line.strip().rstrip(",")
+        if entry.startswith('"'):
+            part.append(entry)
+        if len(part) == size:
+            yield json.loads("{" + ",".join(part) + "}")
+            part.clear()
+    if part:
+        yield json.loads("{" + ",".join(part) + "}")
