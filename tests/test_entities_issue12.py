@@ -473,3 +473,16 @@ def test_issue_12_a_titles_first_word_and_a_file_extension_are_no_part_of_a_name
     assert "Snoghøj Landevej" in places
     assert not {"Præsentation Nordbus Trafik A/S", "Skibby Lokalråd.pdf", "Storebælt A/S", "Anlæg ApS"} & orgs
     assert "Cykelsti Snoghøj Landevej" not in places
+
+
+def test_issue_12_dunes_plantations_coasts_hills_and_roads_in_bakken_or_svinget(tmp_path: Path) -> None:
+    found = entities(tmp_path, "landskab", [
+        "Vandreruten går forbi Skallerup Klit og Tranum Plantage og ender ved Hals Nor.",
+        "Udsigten mod Vestkysten og Søhøjlandet bevares, og stien fører op på Himmelbjerget.",
+        "Der anlægges cykelsti langs Lærkebakken og Kirkesvinget.",
+        "Neurocenter Kildeskoven har fået ny leder, og en arbejdsgruppe om Kildeskoven mødes i maj.",
+    ])
+    assert {"Skallerup Klit", "Tranum Plantage", "Hals Nor", "Vestkysten", "Søhøjlandet", "Himmelbjerget",
+            "Lærkebakken", "Kirkesvinget"} <= names(found, "LOC")
+    # a wood's name that the document gives an institution is the institution's short name
+    assert "Kildeskoven" not in names(found, "LOC") and "Kildeskoven" in names(found, "ORG")

@@ -222,10 +222,13 @@ def segments_to_entities(
 
 
 def drop_named_elsewhere(entities: list[Entity]) -> list[Entity]:
-    """A place read from its preposition alone ("på Østerskoven") that the document names as
-    an organisation elsewhere ("Neurocenter Østerskoven") is that organisation, not a place."""
+    """A place read from its preposition alone ("på Østerskoven") or from the landscape word
+    of a one-word name ("Østerskoven" as a wood) that the document names as an organisation
+    elsewhere ("Neurocenter Østerskoven") is that organisation, not a place. A name of two
+    words ("Skallerup Klit") stays the place an institution there is named after."""
     orgs = [e.text for e in entities if e.label == "ORG"]
-    return [e for e in entities if e.kind != "locative"
+    return [e for e in entities
+            if not (e.kind == "locative" or (e.kind == "nature" and " " not in e.text))
             or not any(org == e.text or org.endswith(" " + e.text) for org in orgs)]
 
 

@@ -144,11 +144,13 @@ ADJECTIVE_BODY = re.compile(
     rf"{NOT_AFTER_WORD}[{UPPER}][a-zæøå]+(?:isk|sk|ig|lig)e?[ \t]+(?:Forvaltning|Afdeling|Udvalg|Råd|Sekretariat|Stab){NOT_IN_WORD}")
 # "Esrum Sø", "Benløse Bæk", "Gistrup Bakker", "Avedøre Holme": a name whose last word is a
 # capitalised noun of landscape or water (in lower case it would be the common noun).
-NATURE_WORDS = "Å|Sø|Bæk|Mose|Skov|Fjord|Bakker|Bakke|Hede|Enge|Kær|Strand|Dal|Ådal|Vig|Bugt|Sund|Holme|Brygge|Søpark"
+NATURE_WORDS = ("Å|Sø|Bæk|Mose|Skov|Fjord|Bakker|Bakke|Hede|Enge|Kær|Strand|Dal|Ådal|Vig|Bugt|Sund|Holme|Brygge|Søpark|"
+                "Klit|Klitter|Klitplantage|Plantage|Hegn|Tange|Nor|Odde|Fyr|Sluse|Mølle")
 NATURE_NAME = re.compile(rf"{NOT_AFTER_WORD}(?P<name>(?:{CAP_WORD}[ \t]+)?{CAP_WORD}[ \t]+(?:{NATURE_WORDS})){NOT_IN_WORD}")
-# "Olsbækken", "Nørreå", "Østerådalen" in mid-sentence: a compound ending in a water or valley noun.
+# "Olsbækken", "Nørreå", "Østerådalen", "Himmelbjerget", "Vestkysten", "Søhøjlandet" in mid-sentence: a
+# compound ending in a water, valley, hill, coast or land noun.
 NATURE_COMPOUND = re.compile(rf"(?<=[a-zæøå,] )(?P<name>[{UPPER}][a-zæøå]{{2,}}(?:å|åen|bæk|bækken|søen|mosen|ådal|ådalen|"
-                             rf"dalen|fjorden)){NOT_IN_WORD}")
+                             rf"dalen|fjorden|bjerget|kysten|landet|sletten|skoven|stranden|hegnet)){NOT_IN_WORD}")
 # A club or association by one of its words: its name may end in its founding year ("... af
 # 1925", "Boldklubben Tarup-Paarup af 1968").
 _CLUB_WORDS = r"klub|klubben|forening|foreningen|laug"
@@ -476,7 +478,7 @@ class EntityRules:
         yield from self._streets(text)
         for m in POSTCODE_TOWN.finditer(text):
             yield m.start("town"), m.end("town"), "LOC", f"town:{m.group('town')}"
-        yield from self._nature(text)  # before the runs: "Gistrup Bakker" is a place, not a longer name
+        yield from self._nature(text, aliases)  # before the runs: "Gistrup Bakker" is a place, not a longer name
         yield from self._place_runs(text)
         yield from self._locatives(text)
         for m in APPOSITIVE_PLACE.finditer(text):
@@ -1025,11 +1027,15 @@ class EntityRules:
             return None  # "på Lindely og Specialbørnehaven Solsikken": an offer beside an offer
         return False, end
 
-    def _nature(self, text: str) -> Iterator[Candidate]:
+    def _nature(self, text: str, aliases: list[Alias]) -> Iterator[Candidate]:
         """Lakes, streams, woods and hills: "Esrum Sø", "Pøle Å", "Olsbækken" (not a person's
-        name: a first name opens none of them)."""
+        name: a first name opens none of them). A one-word name an institution has just been
+        named by ("Neurocenter Kildeskoven") is the institution's short name there."""
+        organisations = {alias.text for alias in aliases if alias.label == "ORG"}
         for pattern in (NATURE_NAME, NATURE_COMPOUND):
             for m in pattern.finditer(text):
+                if pattern is NATURE_COMPOUND and m.group("name") in organisations:
+                    continue
                 words = m.group("name").split()
                 while len(words) > 2 or (len(words) == 2 and pattern is NATURE_NAME and words[0].lower() in self.stop_words):
                     words.pop(0)  # "Ved Esrum Sø": the sentence's first word
