@@ -486,3 +486,19 @@ def test_issue_12_dunes_plantations_coasts_hills_and_roads_in_bakken_or_svinget(
             "Lærkebakken", "Kirkesvinget"} <= names(found, "LOC")
     # a wood's name that the document gives an institution is the institution's short name
     assert "Kildeskoven" not in names(found, "LOC") and "Kildeskoven" in names(found, "ORG")
+
+
+def test_issue_12_an_open_closed_mark_or_a_heading_is_no_part_of_a_name(tmp_path: Path) -> None:
+    found = entities(tmp_path, "aaben", [
+        "Bilag Åben/Lukket",
+        "Tegninger Hvidbjerg Forsamlingshus",
+        "3 Lukket Tilbudsliste Nørbæk Entreprenørfirma ApS",
+        None,
+        "Tilskud til naturlegeplads i Tvilum",
+        "Sagsfremstilling",
+        "Fonden har givet tilsagn om støtte.",
+    ])
+    orgs, places = names(found, "ORG"), names(found, "LOC")
+    assert "Hvidbjerg Forsamlingshus" in orgs | places and "Nørbæk Entreprenørfirma ApS" in orgs
+    assert not any(name.startswith(("Lukket", "Åben", "Tegninger", "Tilbudsliste")) for name in orgs | places)
+    assert "Tvilum" in places and "Tvilum Sagsfremstilling" not in places

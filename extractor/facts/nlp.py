@@ -102,7 +102,10 @@ APPOSITIVE_PLACE = re.compile(rf"{NOT_AFTER_WORD}(?:[a-zæøå]*byen|bydelen|hal
 # What may stand before a title's first word on its line: a bullet, a number, "Lukket -",
 # "Bilag 3:"; or a sentence's end before a sentence's first word.
 TITLE_OPENING = re.compile(r"(?:(?:^|\n)[ \t]*(?:(?:[-–•·*]|\d{1,3}[.)]?|[Bb]ilag[ \t]*\d*|Lukket|Åben|Åbent)"
-                           r"[ \t]*[-–:.]?[ \t]*)*|[.!?][ \t]+)$")
+                           r"[ \t]*[-–:.]?[ \t]*)*|[.!?][ \t]+|(?<!\w)(?:Åben|Åbent|Lukket)/(?:Åben|Åbent|Lukket)[ \t]+)$")
+# An item's or attachment's open/closed mark: it opens no name, but a title ("Lukket Skitseprojekt
+# Eskilstrup Multihus").
+STATUS_WORD = re.compile(r"(?:Åben|Åbent|Lukket)[ \t]+(?=[A-ZÆØÅ])")
 # Adjectives that open place and firm names ("Gammel Kongevej", "Nørre Allé", "Dansk Byggeri").
 PLACE_ADJECTIVES = {"gammel", "gamle", "ny", "nye", "stor", "store", "lille", "små", "nørre", "sønder", "vester",
                     "øster", "nordre", "søndre", "vestre", "østre", "øvre", "nedre", "sankt", "dansk", "danske",
@@ -450,8 +453,13 @@ class EntityRules:
         table. The word is a dictionary noun capitalised only by its place; what remains must hold
         a word in no dictionary ("Anlæg ApS" keeps its "Stilling"), and adjectives of place names
         ("Gammel Kongevej", "Danske Bank") and kind words ("Kulturhuset Bagsværd") stay."""
+        opening = start
+        if (status := STATUS_WORD.match(text, start, end)) and len(text[status.end():end].split()) > 1:
+            start = status.end()
+        else:
+            status = None
         first = re.match(rf"(?P<word>[{UPPER}][{L}]+)(?:[ \t]+\d{{4}})?[ \t]+(?=[{UPPER}])", text[start:end])
-        if first is None or not TITLE_OPENING.search(text[max(0, start - 40):start]):
+        if first is None or not (status or TITLE_OPENING.search(text[max(0, opening - 40):start])):
             return start
         word = first.group("word")
         rest = text[start + first.end():end].split()
@@ -1019,7 +1027,8 @@ class EntityRules:
                 or KNOWN_SECTION.match(first) or (first.endswith("en") and not PLACE_NOUN.search(first))
                 or re.match(r"[ \t]*(?:\d|Kommune|Kommunes|Region|A/S|ApS|om\b|for\b)", text[end:])):
             return None  # a body, a person, an acronym, a document
-        if len(words) == 2 and (words[1].lower() in self.stop_words or words[1] in ("Kommune", "Region")):
+        if len(words) == 2 and (words[1].lower() in self.stop_words or words[1] in ("Kommune", "Region")
+                                or KNOWN_SECTION.fullmatch(words[1])):  # "i Ansager Sagsfremstilling": a heading runs on
             words = words[:1]
         end = start + len(first) if len(words) == 1 else end
         beside = re.match(r"\s*(?:,|og)\s+(\S+)", text[end:])
