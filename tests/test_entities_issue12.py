@@ -502,3 +502,12 @@ def test_issue_12_an_open_closed_mark_or_a_heading_is_no_part_of_a_name(tmp_path
     assert "Hvidbjerg Forsamlingshus" in orgs | places and "Nørbæk Entreprenørfirma ApS" in orgs
     assert not any(name.startswith(("Lukket", "Åben", "Tegninger", "Tilbudsliste")) for name in orgs | places)
     assert "Tvilum" in places and "Tvilum Sagsfremstilling" not in places
+
+
+def test_issue_12_a_name_in_capitals_is_spelt_as_the_running_text_spells_it(tmp_path: Path) -> None:
+    found = entities(tmp_path, "versaler", [
+        "BESLUTNING I HANDICAPRÅDET",
+        "Handicaprådet tog orienteringen til efterretning.",
+    ])
+    assert names(found, "ORG") == {"Handicaprådet"}
+    assert len([e for e in found if e.text == "Handicaprådet"]) == 2  # both mentions, one spelling

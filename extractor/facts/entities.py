@@ -218,7 +218,7 @@ def segments_to_entities(
     for _ in range(CONJUNCT_ROUNDS):
         entities.extend(propagate(conjunct_aliases(entities, chunks), chunks))
     entities.extend(unlocated(people, committee, entities))
-    return link_people(drop_person_genitives(drop_named_elsewhere(entities), people), people)
+    return link_people(drop_person_genitives(in_printed_case(drop_named_elsewhere(entities)), people), people)
 
 
 def drop_named_elsewhere(entities: list[Entity]) -> list[Entity]:
@@ -365,6 +365,24 @@ def name_like(name: str) -> bool:
     words = name.split()
     return 1 <= len(words) <= 6 and all(
         (w[:1].isupper() and not re.search(r"[\d:;()/]", w)) or w in NAME_PARTICLES for w in words)
+
+
+def in_printed_case(entities: list[Entity]) -> list[Entity]:
+    """"BYRÅDET" in a heading or a running header is the "Byrådet" the running text prints:
+    one name, spelt as the text spells it, so a search or a facet finds it once. A name the
+    document prints only in capitals ("HUNDESTED BIBLIOTEK") stays as printed."""
+    spelt: dict[tuple[str, str], Entity] = {}
+    for e in entities:
+        if not e.text.isupper():
+            spelt.setdefault((e.label, e.text.casefold()), e)
+    out = []
+    for e in entities:
+        mixed = spelt.get((e.label, e.text.casefold())) if e.text.isupper() else None
+        if mixed is not None:
+            canonical = mixed.canonical if e.canonical == e.text else e.canonical
+            e = e.model_copy(update={"text": mixed.text, "canonical": canonical})
+        out.append(e)
+    return out
 
 
 def drop_person_genitives(entities: list[Entity], people: list[Person]) -> list[Entity]:
