@@ -511,3 +511,12 @@ def test_issue_12_a_name_in_capitals_is_spelt_as_the_running_text_spells_it(tmp_
     ])
     assert names(found, "ORG") == {"Handicaprådet"}
     assert len([e for e in found if e.text == "Handicaprådet"]) == 2  # both mentions, one spelling
+
+
+def test_issue_12_where_a_firm_is_from(tmp_path: Path) -> None:
+    found = entities(tmp_path, "firma", [
+        "Arbejdet udføres af Tømrerfirmaet Jens Bæk & Søn ApS, Hvidbjerre, og af et vognmandsfirma.",
+        "Det billigste tilbud kom fra Nordvest Entreprise A/S fra Ravnstrup med 1.200.000 kr.",
+    ])
+    assert {"Hvidbjerre", "Ravnstrup"} <= names(found, "LOC")
+    assert {"Jens Bæk & Søn ApS", "Nordvest Entreprise A/S"} <= names(found, "ORG")

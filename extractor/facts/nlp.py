@@ -63,7 +63,7 @@ CAP_WORD = rf"[{UPPER}][{L}]+(?:-[{UPPER}][{L}]+)?{NOT_IN_WORD}"
 PLACE_PREFIX = r"(?:(?:Gl|Sdr|Nr|Ndr|St|Ll|Vr|Øst|Skt|Sct)\.[ \t]+)?"
 # "i Kliplev", "ved Hvidåen": a preposition of place after a lower-case word, then a name.
 # After a house number too ("Idrætsvej 6 i Harndrup"), and a compass direction ("nord for Hoven").
-LOCATIVE = re.compile(rf"(?<=[a-zæøå0-9,] )(?P<prep>i|ved|på|nær|omkring|mellem|fra|til|"
+LOCATIVE = re.compile(rf"(?:(?<=[a-zæøå0-9,] )|(?<=ApS )|(?<=A/S )|(?<=I/S ))(?P<prep>i|ved|på|nær|omkring|mellem|fra|til|"
                       rf"(?:nord|syd|øst|vest)(?:øst|vest)?[ \t]+for)[ \t]+"
                       rf"(?P<place>{PLACE_PREFIX}{CAP_WORD}(?:[ \t]+{CAP_WORD})?)")
 # "konsulent fra", "projektleder fra": a person's employer follows, not a place.
@@ -525,9 +525,14 @@ class EntityRules:
                 begin, end = run.start() + words[0].start(), run.start() + words[-1].end()
                 name = " ".join(w.group(0) for w in words)
                 yield begin, end, "PER", f"person:{name}"
-                if (residence := RESIDENCE.match(text, end)) and self._proper_name(residence.group("place")):
-                    place = residence.group("place")
-                    yield residence.start("place"), residence.end("place"), "LOC", f"residence:{place}"
+                yield from self._residence(text, end)
+
+    def _residence(self, text: str, end: int) -> Iterator[Candidate]:
+        """"Name, Harridslev,", "X ApS, Vemb, og": a village set off by commas after a person
+        or a firm is where they live or work."""
+        if (residence := RESIDENCE.match(text, end)) and self._proper_name(residence.group("place")):
+            place = residence.group("place")
+            yield residence.start("place"), residence.end("place"), "LOC", f"residence:{place}"
 
     def _proper_name(self, word: str) -> bool:
         """A capitalised word in no Danish dictionary and no first name: a village, a company,
@@ -671,6 +676,7 @@ class EntityRules:
             start = m.start("name") + words[0].start()
             name = " ".join(text[start:m.end("form")].split())
             yield start, m.end("form"), "ORG", f"company:{name}"
+            yield from self._residence(text, m.end("form"))  # "Poul Krog & Søn ApS, Vemb,"
 
     def _head_orgs(self, text: str) -> Iterator[Candidate]:
         """"Rammeaftalesekretariatet", "Social- og Indenrigsministeriet", "jobcenterchefkredsen".
