@@ -520,3 +520,13 @@ def test_issue_12_where_a_firm_is_from(tmp_path: Path) -> None:
     ])
     assert {"Hvidbjerre", "Ravnstrup"} <= names(found, "LOC")
     assert {"Jens Bæk & Søn ApS", "Nordvest Entreprise A/S"} <= names(found, "ORG")
+
+
+def test_issue_12_a_budget_rows_first_word_is_no_part_of_the_name_in_it(tmp_path: Path) -> None:
+    found = entities(tmp_path, "budget", [
+        "Anlæg (1.000 kr.) 2024 2025 I alt Fortovsrenovering Kirkebyvænget 800 400 1.200 "
+        "Vandledning Hvidbjerg Strandvej 300 0 300",
+    ])
+    places = names(found, "LOC")
+    assert {"Kirkebyvænget", "Hvidbjerg Strandvej"} <= places
+    assert not any(p.startswith(("Fortovsrenovering", "Vandledning")) for p in places)

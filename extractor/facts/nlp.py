@@ -100,9 +100,10 @@ RESIDENCE = re.compile(rf",[ \t]+(?P<place>{CAP_WORD})(?=[ \t]*[,:])")
 APPOSITIVE_PLACE = re.compile(rf"{NOT_AFTER_WORD}(?:[a-zæøå]*byen|bydelen|halvøen|øen|sognet|købstaden)[ \t]+"
                               rf"(?P<place>{CAP_WORD})")
 # What may stand before a title's first word on its line: a bullet, a number, "Lukket -",
-# "Bilag 3:"; or a sentence's end before a sentence's first word.
+# "Bilag 3:"; a sentence's end before a sentence's first word; a number or "I alt" before a
+# table row's first cell, where a table is read as running text.
 TITLE_OPENING = re.compile(r"(?:(?:^|\n)[ \t]*(?:(?:[-–•·*]|\d{1,3}[.)]?|[Bb]ilag[ \t]*\d*|Lukket|Åben|Åbent)"
-                           r"[ \t]*[-–:.]?[ \t]*)*|[.!?][ \t]+|(?<!\w)(?:Åben|Åbent|Lukket)/(?:Åben|Åbent|Lukket)[ \t]+)$")
+                           r"[ \t]*[-–:.]?[ \t]*)*|[.!?][ \t]+|(?<!\w)(?:Åben|Åbent|Lukket)/(?:Åben|Åbent|Lukket)[ \t]+|\d[ \t]+|(?<!\w)I[ \t]+alt[ \t]+)$")
 # An item's or attachment's open/closed mark: it opens no name, but a title ("Lukket Skitseprojekt
 # Eskilstrup Multihus").
 STATUS_WORD = re.compile(r"(?:Åben|Åbent|Lukket)[ \t]+(?=[A-ZÆØÅ])")
