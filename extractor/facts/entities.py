@@ -22,6 +22,7 @@ from spacy.lang.da.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from dagsorden.extractor.danish.lexicon import lexicon
 from dagsorden.extractor.danish.names import DOCUMENT_OR_WORKS_NOUN, fold_name
 from dagsorden.extractor.facts.nlp import Alias, get_nlp, load_gazetteers, span_canonical, span_kind
 from dagsorden.models import Entity, Person, SegmentedDocument, StyledLine
@@ -218,7 +219,8 @@ def segments_to_entities(
     for _ in range(CONJUNCT_ROUNDS):
         entities.extend(propagate(conjunct_aliases(entities, chunks), chunks))
     entities.extend(unlocated(people, committee, entities))
-    return link_people(drop_person_genitives(in_printed_case(drop_named_elsewhere(entities)), people), people)
+    entities = in_printed_case(drop_organisation_genitives(drop_named_elsewhere(entities)))
+    return link_people(drop_person_genitives(entities, people), people)
 
 
 def drop_named_elsewhere(entities: list[Entity]) -> list[Entity]:
@@ -381,6 +383,36 @@ def in_printed_case(entities: list[Entity]) -> list[Entity]:
         if mixed is not None:
             canonical = mixed.canonical if e.canonical == e.text else e.canonical
             e = e.model_copy(update={"text": mixed.text, "canonical": canonical})
+        out.append(e)
+    return out
+
+
+# A definite noun in the genitive ("Økonomiudvalgets", "Socialdemokraternes", "Skolens"):
+# no name ends so but in the genitive.
+DEFINITE_GENITIVE = re.compile(r"[^\W\d_]{2,}(?:et|en|erne|ene)s$", re.IGNORECASE)
+MIN_DEFINITE_HEAD = 5  # letters of the definite noun a compound ends in: "skolen", not "assen"
+
+
+def is_definite_genitive(word: str) -> bool:
+    """"Økonomiudvalgets", "Lindevangskolens": a definite dictionary noun (or a compound ending
+    in one) with a genitive s; "Assens" ends so, but "assen" is no Danish noun."""
+    if not DEFINITE_GENITIVE.search(word):
+        return False
+    base, common = word[:-1].lower(), lexicon()
+    return any(base[i:] in common for i in range(len(base) - MIN_DEFINITE_HEAD + 1))
+
+
+def drop_organisation_genitives(entities: list[Entity]) -> list[Entity]:
+    """"Økonomiudvalgets beslutning", "Vestbos afdeling": an organisation is named without
+    its genitive s, where its last word is a definite noun or the document names it without."""
+    known = {e.text.casefold() for e in entities if e.label == "ORG"}
+    out = []
+    for e in entities:
+        if (e.label == "ORG" and e.text[-1:] in "sS" and len(e.text) > MIN_ALIAS_CHARS
+                and (is_definite_genitive(e.text.split()[-1]) or e.text[:-1].casefold() in known)):
+            base = e.text[:-1]
+            canonical = base if e.canonical == e.text else e.canonical
+            e = e.model_copy(update={"text": base, "canonical": canonical})
         out.append(e)
     return out
 
