@@ -542,3 +542,14 @@ def test_issue_12_an_organisation_is_named_without_its_genitive(tmp_path: Path) 
     assert {"Socialdemokraterne", "Boligselskabet Kærhjem"} <= orgs
     assert not {"Socialdemokraternes", "Kærhjems"} & orgs
     assert "Assens Kommune" in orgs  # a town whose name ends in -ens keeps it
+
+
+def test_issue_12_a_name_in_a_list_on_one_line_ends_where_the_next_person_begins(tmp_path: Path) -> None:
+    found = entities(tmp_path, "liste", [
+        "Deltog: Ole Vinther, Beboerforeningen Sølvhøj Hanne Skovbo, Beboerforeningen Kløvermarken "
+        "Formand Lars Ravn, Roklubben",
+    ])
+    assert {"Beboerforeningen Sølvhøj", "Beboerforeningen Kløvermarken"} <= names(found, "ORG")
+    assert {"Ole Vinther", "Hanne Skovbo", "Lars Ravn"} <= names(found, "PER")
+    room = entities(tmp_path, "lokale", ["Mødet holdes i Byrådsstue Niels Juel Bech."])
+    assert "Byrådsstue Niels Juel Bech" in names(room, "LOC")  # a room named after a person

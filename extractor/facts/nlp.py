@@ -407,7 +407,7 @@ class EntityRules:
         model = [e for e in doc.ents if not e.ent_id_]
         known = [(e.start_char, e.end_char) for e in ours]
         extras: list[tuple[int, int, str, str]] = []
-        for start, end, label, ident in self._candidates(text, aliases, known):
+        for start, end, label, ident in self._before_persons(text, list(self._candidates(text, aliases, known))):
             first, _, second = label.partition("+")
             if not first:
                 extras.append((start, end, second, ident))  # part of a token: "DH" of "DH-repræsentant"
@@ -440,6 +440,29 @@ class EntityRules:
             if not inside:
                 doc._.entity_extras.append(extra)
         return doc
+
+    @staticmethod
+    def _before_persons(text: str, candidates: list[Candidate]) -> list[Candidate]:
+        """"Grundejerforeningen Rindby Klit Hanne Skaarup, ...", "... Grøndal Nord Borgmester
+        Rikke Damsgaard": a list flattened onto one line runs a name into the next person's;
+        the name ends before the person and the person's title."""
+        persons = [(start, end) for start, end, label, _ in candidates if label == "PER"]
+        out = []
+        for start, end, label, ident in candidates:
+            if label != "PER" and ":" in ident:
+                # "Byrådsstue Ivar Huitfeldt": a room named after a person is named by more than its kind word
+                inside = [p_start for p_start, p_end in persons
+                          if start < p_start < end <= p_end and len(text[start:p_start].split()) > 1]
+                after = any(p_start >= end and not text[end:p_start].strip() for p_start, _ in persons)
+                cut = min(inside, default=end)
+                words = text[start:cut].split()
+                if (inside or after) and len(words) > 2 and words[-1][:1].isupper() and TITLE_SUFFIX.search(words[-1]):
+                    cut = start + text[start:cut].rindex(words[-2]) + len(words[-2])  # "... Nord Borgmester"
+                if cut < end:
+                    cut = len(text[:cut].rstrip(" \t\n,"))
+                    end, ident = cut, f"{ident.partition(':')[0]}:{' '.join(text[start:cut].split())}"
+            out.append((start, end, label, ident))
+        return out
 
     def _candidates(self, text: str, aliases: list[Alias], known: list[tuple[int, int]]) -> Iterator[Candidate]:
         """Candidates in order of precedence among spans of equal length."""
