@@ -1692,3 +1692,13 @@ def test_attachment_table_whose_title_cells_wrap_beside_an_open_closed_column(tm
         "Budgetopfølgning for Teknisk Udvalg med bemærkninger til de enkelte politikområder",
         "Oversigt over overførsler til 2020 for Vej og Park, Natur og Miljø samt Byggeri",
         "Anlægsoversigt"]
+
+
+@pytest.mark.parametrize("heading,committee", [
+    ("MØDE I BØRNEUDVALGET FOR", "Børneudvalget"),
+    ("REFERAT AF MØDET I ÆLDRERÅDET", "Ældrerådet"),
+])
+def test_committee_in_a_cover_heading_without_its_lead_in(tmp_path: Path, heading: str, committee: str) -> None:
+    page = [Text(heading, size=16), Text("Tirsdag den 16. maj 2006 kl. 16.00"), None,
+            Text("1. Godkendelse af dagsorden"), Text("Beslutning"), Text("Godkendt.")]
+    assert extract(tmp_path, "forside", [page]).meeting.committee == committee

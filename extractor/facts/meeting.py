@@ -376,6 +376,10 @@ def committee_from_decisions(doc: SegmentedDocument, date: str | None) -> str | 
     return None
 
 
+# What the title says before the body: "Referat fra ...", "Referat af mødet i ...", "MØDE I ...".
+MEETING_OF = re.compile(r"^(?:(?:fra|af)\s+(?:(?:det|et)\s+)?(?:møde(?:t)?\s+i\s+)?|møde(?:t)?\s+i\s+)", re.IGNORECASE)
+
+
 def committee_from_cover(lines: list[StyledLine]) -> str | None:
     """The largest line on the first page that is not a date, a kind word or a label."""
     first_page = [line for line in lines if line.page == (lines[0].page if lines else 1)]
@@ -385,8 +389,11 @@ def committee_from_cover(lines: list[StyledLine]) -> str | None:
         if line.size <= body_size or find_date(text) or match_label(text):
             continue
         text = clean_name(AGENDA_WORD.sub("", MINUTES_WORD.sub("", text)))
+        text = clean_name(MEETING_OF.sub("", text))  # "Referat fra ...", "MØDE I ..."
         if OPEN_MARK.match(text) or CLOSED_MARK.match(text):
             continue  # "Åben Referat": the minutes are public, "Åben" names no body
+        if text.isupper() and (names := committee_names(text.title())):
+            return names[0]  # "MØDE I SAMMENLÆGNINGSUDVALGET FOR": the body's name, not the heading
         if 1 <= len(text.split()) <= 8:
             return text
     return None
