@@ -1702,3 +1702,14 @@ def test_committee_in_a_cover_heading_without_its_lead_in(tmp_path: Path, headin
     page = [Text(heading, size=16), Text("Tirsdag den 16. maj 2006 kl. 16.00"), None,
             Text("1. Godkendelse af dagsorden"), Text("Beslutning"), Text("Godkendt.")]
     assert extract(tmp_path, "forside", [page]).meeting.committee == committee
+
+
+def test_officials_after_derudover_deltog_and_a_sentence_below_the_list(tmp_path: Path) -> None:
+    page = [Text("Referat", size=16), Text("Kommunalbestyrelsen"), Text("Torsdag den 28. april 2016 kl. 18.00"),
+            Text("Deltagere: Ida Holm, Per Krogh, Åse Nyby"),
+            Text("Derudover deltog: Søs Vinding, Bo Tarp, Karl Emil Riis,"),
+            Text("Lene Munk Hald, Ove Sand"),
+            Text("I stedet for Per Krogh deltog stedfortræderen i punkt 2, og mødet sluttede kl. 20."),
+            None, Text("1. Godkendelse af dagsorden"), Text("Beslutning"), Text("Godkendt.")]
+    extraction = extract(tmp_path, "derudover", [page])
+    assert [p.name for p in extraction.guests] == ["Søs Vinding", "Bo Tarp", "Karl Emil Riis", "Lene Munk Hald", "Ove Sand"]

@@ -59,6 +59,7 @@ MENU_WORDS = 2  # a site menu's entries are a word or two
 MAX_LABEL_WORDS = 3
 MAX_PLACE_WORDS = 14
 ATTENDANCE_FIELDS = ("present", "absent", "guests")
+SENTENCE_LOWER_WORDS = 4  # lower-case words that make a line under a names list prose
 LIST_GAP_SIZES = 4.0  # a blank line or two between groups of an attendance list
 MEETING_PHRASE = re.compile(r"\b(?:mødet|møde)\s+(?:den|d\.)\s*", re.IGNORECASE)
 PAGE_PHRASE = re.compile(r"\b(?:side|page)\s+\d+\s+(?:af|of)\s+\d+\b|\bkl\.?\s*[\d.:]+(?:\s*-\s*[\d.:]+)?",
@@ -243,6 +244,9 @@ def belongs_to(current: Field, line: StyledLine, value_x0: float | None) -> bool
         return False
     if current.name in ATTENDANCE_FIELDS and NUMBERED_ENTRY.match(line.text.strip()):
         return False  # the contents under the members list
+    if current.name in ATTENDANCE_FIELDS and current.values and ends_a_running_list(last.text) \
+            and is_sentence_line(line.text):
+        return False  # "A, B, C" then "I stedet for X deltog Y. ...": the list has ended
     same_row = abs(line.top - current.label.top) < 2 and line.x0 > current.label.x1
     gap = line.top - last.bottom
     below = 0 <= gap < max(line.size, 6) * 1.2
@@ -253,6 +257,22 @@ def belongs_to(current: Field, line: StyledLine, value_x0: float | None) -> bool
     beside_last = current.name in ATTENDANCE_FIELDS and bool(current.values) and right_of(last, line) \
         and parse_person_line(line.text) is not None
     return same_row or beside_last or ((below or listed) and in_column and line.x0 >= current.label.x0 - 2)
+
+
+def ends_a_running_list(text: str) -> bool:
+    """"A, B, C": a comma list whose line does not go on ("A, B," or "A og")."""
+    text = text.rstrip()
+    return "," in text and not text.endswith((",", " og", " samt"))
+
+
+def is_sentence_line(text: str) -> bool:
+    """Running prose, not names: a full stop ending a sentence, many lower-case words, no
+    organisation in brackets ("Lund Therkildsen (KKR), ... (begge sekretariat for ...") and
+    no person read from it."""
+    text = text.strip()
+    return (bool(re.search(r"\.(?:\s+[A-ZÆØÅ]|$)", text)) and "(" not in text
+            and len(re.findall(r"(?<!\S)[a-zæøå]+\b", text)) >= SENTENCE_LOWER_WORDS
+            and parse_person_line(text) is None)
 
 
 def clean_name(text: str) -> str:
