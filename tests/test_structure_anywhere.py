@@ -805,6 +805,9 @@ def test_members_one_a_line_with_party_letters_roles_and_bullets(tmp_path: Path)
     ("00.22.00-P35-3-18", "00.22.00-P35-3-18"), ("Sag 306-2009-600", "306-2009-600"),
     ("Sagsnr. 315119 Handicaprådet Åbent punkt", "315119"), ("Dok.nr.: 2017-12345", None),
     ("at Strategi for idrætsfaciliteter 2024-2030 godkendes, og", None), ("2023-052085", "2023-052085"),
+    # a short serial counts right after a label that says case, never after "Sag nr." (an item number)
+    ("Sagsnr.: 15/82", "15/82"), ("MØDEDATO: 16.05.2006 | SAGSNR.: 412 | SAGSBEH.: KBJ", "412"),
+    ("Sag nr. 19", None), ("Sagsnr. 3.5", None), ("15/82", None),
 ])
 def test_case_number_schemes(line: str, case: str | None) -> None:
     assert find_case_number(line) == case

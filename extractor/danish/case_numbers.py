@@ -4,7 +4,7 @@ Schemes seen: "2023-052085" and "EMN-2025-003383" (FirstAgenda), "Sagsnr.: 2012-
 "12/27845" and "17/24740" (year/serial: SBSYS, Acadre), "27.69.48-G01-1-17" and
 "85.02.02-G01-3-20" (KLE journal plan number with facet, serial and year), "00.01.00P35-0104"
 (KLE without the hyphen), "Sag 306-2009-600" and "326-2011-58120" (serial-year-serial),
-"22-008812" (year-serial), "061204-2013" (serial-year), "2008/51207" (year/serial), and a bare serial after a label ("Sagsnr. 315119"). Left out on
+"22-008812" (year-serial), "061204-2013" (serial-year), "2008/51207" (year/serial), and a bare serial after a label ("Sagsnr. 315119", "Sagsnr.: 15/82", "SAGSNR.: 412"). Left out on
 purpose: bare numbers without a label ("Sag nr. 19" is an item number in Rødovre's minutes),
 dates, year ranges ("2024-2030") and document numbers ("Dok.nr.: 2017-12345").
 """
@@ -35,6 +35,12 @@ LABELLED_SERIAL = re.compile(rf"(?<![\w.])(?:sags?\s*nr\.?|sagsnummer|sagsid)\s*
                              re.IGNORECASE)
 
 
+# A short number only right after a label that says case ("Sagsnr.: 15/82", "SAGSNR.: 412",
+# "Sagsnr.: 71"); after "Sag nr." it is the item's number (Rødovre), so that label is not one.
+LABELLED_SHORT = re.compile(r"(?<![\w.])(?:sags\s*nr\.?|sagsnummer|sagsid\.?)\s*:?\s*(?P<case>\d{2}/\d{1,2}|\d{1,3})"
+                            r"(?![\w/.,-]|\.\d)", re.IGNORECASE)
+
+
 def find_case_number(text: str) -> str | None:
     """The first case number of a line of an item's head (callers look only there: amounts and
     dates in running text look alike), or None."""
@@ -42,5 +48,5 @@ def find_case_number(text: str) -> str | None:
     own = [m for m in found if m.group("label") and not JOURNAL_LABEL.match(m.group("label"))]
     if found:
         return (own or found)[0].group("case")
-    labelled = LABELLED_SERIAL.search(text)
+    labelled = LABELLED_SERIAL.search(text) or LABELLED_SHORT.search(text)
     return labelled.group("case") if labelled else None
