@@ -155,6 +155,10 @@ NATURE_NAME = re.compile(rf"{NOT_AFTER_WORD}(?P<name>(?:{CAP_WORD}[ \t]+)?{CAP_W
 # compound ending in a water, valley, hill, coast or land noun.
 NATURE_COMPOUND = re.compile(rf"(?<=[a-zæøå,] )(?P<name>[{UPPER}][a-zæøå]{{2,}}(?:å|åen|bæk|bækken|søen|mosen|ådal|ådalen|"
                              rf"dalen|fjorden|bjerget|kysten|landet|sletten|skoven|stranden|hegnet)){NOT_IN_WORD}")
+# "Statens Institut for Folkesundhed", "Dansk Center for Vildlaks", "Det Nationale Center for
+# Miljø og Energi": the state's or the nation's word opens the name of an institute or centre.
+NATIONAL_PREFIX = (rf"(?:(?:[Dd]e[nt][ \t]+[{UPPER}][a-zæøå]+e|Statens|Dansk|Danske|Nordisk|Nordiske|Nationalt)"
+                   rf"[ \t]+(?=[{UPPER}]))?")
 # A club or association by one of its words: its name may end in its founding year ("... af
 # 1925", "Boldklubben Tarup-Paarup af 1968").
 _CLUB_WORDS = r"klub|klubben|forening|foreningen|laug"
@@ -163,6 +167,13 @@ CLUB_NAME = re.compile(rf"(?:{_CLUB_WORDS}|club|BK|IF|selskab)(?=\s|$)", re.IGNO
 # "Foreningen Musikvenner på Fyn", "Handicapidrættens Fællesråd i Gladsaxe".
 CLUB_OR_BODY = re.compile(rf"(?:{_CLUB_WORDS}|spejderne|netværket|rådet|råd|organisation|"
                           r"fællesskab|venner|lauget|Foreningen|Fonden)(?=\s|$)")
+# "Lokalrådet for Frederiksberg Nord", "Naboforum ved Københavns Lufthavn", "Skolen på
+# Nyelandsvej": a council, forum, network, club or school named by the place it serves or stands.
+LOCAL_BODY = re.compile(r"(?i:rådet|råd|forum|forummet|netværket|spejderne|museerne|klubben|foreningen|lauget)$")
+LOCAL_SCHOOL = re.compile(r"(?i:skolen|huset)$")  # only "ved"/"på" a place: "Naturskolen ved Søndersø"
+LOCAL_AFTER = re.compile(rf"[ \t]+(?P<prep>i|på|ved|for)[ \t]+(?=[{UPPER}])")
+OWN_COUNCIL = re.compile(r"(?i:byråd|regionsråd|kommunalbestyrelse)")  # "Byrådet i Guldborgsund": the council, in its town
+LOCAL_PLACE_KINDS = {"venue", "place", "town", "locative", "street", "nature"}
 # What follows a branch set off by a comma ("Miljøstyrelsen, Aalborg, har ..."): a verb or "og".
 BRANCH_FOLLOWERS = {"og", "har", "er", "var", "peger", "mener", "ønsker", "foreslår", "vil", "kan", "skal",
                     "finder", "anbefaler", "oplyser", "gør", "bemærker", "henviser"}
@@ -429,8 +440,8 @@ class EntityRules:
         chosen = [s for s in filter_spans(ours + found) if s.label_ != SUPPRESS]
         taken = {i for span in chosen for i in range(span.start, span.end)}
         chosen += [e for e in model if not taken & set(range(e.start, e.end))]
-        doc.ents = self._with_founding_years(doc, self._with_branches(
-            doc, self._with_sectors(doc, sorted(chosen, key=lambda s: s.start))))
+        doc.ents = self._with_founding_years(doc, self._with_local_names(doc, self._with_branches(
+            doc, self._with_sectors(doc, sorted(chosen, key=lambda s: s.start))), dual, extras))
         doc._.entity_aliases = aliases
         doc._.entity_extras = [(s.start_char, s.end_char, dual[(s.start, s.end, s.id_)], s.id_)
                                for s in doc.ents if (s.start, s.end, s.id_) in dual]
@@ -685,6 +696,11 @@ class EntityRules:
             rf"(?P<word>[{L}-]*?(?:{'|'.join(alternatives)}))(?P<gen>s)?{NOT_IN_WORD}",
             re.IGNORECASE)
 
+    def _bare_head(self, word: str) -> bool:
+        """A body's common noun alone ("Sekretariatet", "Udvalget"), no compound that names one."""
+        lower = word.lower()
+        return any(lower == head + ending for head, endings, _, _ in self.g.org_heads for ending in endings)
+
     def _companies(self, text: str) -> Iterator[Candidate]:
         """"Nordbus Trafik A/S", "Brink & Halvorsen A/S", "Saltum Fjernvarmeværk A.m.b.a.": the
         capitalised words before a legal form, without a sentence's first words ("Fra ...")."""
@@ -693,11 +709,15 @@ class EntityRules:
             while words and ((words[0].group(0).lower() in self.stop_words and words[0].group(0) not in self.g.first_names)
                              or words[0].group(0) == "&"
                              or (len(words) > 2 and DEFINITE_NOUN.search(words[0].group(0)))
-                             or (len(words) > 1 and words[0].group(0).endswith("firmaet"))):
-                words.pop(0)  # "Fra", "Bygherren", "Rådgiverne", "Arkitektfirmaet" before the name
+                             or (len(words) > 1 and words[0].group(0).endswith("firmaet")
+                                 and self._row_of(words[0].group(0), "after-suffix")[3] == "dropped")):
+                words.pop(0)  # "Fra", "Bygherren", "Rådgiverne", "Rådgiverfirmaet" before the name
             if not words:
                 continue
             start = m.start("name") + words[0].start()
+            if words[0].group(0).endswith("firmaet"):  # "Tømrer- og Snedkerfirmaet Bach & Mølgaard ApS"
+                trade = re.search(rf"[{UPPER}][{L}]*-[ \t]+(?:og|eller)[ \t]+$", text[:start])
+                start = trade.start() if trade else start
             name = " ".join(text[start:m.end("form")].split())
             yield start, m.end("form"), "ORG", f"company:{name}"
             yield from self._residence(text, m.end("form"))  # "Poul Krog & Søn ApS, Vemb,"
@@ -709,8 +729,8 @@ class EntityRules:
         body the sentence is about, not a name: only compounds are taken."""
         for m in self.heads.finditer(text):
             word = m.group("word")
-            if word.lower().endswith(self.g.generic_words):
-                continue
+            if word.lower().endswith(self.g.generic_words) and not self._local_head(text, m.start("word"), m.end("word")):
+                continue  # "Lokalrådet" alone is any local council; "Lokalrådet for Frederiksberg Nord" is one
             # the longest head that ends the word: "Bestyrelsen" is -bestyrelse, not -styrelse
             head = max((h for h in self.g.org_heads
                         if re.search(rf"{h[0]}(?:{'|'.join(map(re.escape, h[1]))})$", word, re.IGNORECASE)),
@@ -753,17 +773,18 @@ class EntityRules:
             return "|".join(re.escape(w) for w, where, _, _ in self.g.institution_words if where == mode)
 
         # "Boligselskabet Sct. Jørgen", "Naturpark Uggerby Å" (a river or an island: one letter)
-        name = rf"{PLACE_PREFIX}{CAP_WORD}(?:[ \t]+(?:{CAP_WORD}|[ÅØ](?![{L}0-9]))){{0,2}}"
+        name = rf"{PLACE_PREFIX}{CAP_WORD}(?:[ \t]+(?:&[ \t]+)?(?:{CAP_WORD}|[ÅØ](?![{L}0-9]))){{0,2}}"
         # "Brønderslev Psykiatriske Sygehus", "Holm & Kjær Arkitekter": the name, capitalised adjectives, the kind.
         before_name = rf"(?P<name>{CAP_WORD}(?:[ \t]+(?:{CAP_WORD}|og|&))*?(?:[ \t]+[{UPPER}][a-zæøå]+e)*)"
         return [
             ("after", re.compile(rf"{NOT_AFTER_WORD}(?P<w>(?i:{words('after')}))[ \t]+(?P<name>{name})")),
             ("after-suffix", re.compile(
                 rf"{NOT_AFTER_WORD}(?P<w>[{UPPER}][{L}]+(?:{words('after-suffix')}))[ \t]+(?P<name>{name})")),
-            ("for", re.compile(rf"{NOT_AFTER_WORD}(?P<w>{words('for')})\s+for\s+"
-                               rf"(?P<name>[{L}-]+(?:,?[ \t]+(?:[{L}-]+|&)){{0,6}})")),
+            ("for", re.compile(rf"{NOT_AFTER_WORD}{NATIONAL_PREFIX}(?P<w>{words('for')})\s+for\s+"
+                               rf"(?=(?P<name>[{L}-]+(?:,?[ \t]+(?:[{L}-]+|&)){{0,6}}))")),  # a lookahead:
+            # the words read for the name may open the next one ("... for Vandmiljø og fra Dansk Center for ...")
             ("til", re.compile(rf"{NOT_AFTER_WORD}(?P<w>{words('til')})\s+til\s+"
-                               rf"(?P<name>[{UPPER}][{L}-]*(?:,?[ \t]+(?:[{L}-]+|&)){{0,6}})")),
+                               rf"(?=(?P<name>[{UPPER}][{L}-]*(?:,?[ \t]+(?:[{L}-]+|&)){{0,6}}))")),
             ("before", re.compile(rf"{before_name}[ \t]+(?P<w>{words('before')}){NOT_IN_WORD}")),
             ("in", re.compile(rf"{NOT_AFTER_WORD}(?P<w>{words('in')})[ \t]+i[ \t]+(?P<name>{CAP_WORD})")),
             ("before-suffix", re.compile(
@@ -810,6 +831,8 @@ class EntityRules:
                     name = self._trim_name(m.group("name"))
                     if not name or text[m.start("name") + len(name):].startswith(":"):
                         continue  # "Plejecenter Sagsfremstilling:": a label follows, not a name
+                    if self._bare_head(name.split()[0]):
+                        continue  # "Socialudviklingsgruppen Sekretariatet": a body and the secretariat
                     if m.group("w")[0].isupper() and row[3] != "dropped":
                         full = " ".join(text[m.start():m.start("name") + len(name)].split())
                         yield m.start(), m.start("name") + len(name), label, f"{kind}:{full}"
@@ -1136,6 +1159,78 @@ class EntityRules:
                 span = Span(doc, span.start, span.end + 2, label="ORG", span_id=f"{span_kind(span)}:{name}")
             out.append(span)
         return out
+
+    @staticmethod
+    def _local_head(text: str, start: int, end: int) -> bool:
+        """A body's last word that a place after "i"/"på"/"ved"/"for" makes a name of its own."""
+        words = text[start:end].split()
+        after = LOCAL_AFTER.match(text, end)
+        if after is None or not words or OWN_COUNCIL.match(words[0]):
+            return False
+        return (any(LOCAL_BODY.search(word) for word in words)  # "Foreningen Sundhed i Vollsmose"
+                or (LOCAL_SCHOOL.search(words[-1]) is not None and after.group("prep") in ("ved", "på")))
+
+    def _with_local_names(self, doc: Doc, spans: list[Span], dual: dict[tuple[int, int, str], str],
+                          extras: list[tuple[int, int, str, str]]) -> list[Span]:
+        """"Handicapidrættens Fællesråd i Gladsaxe", "Brugerrådet for Naturskolen": a council,
+        club or network followed by the place (or venue) it belongs to is one name; a known
+        town in it ("Kvindenetværket i Lundtofte") is a mention of the town too."""
+        out: list[Span] = []
+        skip: set[int] = set()
+        for i, span in enumerate(spans):
+            if i in skip:
+                continue
+            prep = doc[span.end] if span.end < len(doc) else None
+            if (span.label_ != "ORG" or prep is None or span_kind(span) in NOT_BRANCHED - {"committee", "body"}
+                    or not self._local_head(doc.text, span.start_char, span.end_char)):
+                out.append(span)
+                continue
+            at = span.end + 1
+            following = spans[i + 1] if i + 1 < len(spans) else None
+            end = None
+            place_mention = False
+            if following is not None and following.start == at:
+                if following.label_ == "LOC" or span_kind(following) in LOCAL_PLACE_KINDS:
+                    end = following.end
+                    skip.add(i + 1)
+                    # "Naboforum ved Københavns Lufthavn": the airport is a place of its own
+                    place_mention = following.label_ == "LOC" or (
+                        dual.get((following.start, following.end, following.id_)) == "LOC")
+            elif following is None or following.start > at:
+                end = self._capitalised_run(doc, at, following.start if following is not None else len(doc))
+                if (end is not None and following is not None and following.start == end + 1
+                        and doc[end].text == "og" and following.label_ == "LOC"):
+                    end = following.end  # "Havnerådet for Hundested og Lynæs Havne"
+                    skip.add(i + 1)
+            if end is None or "\n" in doc.text[span.start_char:doc[end - 1].idx]:
+                skip.discard(i + 1)
+                if not span.text.lower().endswith(self.g.generic_words):
+                    out.append(span)  # "Lokalrådet" alone is no name
+                continue
+            name = " ".join(doc.text[span.start_char:doc[end - 1].idx + len(doc[end - 1])].split())
+            kind = span_kind(span)
+            merged = Span(doc, span.start, end, label="ORG", span_id=f"{kind}:{name[0].upper() + name[1:]}")
+            if (span.start, span.end, span.id_) in dual:
+                dual[(merged.start, merged.end, merged.id_)] = dual[(span.start, span.end, span.id_)]
+            out.append(merged)
+            place = doc[at:end]
+            if place_mention or self._is_place(place.text):
+                extras.append((place.start_char, place.end_char, "LOC", f"town:{place.text}"))
+        return out
+
+    def _capitalised_run(self, doc: Doc, start: int, limit: int) -> int | None:
+        """The end of the capitalised words from `start` ("Frederiksberg Nord"), at most five,
+        on one line; None where none starts there."""
+        end = start
+        while end < min(limit, start + 5):
+            token = doc[end]
+            if token.text.lower() not in self.stop_words and re.fullmatch(CAP_WORD, token.text):
+                end += 1
+            else:
+                break
+            if "\n" in token.whitespace_:
+                break
+        return end if end > start and doc[end - 1].text != "og" else None
 
     def _with_branches(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """"Danmarks Naturfredningsforening Hillerød", "Friluftsfonden Midtjylland", "FOF Viborg":
