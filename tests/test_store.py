@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -11,7 +14,7 @@ import sqlite_utils
 from dagsorden.extractor.batch.ingest import FileResult, ingest, iter_pdf_paths
 from dagsorden.extractor.settings import ExtractSettings
 from dagsorden.extractor.store.write import record_failure, store_extraction
-from dagsorden.extractor.store.schema import TABLES, archive_tables, open_archive
+from dagsorden.extractor.store.schema import TABLES, archive_tables, open_archive, schema_lock
 from dagsorden.models import (
     Amount, Appendix, Attachment, DocumentInfo, Entity, Extraction, Item, Meeting, PageInfo,
     Person, Table, Tariff,
@@ -181,6 +184,25 @@ def test_open_archive_is_repeatable_and_wal(tmp_path):
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert set(COUNTED_TABLES) <= set(archive_tables(db))
     db.close()
+
+
+def test_a_second_import_waits_while_another_brings_the_schema_up_to_date(tmp_path):
+    """Two imports opening a new archive at once: the second checks the schema only after the
+    first is done (CI once saw 'database schema has changed' when both created it together)."""
+    db_path = tmp_path / "a.db"
+    opener = ("import sys; from pathlib import Path; from dagsorden.extractor.store.schema import open_archive; "
+              "print('ready', flush=True); db = open_archive(Path(sys.argv[1])); "
+              "print(sorted(db.table_names())[:1], flush=True)")
+    with schema_lock(db_path):
+        process = subprocess.Popen([sys.executable, "-c", opener, str(db_path)], stdout=subprocess.PIPE, text=True)
+        assert process.stdout.readline().strip() == "ready"
+        time.sleep(1.0)  # long enough to create every table, were it not waiting
+        waiting = process.poll() is None
+        tables_meanwhile = sqlite_utils.Database(db_path).table_names() if db_path.exists() else []
+    out, _ = process.communicate(timeout=60)
+    assert waiting and tables_meanwhile == []
+    assert process.returncode == 0 and out.strip() != "[]"
+    assert {spec.name for spec in TABLES} <= set(sqlite_utils.Database(db_path).table_names())
 
 
 def test_ingest_skips_known_file_without_extracting(tmp_path):

@@ -38,8 +38,12 @@ from dagsorden.models import Extraction
 # PDF -> Extraction, given the settings: the real pipeline, or a stand-in of a test.
 Extract = Callable[[Path, ExtractSettings], Extraction]
 
-# Opening a fresh archive races with a second import creating the same tables; retry.
-OPEN_ATTEMPTS = 5
+# Opening a fresh archive races with a second import creating the same tables: the other's
+# CREATE comes first ("already exists"), holds the lock ("locked"), or changes the schema under a
+# statement of ours ("schema has changed", "no such table" between its DROP and CREATE). The
+# schema steps are idempotent, so they are run again.
+OPEN_ATTEMPTS = 8
+SCHEMA_RACE = ("exists", "locked", "schema has changed", "no such")
 
 __all__ = ["FileResult", "IngestReport", "IngestOptions", "IngestProgress", "ingest", "iter_pdf_paths"]
 
@@ -230,7 +234,7 @@ def open_db(db_path: Path | str) -> sqlite_utils.Database:
         try:
             return open_archive(db_path)
         except sqlite3.OperationalError as error:
-            if attempt == OPEN_ATTEMPTS - 1 or "exists" not in str(error) and "locked" not in str(error):
+            if attempt == OPEN_ATTEMPTS - 1 or not any(race in str(error) for race in SCHEMA_RACE):
                 raise
             time.sleep(0.2 * (attempt + 1))
     raise AssertionError("unreachable")

@@ -6,10 +6,18 @@ tables, new columns, new indexes, new FTS indexes): nothing stored is ever dropp
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+import hashlib
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+try:
+    import fcntl
+except ImportError:  # not POSIX: concurrent imports rely on open_db's retries alone
+    fcntl = None  # type: ignore[assignment]
 
 import sqlite_utils
 
@@ -382,11 +390,43 @@ def open_archive(path: Path | str) -> sqlite_utils.Database:
     wait instead of failing; foreign keys are enforced so a bad write fails loudly.
     """
     db = sqlite_utils.Database(Path(path))
-    db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    db.enable_wal()
-    db.conn.execute("PRAGMA foreign_keys = ON")
-    migrate(db)
+    try:
+        db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.enable_wal()
+        db.conn.execute("PRAGMA foreign_keys = ON")
+        with schema_lock(Path(path)):
+            migrate(db)
+    except BaseException:
+        db.close()  # a caller that retries opens a new connection
+        raise
     return db
+
+
+@contextmanager
+def schema_lock(path: Path) -> Iterator[None]:
+    """One process at a time checks and changes an archive's schema.
+
+    Why: migrate's steps are check-then-create, one statement each (sqlite-utils commits
+    between them), so two imports opening a new archive at once could drop and re-create an
+    FTS index under each other. An SQLite transaction cannot span them; a lock file keyed by
+    the archive's real path serialises the processes of this machine (SQLite itself is for
+    one machine's processes).
+    """
+    if fcntl is None:
+        yield
+        return
+    key = hashlib.sha256(str(path.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:24]
+    try:
+        handle = open(Path(tempfile.gettempdir()) / f"dagsorden-schema-{key}.lock", "a")
+    except OSError:  # another user's lock file: fall back to open_db's retries
+        yield
+        return
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def migrate(db: sqlite_utils.Database) -> None:
