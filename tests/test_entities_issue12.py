@@ -577,3 +577,37 @@ def test_issue_12_a_name_in_a_list_on_one_line_ends_where_the_next_person_begins
     assert {"Ole Vinther", "Hanne Skovbo", "Lars Ravn"} <= names(found, "PER")
     room = entities(tmp_path, "lokale", ["Mødet holdes i Byrådsstue Niels Juel Bech."])
     assert "Byrådsstue Niels Juel Bech" in names(room, "LOC")  # a room named after a person
+
+
+@pytest.mark.parametrize("venue,places,not_places", [
+    ("Det Grønne Værelse, Rådhuset", {"Det Grønne Værelse"}, {"Rådhuset", "Det Grønne Værelse, Rådhuset"}),
+    ("Mødelokale 4, Solbakkeværelset", {"Solbakkeværelset"}, {"Mødelokale 4", "Mødelokale"}),
+    ("Udvalgsværelse D, Biblioteket", set(), {"Udvalgsværelse D", "Biblioteket"}),
+])
+def test_issue_12_the_meeting_venue_names_a_place(tmp_path: Path, venue: str, places: set[str],
+                                                  not_places: set[str]) -> None:
+    """The venue a 'Sted:' label gives is a place, though no sentence names it; a room number or
+    the common noun of any town hall is not."""
+    from dagsorden.extractor.pipeline import extract_document
+
+    pdf = make_pdf(tmp_path / "sted.pdf", [[
+        Text("Referat", size=16, font="Helvetica-Bold"), Text("Teknisk Udvalg", size=14, font="Helvetica-Bold"),
+        Text("Dato: 12. marts 2024"), Text(f"Sted: {venue}"), None,
+        Text("1. Godkendelse af dagsorden", font="Helvetica-Bold"), Text("Beslutning", font="Helvetica-Bold"),
+        Text("Godkendt."),
+    ]])
+    extraction = extract_document(pdf)
+    assert extraction.meeting is not None and extraction.meeting.location
+    found = names(extraction.entities, "LOC")
+    assert places <= found and not not_places & found
+
+
+def test_issue_12_a_town_abroad_and_a_farm_are_places(tmp_path: Path) -> None:
+    found = entities(tmp_path, "udland", [
+        "Kommunen har venskabsbyer i Svedala i Sverige og i Kolobrzeg i Polen, og Region Skåne i",
+        "Sverige er med. Stien går forbi Tranderupgård og den gamle Bakkegården, og Anne Nørgaard",
+        "og Udvekslingen i Polen gik godt.",
+    ])
+    places = names(found, "LOC")
+    assert {"Svedala", "Kolobrzeg", "Tranderupgård", "Bakkegården"} <= places
+    assert not {"Region Skåne", "Nørgaard", "Udvekslingen"} & places

@@ -104,6 +104,7 @@ def segments_to_extraction(doc: SegmentedDocument, nlp_model: str | None = None)
         appendices=appendices,
         tables=tables, amounts=amounts, tariffs=tariffs,
         entities=segments_to_entities(doc, present + absent + guests,
-                                      meeting.committee if meeting else None, get_nlp(nlp_model)),
+                                      meeting.committee if meeting else None, get_nlp(nlp_model),
+                                      venue=meeting.location if meeting else None),
         pages=page_infos(pdf),
     )

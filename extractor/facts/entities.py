@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 
 from dagsorden.extractor.danish.lexicon import lexicon
 from dagsorden.extractor.danish.names import DOCUMENT_OR_WORKS_NOUN, fold_name
-from dagsorden.extractor.facts.nlp import Alias, get_nlp, load_gazetteers, span_canonical, span_kind
+from dagsorden.extractor.facts.nlp import PLACE_ADJECTIVES, Alias, get_nlp, load_gazetteers, span_canonical, span_kind
 from dagsorden.models import Entity, Person, SegmentedDocument, StyledLine
 
 from dagsorden.extractor.facts.textrun import TextRun
@@ -195,6 +195,7 @@ def segments_to_entities(
     people: Iterable[Person] = (),
     committee: str | None = None,
     nlp: Language | None = None,
+    venue: str | None = None,
 ) -> list[Entity]:
     """Every entity mention in the document's body text, in reading order."""
     nlp = nlp or get_nlp()
@@ -219,6 +220,7 @@ def segments_to_entities(
     for _ in range(CONJUNCT_ROUNDS):
         entities.extend(propagate(conjunct_aliases(entities, chunks), chunks))
     entities.extend(unlocated(people, committee, entities))
+    entities.extend(venue_places(venue, entities))
     entities = in_printed_case(drop_organisation_genitives(drop_named_elsewhere(entities)))
     return link_people(drop_person_genitives(entities, people), people)
 
@@ -356,6 +358,49 @@ def unlocated(people: list[Person], committee: str | None, entities: list[Entity
     if committee and fold_name(committee) not in named:
         found.append(Entity(text=committee, label="ORG", kind="committee", canonical=committee))
     return found
+
+
+# The parts of a meeting's venue ("Det Hvide Værelse, Rådhuset", "Mødesalen - Filsø, Bytoften").
+VENUE_PARTS = re.compile(r"\s*(?:,|/|\s[-–]\s)\s*")
+VENUE_ARTICLES = {"Det", "Den", "De"}
+
+
+def venue_places(venue: str | None, entities: list[Entity]) -> list[Entity]:
+    """The meeting's venue, as its label gives it ("Sted: Valdemarsværelset, Ringsted Rådhus"),
+    names places: each part that is a name ("Det Hvide Værelse", "Hvidovreværelset") and not a
+    room number ("Mødelokale 4", "Udvalgsværelse D"), an address or the common noun of any town
+    hall or library ("Rådhuset", "Biblioteket")."""
+    if not venue:
+        return []
+    places = {fold_name(e.text) for e in entities if e.label == "LOC"}
+    found = []
+    for part in VENUE_PARTS.split(" ".join(venue.split())):
+        part = part.strip(" .;:")
+        words = part.split()
+        if not words or fold_name(part) in places or not venue_name(words):
+            continue
+        places.add(fold_name(part))
+        found.append(Entity(text=part, label="LOC", kind="venue", canonical=part))
+    return found
+
+
+def venue_name(words: list[str]) -> bool:
+    """Capitalised words (an article may open them and an adjective follow it: "Det gamle
+    Rådhus"), no digits, no one-letter block or room letter, no room noun, not one dictionary word."""
+    opened = words[0] in VENUE_ARTICLES and len(words) > 1
+    rest = words[1:] if opened else words
+    if any(re.search(r"\d", w) or len(w) < 2 or "lokale" in w.lower() for w in words):
+        return False
+    if not all(w[:1].isupper() or (opened and w.lower() in PLACE_ADJECTIVES) for w in rest):
+        return False
+    return len(words) > 1 or not common_noun(words[0])
+
+
+def common_noun(word: str) -> bool:
+    """A dictionary word, also in a definite form the lemma table lacks ("Salen")."""
+    lower, words = word.lower(), lexicon()
+    return (lower in words or (lower.endswith(("en", "et")) and lower[:-2] in words)
+            or (lower.endswith(("n", "t")) and lower[:-1] in words))
 
 
 NAME_PARTICLES = {"von", "van", "de", "la", "du", "af", "al", "el", "bin", "ibn"}

@@ -152,9 +152,10 @@ NATURE_WORDS = ("Å|Sø|Bæk|Mose|Skov|Fjord|Bakker|Bakke|Hede|Enge|Kær|Strand|
                 "Klit|Klitter|Klitplantage|Plantage|Hegn|Tange|Nor|Odde|Fyr|Sluse|Mølle")
 NATURE_NAME = re.compile(rf"{NOT_AFTER_WORD}(?P<name>(?:{CAP_WORD}[ \t]+)?{CAP_WORD}[ \t]+(?:{NATURE_WORDS})){NOT_IN_WORD}")
 # "Olsbækken", "Nørreå", "Østerådalen", "Himmelbjerget", "Vestkysten", "Søhøjlandet" in mid-sentence: a
-# compound ending in a water, valley, hill, coast or land noun.
+# compound ending in a water, valley, hill, coast or land noun; a farm ("Tranderupgård", "Bakkegården";
+# a surname is spelt -gaard, or stands after a first name in a longer span).
 NATURE_COMPOUND = re.compile(rf"(?<=[a-zæøå,] )(?P<name>[{UPPER}][a-zæøå]{{2,}}(?:å|åen|bæk|bækken|søen|mosen|ådal|ådalen|"
-                             rf"dalen|fjorden|bjerget|kysten|landet|sletten|skoven|stranden|hegnet)){NOT_IN_WORD}")
+                             rf"dalen|fjorden|bjerget|kysten|landet|sletten|skoven|stranden|hegnet|gård|gården)){NOT_IN_WORD}")
 # "Statens Institut for Folkesundhed", "Dansk Center for Vildlaks", "Det Nationale Center for
 # Miljø og Energi": the state's or the nation's word opens the name of an institute or centre.
 NATIONAL_PREFIX = (rf"(?:(?:[Dd]e[nt][ \t]+[{UPPER}][a-zæøå]+e|Statens|Dansk|Danske|Nordisk|Nordiske|Nationalt)"
@@ -219,6 +220,7 @@ class Gazetteers:
     stop_names: frozenset[str] = frozenset()  # lower-case place/organisation words
     generic_words: tuple[str, ...] = ()  # word endings of common nouns that look like names
     places: tuple[str, ...] = ()  # names of towns, areas and countries (LOC)
+    countries: tuple[str, ...] = ()  # "Sverige", "Polen": a town abroad is named "X i Polen"
     acronyms: tuple[str, ...] = ()  # upper-case names of national bodies ("DH", "KL")
     place_words: frozenset[str] = frozenset()  # "Syd", "By", "Strand": a part of a town
     street_suffixes: tuple[str, ...] = ()  # "vej", "gade", ...
@@ -316,6 +318,7 @@ def load_gazetteers(directory: Path = GAZETTEER_DIR) -> Gazetteers:
         stop_names=frozenset(stop_names),
         generic_words=tuple(sorted(word_list("generic_org_words.txt"))),
         places=tuple(sorted(set(places), key=len, reverse=True)),
+        countries=tuple(row[0] for row in read_rows(directory / "places.tsv") if row[1] == "country"),
         acronyms=tuple(sorted({p["pattern"] for p in patterns if p["label"] == "ORG"
                                and re.fullmatch(r"[A-ZÆØÅ]{2,6}", p["pattern"])}, key=len, reverse=True)),
         place_words=word_list("place_words.txt"),
@@ -395,6 +398,9 @@ class EntityRules:
         self.street, self.address = self._street_regexes()
         self.place_names = frozenset(self.g.places)
         self.common = lexicon()
+        self.town_abroad = re.compile(
+            rf"{NOT_AFTER_WORD}(?P<town>{CAP_WORD}(?:[ \t]+{CAP_WORD})?)[ \t]+i[ \t]+"
+            rf"(?:{'|'.join(map(re.escape, self.g.countries))}){NOT_IN_WORD}")
         self.place_run = re.compile(
             rf"{NOT_AFTER_WORD}(?P<place>{'|'.join(map(re.escape, self.g.places))})s?"
             rf"(?P<rest>(?:[ \t]+(?!(?:Kommune|Kommunes|Regionskommune|Region)\b){CAP_WORD}){{1,2}})")
@@ -524,6 +530,7 @@ class EntityRules:
         yield from self._nature(text, aliases)  # before the runs: "Gistrup Bakker" is a place, not a longer name
         yield from self._place_runs(text)
         yield from self._locatives(text)
+        yield from self._towns_abroad(text)
         for m in APPOSITIVE_PLACE.finditer(text):
             if m.group("place") in self.place_names or self._proper_name(m.group("place")):
                 yield m.start("place"), m.end("place"), "LOC", f"apposition:{m.group('place')}"
@@ -533,6 +540,16 @@ class EntityRules:
                     name.split()[0].lower() not in self.stop_words or len(name.split()) > 1):
                 aliases.append(Alias(name, "ORG", "offer", name))
                 yield m.start("name"), m.start("name") + len(m.group("name").rstrip()), "ORG", f"offer:{name}"
+
+    def _towns_abroad(self, text: str) -> Iterator[Candidate]:
+        """"Kolobrzeg i Polen", "Svedala i Sverige": a name no gazetteer lists, placed in a country."""
+        for m in self.town_abroad.finditer(text):
+            words = m.group("town").split()
+            if (words[0].lower() in self.stop_words or words[0] in self.g.first_names
+                    or any(w.lower() in NAME_STOP for w in words)  # "Region Skåne i Sverige": a body
+                    or (len(words) == 1 and words[0].lower() in self.common)):
+                continue
+            yield m.start("town"), m.end("town"), "LOC", f"foreign town:{' '.join(words)}"
 
     # -- persons ---------------------------------------------------------------------------
 
