@@ -178,6 +178,12 @@ def test_issue_12_company_before_its_legal_form(tmp_path: Path) -> None:
      {"Rådgiverfirmaet Vandspejl ApS", "Revisionsfirmaet Tal", "Arkitektfirmaet Brask", "Viborg Rådhus"}),
     ("ORG", ["Tilbuddet er givet af Tømrer- og Snedkerfirmaet Hald & Nørgaard ApS i går."],
      {"Tømrer- og Snedkerfirmaet Hald & Nørgaard ApS"}, {"Hald & Nørgaard ApS"}),
+    # a museum, directorate or board named "for" its field; "og" before the next such word opens
+    # another name, not the field's second word
+    ("ORG", ["Udstillingen laves med Museet for Fiskeri og Direktoratet for Havmiljø, og",
+             "tilskuddet kommer fra Fonden for Egnskunst og Musik til et projekt."],
+     {"Museet for Fiskeri", "Direktoratet for Havmiljø", "Fonden for Egnskunst og Musik"},
+     {"Museet for Fiskeri og Direktoratet", "Havmiljø"}),
     # a council, network or association named by the place it serves ("i", "for", "ved");
     # the municipality's own council in its town is the council and the town
     ("ORG", ["Handicaprådet i Tønder og Lokalrådet for Vester Nebel har udtalt sig.",

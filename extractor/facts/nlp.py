@@ -922,7 +922,9 @@ class EntityRules:
                     break
             if rest[0][0].isupper():
                 name.append(rest.pop(0))
-            elif rest[0] in ("og", "i", "&", "af") and len(rest) > 1 and rest[1][0].isupper():
+            elif (rest[0] in ("og", "i", "&", "af") and len(rest) > 1 and rest[1][0].isupper()
+                  and not (len(rest) > 2 and rest[2] in ("for", "til")  # "... og Direktoratet for X": another name
+                           and any(rest[1] == w for w, mode, _, _ in self.g.institution_words if mode in ("for", "til")))):
                 name += [rest.pop(0), rest.pop(0)]
             else:
                 break
