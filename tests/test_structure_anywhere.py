@@ -365,6 +365,22 @@ def test_decision_stops_at_attendance_lines(tmp_path: Path, attendance: list[str
     assert "Steen Petersen" in {p.name for p in extraction.absent}
 
 
+@pytest.mark.parametrize("arrival", [
+    "Bo Dahl (V) deltog i mødet i stedet for Steen Petersen (O).",
+    "Bo Dahl deltog i mødet fra og med punkt 37.",
+    "Bo Dahl (V) ankom kl. 17.30.",
+])
+def test_who_came_in_a_members_place_or_later_is_no_part_of_the_decision(tmp_path: Path, arrival: str) -> None:
+    """A sentence telling who came, in whose place or from when, closes the decision's paragraph
+    or stands below it: attendance, not what was decided; and it makes nobody absent."""
+    for name, text in (("samme", [f"Godkendt. {arrival}"]), ("under", ["Godkendt.", None, arrival])):
+        page = lines("Referat", "Deltagere: Anne Holm (A), Bo Dahl (V)", None, "36. Godkendelse af dagsorden",
+                     "Beslutning", *text, None, "37. Eventuelt", "Beslutning", "Intet.")
+        extraction = extract(tmp_path, f"arrival_{name}", [page])
+        assert extraction.items[0].decision == "Godkendt."
+        assert "Bo Dahl" not in {p.name for p in extraction.absent}
+
+
 def test_absence_sentences_after_a_decision(tmp_path: Path) -> None:
     """"Afbud fra A og B. Som suppleanter deltog C og D.", "X var fraværende.", "X forlod
     mødet ...": the absent are named, the substitutes are not; a listed member who sent

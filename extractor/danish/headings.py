@@ -86,6 +86,11 @@ NOT_TAKING_PART_WORDS = (r"(?:(?:deltog|deltager) ikke (?:i|under|ved) (?:behand
 ATTENDANCE_LINE = re.compile(rf"^(?:{ABSENCE_LABEL_WORDS}|følgende deltog ikke|deltog ikke)\b", re.IGNORECASE)
 # "Merete Haugaard erklærede sig inhabil og deltog ikke i behandlingen af punktet."
 ATTENDANCE_SENTENCE = re.compile(rf"\b{NOT_TAKING_PART_WORDS}", re.IGNORECASE)
+# "X deltog i mødet i stedet for Y.", "X deltog i mødet fra og med punkt 73.", "X ankom kl. 17.30.":
+# who came, and when; attendance printed with a decision, not what was decided (nobody is absent).
+ARRIVAL_SENTENCE = re.compile(
+    r"\b(?:deltog|mødte|indtrådte)(?: i mødet)? (?:i stedet for|fra og med|fra (?:punkt|pkt\.?|kl\.))"
+    r"|\b(?:ankom|mødte op|kom)(?: til mødet)? (?:kl\.|under behandlingen)", re.IGNORECASE)
 # "Første stedfortræder, Anders Bjerregaard, deltog som stedfortræder.": who came in a member's
 # place, told in the same paragraph as who was absent.
 SUBSTITUTE_SENTENCE = re.compile(r"\b(?:deltog|mødte|indtrådte) (?:som|i stedet for) (?:stedfortræder|suppleant)|"

@@ -15,6 +15,7 @@ from itertools import accumulate
 
 from dagsorden.extractor.danish.dates import find_date
 from dagsorden.extractor.danish.headings import (
+    ARRIVAL_SENTENCE,
     ATTACHMENT_HEADING,
     ATTACHMENT_LINE,
     ATTENDANCE_LINE,
@@ -111,10 +112,15 @@ def split_trailing_attendance(lines: list[StyledLine]) -> tuple[list[StyledLine]
         # "Fraværende: ..."; but "deltog ikke ..." after a line that ends mid-sentence is its wrap
         wrapped = before is not None and not before.text.rstrip().endswith((".", ":")) and text[:1].islower()
         labelled = i > 0 and ((ATTENDANCE_LINE.match(text) and not wrapped) or is_capitals_heading(line))
-        sentence = i > 0 and opens_paragraph and ATTENDANCE_SENTENCE.search(first_sentence(text))
+        sentence = i > 0 and opens_paragraph and is_attendance_sentence(first_sentence(text))
         if labelled or sentence:
             return lines[:i], lines[i:]
     return lines, []
+
+
+def is_attendance_sentence(sentence: str) -> bool:
+    """Who took no part, or who came in a member's place or later."""
+    return bool(ATTENDANCE_SENTENCE.search(sentence) or ARRIVAL_SENTENCE.search(sentence))
 
 
 def split_last_sentence(lines: list[StyledLine]) -> tuple[list[StyledLine], list[StyledLine]]:
@@ -130,7 +136,7 @@ def split_last_sentence(lines: list[StyledLine]) -> tuple[list[StyledLine], list
     start = spans[-1][0]
     closing = " ".join(joined[start:].split())
     if not (start > 0 or len(lines) > len(tail)) or not closing.endswith(".") \
-            or not ATTENDANCE_SENTENCE.search(closing):
+            or not is_attendance_sentence(closing):
         return lines, []
     at = max(i for i, offset in enumerate(starts) if offset <= start)
     first = tail[at]
