@@ -372,13 +372,16 @@ def test_decision_stops_at_attendance_lines(tmp_path: Path, attendance: list[str
 ])
 def test_who_came_in_a_members_place_or_later_is_no_part_of_the_decision(tmp_path: Path, arrival: str) -> None:
     """A sentence telling who came, in whose place or from when, closes the decision's paragraph
-    or stands below it: attendance, not what was decided; and it makes nobody absent."""
+    or stands below it: attendance, not what was decided; absent is only the member whose place
+    was taken."""
     for name, text in (("samme", [f"Godkendt. {arrival}"]), ("under", ["Godkendt.", None, arrival])):
         page = lines("Referat", "Deltagere: Anne Holm (A), Bo Dahl (V)", None, "36. Godkendelse af dagsorden",
                      "Beslutning", *text, None, "37. Eventuelt", "Beslutning", "Intet.")
         extraction = extract(tmp_path, f"arrival_{name}", [page])
         assert extraction.items[0].decision == "Godkendt."
-        assert "Bo Dahl" not in {p.name for p in extraction.absent}
+        absent = {p.name for p in extraction.absent}
+        assert "Bo Dahl" not in absent
+        assert ("Steen Petersen" in absent) == ("i stedet for" in arrival)
 
 
 def test_absence_sentences_after_a_decision(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from dagsorden.extractor.danish.headings import ABSENCE_LABEL_WORDS, BULLET, NOT_TAKING_PART_WORDS
+from dagsorden.extractor.danish.headings import ABSENCE_LABEL_WORDS, ARRIVAL_SENTENCE, BULLET, NOT_TAKING_PART_WORDS
 from dagsorden.extractor.danish.sentences import first_sentence
 from dagsorden.models import Person, StyledLine
 
@@ -141,6 +141,8 @@ ABSENCE_REASON = re.compile(r"\s*(?:\(\s*afbud\s*\)|\b(?:ved|med) afbud|\b(?:pga
                             re.IGNORECASE)
 ROLE_LABEL = re.compile(r"^(?P<role>[A-ZÆØÅa-zæøå-]+)\s*:\s+(?=[A-ZÆØÅ])")  # "Formand: Lene Bjerre Thomsen (A)"
 ASIDE = re.compile(r"\s+[-–]\s+.*$")  # "Rikke Damgaard - suppleanten Bo Kristiansen er indkaldt."
+# "Kasper Ryding (L) deltog i mødet i stedet for Helle Gramkow (L).": the member named last is absent.
+IN_PLACE_OF = re.compile(r"\bi stedet for\s+(?P<absent>.+)$", re.IGNORECASE)
 
 
 def absent_in(lines: list[StyledLine]) -> list[Person]:
@@ -151,6 +153,8 @@ def absent_in(lines: list[StyledLine]) -> list[Person]:
         text = ATTENDANCE_LABEL.sub("", " ".join(line.text.split()), count=1)
         # "Afbud fra A og B. Som suppleanter er indkaldt C og D.": the absent are the first sentence's
         text = ASIDE.sub("", NOT_TAKING_PART.sub("", first_sentence(text))).strip(" .")
+        if ARRIVAL_SENTENCE.search(text):  # who came: absent is only the one whose place they took
+            text = (replaced.group("absent").strip(" .") if (replaced := IN_PLACE_OF.search(text)) else "")
         if text:  # "Region Nordjylland deltog ikke i sagens behandling": a body, not a member
             people.extend(p.model_copy(update={"page": line.page}) for p in parse_people(text)
                           if not ORGANISATION_WORD.search(p.name))
