@@ -14,7 +14,6 @@ planning and storing stay here, unchanged.
 """
 from __future__ import annotations
 
-import functools
 import os
 import sqlite3
 import time
@@ -162,6 +161,26 @@ def default_extract(path: Path, settings: ExtractSettings) -> Extraction:
     return extract_document(path, settings)
 
 
+@dataclass(frozen=True)
+class PipelineWork:
+    """What a worker runs for each document: `extract(path, settings)`. Picklable, for
+    fresh-interpreter and Dask workers."""
+
+    settings: ExtractSettings
+    extract: Extract | None = None  # None: the real pipeline
+
+    def __call__(self, path: Path) -> Extraction:
+        return (self.extract or default_extract)(path, self.settings)
+
+    def warm_up(self) -> None:
+        """Build the language pipeline (and its lexicon) once, before the worker's first
+        document: seconds that no document's --timeout should pay."""
+        if self.extract is None:
+            from dagsorden.extractor.facts.nlp import get_nlp
+
+            get_nlp(self.settings.nlp_model)
+
+
 def failed_paths(db_path: Path | str) -> list[Path]:
     """Files recorded in the failures table that still exist: what --retry-failed retries."""
     db = open_db(db_path)
@@ -188,7 +207,7 @@ def ingest(
     is called as `extract(path, options.settings)` in a worker process.
     """
     options = options or IngestOptions()
-    work = functools.partial(extract or default_extract, settings=options.settings)
+    work = PipelineWork(options.settings, extract)
     started = time.monotonic()
     files = iter_pdf_paths(paths)
     order = {display_path(path): n for n, path in enumerate(files)}

@@ -7,7 +7,9 @@ executor cannot kill one hung task; here a worker over its time limit is killed 
 replaced, and the document gets an E301 failure while the batch goes on.
 
 Workers are forked from a parent that has already imported the pipeline, so starting
-or replacing one costs milliseconds, not a second of imports. A worker is recycled
+or replacing one costs milliseconds, not a second of imports; each then loads what every
+document needs (the language pipeline, `work.warm_up`) and says it is Ready before it is given a
+document, so no document's time limit pays for a worker's start. A worker is recycled
 after `max_tasks` documents so that memory the allocator never hands back cannot pile up.
 Where forking is not possible (a Dask worker is a daemonic, threaded process), workers
 start as fresh interpreters instead (`start="exec"`; extractor/batch/cluster.py).
@@ -47,6 +49,9 @@ T = TypeVar("T")
 
 # Exit codes of a worker that ran out of memory: SIGABRT (CPython's fatal error), SIGSEGV,
 # SIGBUS (a failed allocation in C), SIGKILL (the kernel's OOM killer).
+# How long a new worker may take to start and load the pipeline before it is given work anyway
+# (its first document then reports whatever went wrong).
+STARTUP_TIMEOUT_S = 300.0
 MEMORY_DEATHS = {-signal.SIGABRT, -signal.SIGSEGV, -signal.SIGBUS, -signal.SIGKILL}
 
 
@@ -121,13 +126,33 @@ def peak_memory_mb() -> float:
     return 0.0
 
 
+class Ready:
+    """A new worker's first word: it has started and loaded what every document needs."""
+
+
+def _warm_up(work: Callable[[Path], Any]) -> None:
+    """Load what the work needs for any document (the language pipeline) before the first
+    one, so that no document's --timeout pays for the worker's start."""
+    warm_up = getattr(work, "warm_up", None)
+    if callable(warm_up):
+        try:
+            warm_up()
+        except (Exception, MemoryError):  # the first document will meet it and report it
+            pass
+
+
 def _worker_main(conn: Connection, work: Callable[[Path], Any], memory_mb: int | None) -> None:
-    """Loop in the worker: receive a path, send back an Extraction or a Failure."""
+    """Loop in the worker: say it is ready, then receive a path, send back an Extraction or a Failure."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _die_with_parent()
     if memory_mb:
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    _warm_up(work)
+    try:
+        conn.send(Ready())
+    except (BrokenPipeError, OSError):
+        return
     while True:
         try:
             path = conn.recv()
@@ -237,7 +262,9 @@ class WorkerPool(Generic[T]):
         queue = list(paths)
         queue.reverse()  # pop() from the end keeps the caller's order
         try:
-            self._pool = [self._start() for _ in range(min(self.workers, len(queue)))]
+            self._pool = [self._start(wait=False) for _ in range(min(self.workers, len(queue)))]
+            for worker in self._pool:  # they load the pipeline side by side
+                self._await_ready(worker)
             while queue or any(w.task is not None for w in self._pool):
                 for worker in self._pool:
                     if worker.task is None and queue:
@@ -265,16 +292,30 @@ class WorkerPool(Generic[T]):
             worker.conn.close()
         self._pool = []
 
-    def _start(self) -> _Worker:
+    def _start(self, wait: bool = True) -> _Worker:
+        """A new worker; with `wait`, once it has said it is ready."""
         if self.start == "exec":
-            return self._start_exec()
-        parent, child = self._context.Pipe()
-        process = self._context.Process(
-            target=_worker_main, args=(child, self.work, self.limits.memory_mb), daemon=True,
-        )
-        process.start()
-        child.close()
-        return _Worker(process, parent)
+            worker = self._start_exec()
+        else:
+            parent, child = self._context.Pipe()
+            process = self._context.Process(
+                target=_worker_main, args=(child, self.work, self.limits.memory_mb), daemon=True,
+            )
+            process.start()
+            child.close()
+            worker = _Worker(process, parent)
+        if wait:
+            self._await_ready(worker)
+        return worker
+
+    @staticmethod
+    def _await_ready(worker: _Worker) -> None:
+        """Wait for a new worker's Ready: its start is no document's time (--timeout)."""
+        try:
+            if worker.conn.poll(STARTUP_TIMEOUT_S):
+                worker.conn.recv()
+        except (EOFError, OSError):
+            pass  # it died starting: its first document reports the death
 
     def _start_exec(self) -> _Worker:
         """A fresh interpreter that sees the modules this process sees (its sys.path)."""
@@ -307,6 +348,8 @@ class WorkerPool(Generic[T]):
                     result = self._death(worker)
                     self._pool[index] = self._replace(worker)
                 else:
+                    if isinstance(result, Ready):  # the late word of a worker slow to start
+                        continue
                     worker.task, worker.done = None, worker.done + 1
                     spent = isinstance(result, Failure) and result.code == DocumentTooLarge.code
                     if spent or worker.done >= self.limits.max_tasks:
