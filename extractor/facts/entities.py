@@ -414,6 +414,12 @@ def name_like(name: str) -> bool:
         (w[:1].isupper() and not re.search(r"[\d:;()/]", w)) or w in NAME_PARTICLES for w in words)
 
 
+def respelt(entity: Entity, text: str, canonical: str | None) -> Entity:
+    """The mention under another spelling; its canonical name follows where it was the spelling."""
+    return entity.model_copy(update={
+        "text": text, "canonical": canonical if entity.canonical == entity.text else entity.canonical})
+
+
 def in_printed_case(entities: list[Entity]) -> list[Entity]:
     """"BYRÅDET" in a heading or a running header is the "Byrådet" the running text prints:
     one name, spelt as the text spells it, so a search or a facet finds it once. A name the
@@ -426,8 +432,7 @@ def in_printed_case(entities: list[Entity]) -> list[Entity]:
     for e in entities:
         mixed = spelt.get((e.label, e.text.casefold())) if e.text.isupper() else None
         if mixed is not None:
-            canonical = mixed.canonical if e.canonical == e.text else e.canonical
-            e = e.model_copy(update={"text": mixed.text, "canonical": canonical})
+            e = respelt(e, mixed.text, mixed.canonical)
         out.append(e)
     return out
 
@@ -455,9 +460,7 @@ def drop_organisation_genitives(entities: list[Entity]) -> list[Entity]:
     for e in entities:
         if (e.label == "ORG" and e.text[-1:] in "sS" and len(e.text) > MIN_ALIAS_CHARS
                 and (is_definite_genitive(e.text.split()[-1]) or e.text[:-1].casefold() in known)):
-            base = e.text[:-1]
-            canonical = base if e.canonical == e.text else e.canonical
-            e = e.model_copy(update={"text": base, "canonical": canonical})
+            e = respelt(e, e.text[:-1], e.text[:-1])
         out.append(e)
     return out
 
@@ -470,9 +473,7 @@ def drop_person_genitives(entities: list[Entity], people: list[Person]) -> list[
     out = []
     for e in entities:
         if e.label == "PER" and e.text.endswith("s") and fold_name(e.text[:-1]) in known:
-            base = e.text[:-1]
-            canonical = base if e.canonical == e.text else e.canonical
-            e = e.model_copy(update={"text": base, "canonical": canonical})
+            e = respelt(e, e.text[:-1], e.text[:-1])
         out.append(e)
     return out
 

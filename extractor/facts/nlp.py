@@ -296,7 +296,8 @@ def load_gazetteers(directory: Path = GAZETTEER_DIR) -> Gazetteers:
         letter, name, aliases = row[0], row[1], (row[2].split("|") if len(row) > 2 else [])
         parties[letter] = name
         add("ORG", "party", name, [name, *aliases])
-    for name, kind in read_rows(directory / "places.tsv"):
+    place_rows = read_rows(directory / "places.tsv")
+    for name, kind in place_rows:
         add("LOC", kind, name, [name])
         if kind == "venue":
             places.remove(name)
@@ -318,7 +319,7 @@ def load_gazetteers(directory: Path = GAZETTEER_DIR) -> Gazetteers:
         stop_names=frozenset(stop_names),
         generic_words=tuple(sorted(word_list("generic_org_words.txt"))),
         places=tuple(sorted(set(places), key=len, reverse=True)),
-        countries=tuple(row[0] for row in read_rows(directory / "places.tsv") if row[1] == "country"),
+        countries=tuple(name for name, kind in place_rows if kind == "country"),
         acronyms=tuple(sorted({p["pattern"] for p in patterns if p["label"] == "ORG"
                                and re.fullmatch(r"[A-ZÆØÅ]{2,6}", p["pattern"])}, key=len, reverse=True)),
         place_words=word_list("place_words.txt"),
@@ -1199,8 +1200,7 @@ class EntityRules:
         for i, span in enumerate(spans):
             if i in skip:
                 continue
-            prep = doc[span.end] if span.end < len(doc) else None
-            if (span.label_ != "ORG" or prep is None or span_kind(span) in NOT_BRANCHED - {"committee", "body"}
+            if (span.label_ != "ORG" or span_kind(span) in NOT_BRANCHED - {"committee", "body"}
                     or not self._local_head(doc.text, span.start_char, span.end_char)):
                 out.append(span)
                 continue
@@ -1249,7 +1249,7 @@ class EntityRules:
                 break
             if "\n" in token.whitespace_:
                 break
-        return end if end > start and doc[end - 1].text != "og" else None
+        return end if end > start else None
 
     def _with_branches(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """"Danmarks Naturfredningsforening Hillerød", "Friluftsfonden Midtjylland", "FOF Viborg":
