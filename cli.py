@@ -141,7 +141,7 @@ def explain(file: str, page: int | None, out_dir: str | None, password: str | No
 @click.option("--workers", type=click.IntRange(min=0), default=default_workers,
               show_default="one per CPU", help="Worker processes extracting PDFs (0: in this process, no limits)")
 @click.option("--timeout", "timeout_s", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT_S,
-              show_default=True, help="Seconds one document may take (E301 after that; 0: no limit)")
+              show_default=True, help="Seconds one document may take, a worker's start not counted (E301 after that; 0: no limit)")
 @click.option("--max-memory", "memory_mb", type=click.IntRange(min=0), default=DEFAULT_MEMORY_MB,
               show_default=True, help="MB of memory one worker may use (E302 after that; 0: no limit)")
 @click.option("--ocr", type=click.Choice(OCR_MODES), default="auto", show_default=True,
