@@ -841,6 +841,19 @@ def test_case_number_printed_before_the_heading(tmp_path: Path) -> None:
     assert extraction.items[0].decision == "Godkendt."
 
 
+def test_document_number_in_a_short_items_attachment_list_is_no_case_number(tmp_path: Path) -> None:
+    """A short item without a case line: "Tidsplan ... (306-2016-51122)" under "Bilag" names an
+    attachment and its document number, not the item's case."""
+    page = [bold("Referat"), bold("14. Budget 2017"), bold("Sagsfremstilling"),
+            Text("Budgetprocessen for 2017 begynder."), bold("Bilag"),
+            Text("1. Tidsplan for budgetlægningen (306-2016-51122)"), Text("2. Budgetnotat (306-2016-51123)"),
+            bold("Beslutning"), Text("Taget til efterretning."), None, bold("15. Eventuelt")]
+    item = extract(tmp_path, "bilagsnr", [page]).items[0]
+    assert item.case_number is None
+    assert [a.title for a in item.attachments] == ["Tidsplan for budgetlægningen (306-2016-51122)",
+                                                    "Budgetnotat (306-2016-51123)"]
+
+
 # -- attachments listed once for the whole meeting -------------------------------------------
 
 
@@ -871,6 +884,19 @@ def test_meeting_level_attachment_list_is_given_to_its_items(tmp_path: Path) -> 
     # with no members list, those who signed the minutes were there
     assert [(p.name, p.organization) for p in extraction.participants] == [
         ("Ole Bach Skovgaard", "A"), ("Birgitte Maarup", "F")]
+
+
+def test_listed_attachment_named_after_its_item_is_no_second_heading(tmp_path: Path) -> None:
+    """"1. Dialog med Nordbus ..." over "1. Dialog med Nordbus ... - referat": the entry repeats
+    its item's number and title, but it is the item's attachment, not its heading again."""
+    list_page = [None, None, bold("Samlet bilagsliste"), Text("1. Dialog med Nordbus om elbusser på linje 301"),
+                 Text("1. Dialog med Nordbus om elbusser på linje 301 - referat af mødet den 12. februar"),
+                 Text("2. Køreplan for linje 301"), Text("2. Budgetopfølgning I 2019"),
+                 Text("1. Notat om vintertjenesten (19/688-13)")]
+    extraction = extract(tmp_path, "samlet", meeting_with_attachment_list(list_page))
+    assert [[a.title for a in i.attachments] for i in extraction.items] == [
+        ["Dialog med Nordbus om elbusser på linje 301 - referat af mødet den 12. februar",
+         "Køreplan for linje 301"], ["Notat om vintertjenesten (19/688-13)"]]
 
 
 def test_attachment_list_without_repeated_headings_stays_with_its_item(tmp_path: Path) -> None:
@@ -1714,6 +1740,23 @@ def test_attachment_table_whose_title_cells_wrap_beside_an_open_closed_column(tm
         "Budgetopfølgning for Teknisk Udvalg med bemærkninger til de enkelte politikområder",
         "Oversigt over overførsler til 2020 for Vej og Park, Natur og Miljø samt Byggeri",
         "Anlægsoversigt"]
+
+
+def test_attachment_table_whose_title_cells_wrap_beside_a_document_number_column(tmp_path: Path) -> None:
+    """"Title | 145233/17 | Åben": where the title fills its column, the document number and
+    "Åben" are read into its line; both are cells, and the title wraps on under them."""
+    number_x, status_x = 330, 400
+    table = [Row([Text("Ansøgning fra Grønt Netværk om støtte til naturpleje og"), Text("145233/17", x=number_x),
+                  Text("Åben", x=status_x)]),
+             Text("formidling i ådalen 2017-2019"),
+             Row([Text("Projektbudget"), Text("145240/17", x=number_x), Text("Åben", x=status_x)])]
+    assert 72 + stringWidth(table[0].parts[0].text, "Helvetica", 10) + 10 < number_x  # more than a word space
+    page = [bold("Referat"), None, bold("23. Ansøgning om støtte til naturprojekt"), bold("Sagsfremstilling"),
+            Text("Foreningen søger om støtte til et treårigt projekt i ådalen."), None,
+            bold("Bilag"), *table, None, bold("Beslutning"), Text("Godkendt.")]
+    item = extract(tmp_path, "doknrkolonne", [page]).items[0]
+    assert [a.title for a in item.attachments] == [
+        "Ansøgning fra Grønt Netværk om støtte til naturpleje og formidling i ådalen 2017-2019", "Projektbudget"]
 
 
 @pytest.mark.parametrize("heading,committee", [

@@ -22,7 +22,7 @@ from dagsorden.extractor.facts.decision_text import decision_of, file_list_at, i
 from dagsorden.extractor.facts.history import history_of
 from dagsorden.extractor.facts.recommendations import POINT_LABEL, lead_in_text, recommendations_of
 from dagsorden.extractor.facts.people import absent_in
-from dagsorden.extractor.segment.sections import Sections, split_sections
+from dagsorden.extractor.segment.sections import Sections, heading_text, split_sections
 from dagsorden.extractor.segment.style import body_font_size
 from dagsorden.extractor.segment.lines import (
     DANGLING_END, URL, lines_to_entries, lines_to_paragraphs, right_edge, same_row, strip_bullet, typical_gap,
@@ -38,7 +38,9 @@ _HEADER_CELL = (r"(?:(?:bilags?|dokument|dok\.?|fil)\s*(?:nr\.?|nummer|titel|nav
                 r"navn|beskrivelse|dato|sider|type|størrelse|emne|åben/lukket|offentlig(?:hed)?|status|funktioner|punkt)")
 TABLE_HEADER = re.compile(rf"^{_HEADER_CELL}$", re.IGNORECASE)
 TABLE_HEADER_ROW = re.compile(rf"^{_HEADER_CELL}(?:\s+{_HEADER_CELL})*$", re.IGNORECASE)  # "Nr. Titel Åben/Lukket"
-STATUS_CELL = re.compile(r"^(?i:åben|åbent|lukket)$")  # the open/closed column's cell
+# a column's cell read into a title: open/closed, or a document number ("145233/17", "2017-009817")
+# (not a year range "2017-2019" that ends a title)
+CELL_WORD = re.compile(r"^(?i:åben|åbent|lukket)$|^(?!\d{4}-\d{2,4}$)\(?\d[\d.]*(?:[/-]\d+)+\)?$")
 # "Lukket Regnskab 2008 ...": the open/closed cell read into the title (a name follows it)
 OPEN_CLOSED_CELL = re.compile(r"^(?i:åben|åbent|lukket)\s+(?=[A-ZÆØÅ0-9])")
 # "Titel Dokumentnr. Åben/Lukket Lokalplan ...": a header row read into the first entry
@@ -47,8 +49,11 @@ HEADER_ROW_BEFORE = re.compile(rf"^(?:{_HEADER_CELL}\s+){{2,}}(?=[^\s\d])", re.I
 
 def find_case_number(lines: list[StyledLine]) -> tuple[str | None, StyledLine | None]:
     """The case number printed in the item's head (its first lines, on a line of its own or a
-    short line of labels: "Sagsnr. 16/1203  Initialer: kfb  Åben sag"), and that line."""
+    short line of labels: "Sagsnr. 16/1203  Initialer: kfb  Åben sag"), and that line. A
+    short item's attachment list is no head: "Budgetnotat (306-2016-51123)" names a document."""
     head = lines[:CASE_LINE_WINDOW]
+    listing = next((i for i, line in enumerate(head) if ATTACHMENT_HEADING.match(heading_text(line.text))), None)
+    head = head[:listing]
     for line in head:
         # "J.nr.: 13.00.00-A00-2-11" | "Sagsid.: 11/9871": the cells of one row read as one line
         row = sorted((other for other in head if same_row(other, line)), key=lambda other: other.x0)
@@ -95,17 +100,18 @@ def table_rows(lines: list[StyledLine]) -> tuple[list[StyledLine], set[int]]:
 
 
 def with_status_cells(lines: list[StyledLine]) -> list[StyledLine]:
-    """"... bemærkninger til de      Åben": a title cell that fills its column runs into the
-    "Åben" / "Lukket" column on one line. Set apart from the title by more than a word space can
-    stretch (a font size), the word is that column's cell, cut off the title (so the title cell
-    may wrap onto the next line)."""
+    """"... bemærkninger til de      Åben", "... formidling i    145233/17    Åben": a title cell
+    that fills its column runs into the "Åben" / "Lukket" and document number columns on one
+    line. Set apart from the title by more than a word space can stretch (a font size), such a
+    word is its column's cell, cut off the title (so the title cell may wrap onto the next line)."""
     out: list[StyledLine] = []
     for line in lines:
-        words = line.words
-        if len(words) > 1 and STATUS_CELL.match(words[-1].text) and words[-1].x0 - words[-2].x1 > line.size:
-            out.extend(line.split_last_word())
-        else:
-            out.append(line)
+        cells: list[StyledLine] = []
+        while len(words := line.words) > 1 and CELL_WORD.match(words[-1].text) \
+                and words[-1].x0 - words[-2].x1 > line.size:
+            line, cell = line.split_last_word()
+            cells.insert(0, cell)
+        out.extend([line, *cells])
     return out
 
 
@@ -182,8 +188,10 @@ def wraps_in_cell(previous: str, text: str) -> bool:
 
 def opens_attachment_entry(previous: str, text: str) -> bool:
     """A group heading ("Åbne bilag"), or a capital after an entry that closed on its document
-    number ("... januar 2017 (Dok.nr. 2017-009817)" / "Kystdirektoratets udtalelse ...")."""
-    return bool(ATTACHMENT_GROUP.match(text)) or (DOCUMENT_NUMBER.search(previous) is not None and text[:1].isupper())
+    number ("... januar 2017 (Dok.nr. 2017-009817)" / "Kystdirektoratets udtalelse ..."), or
+    any line after a bare document number ("450-2018-61127" over its file name)."""
+    return bool(ATTACHMENT_GROUP.match(text)) or (DOCUMENT_NUMBER.search(previous) is not None and text[:1].isupper()) \
+        or not re.search(r"[^\W\d_]", previous)
 
 
 FILE_SIZE = re.compile(r"\s*\(\s*\d[\d,.]*\s*[KMG]B\s*\)", re.IGNORECASE)

@@ -13,7 +13,9 @@ again, each with its attachments under it:
     2. Notat om vintertjenesten (19/688-13)
 
 A line opens an item's group when it repeats that item's number and the start of its
-title; the list ends at a back-matter heading ("Underskriftsside"). The list is cut out of
+title; the list ends at a back-matter heading ("Underskriftsside"). Under an item's group a
+line that repeats that item's number and title start again, but not the whole heading, is an
+entry named after the item ("1. Budgetopfølgning pr. 31. august 2014 - drift og anlæg"). The list is cut out of
 the item it was printed after, and so is a signature page after the last item.
 """
 from __future__ import annotations
@@ -72,6 +74,8 @@ def grouped_entries(lines: list[StyledLine], titles: dict[int, str]) -> tuple[di
     for i, line in enumerate(lines[1:], 1):
         text = " ".join(line.text.split())
         number = repeats_item(text, titles)
+        if number is not None and number == current and simple(text) != heading:
+            number = None  # "1. Budgetopfølgning pr. 31. august 2014 - drift ..." under item 1's heading: its entry
         if number is not None:
             current, heading = number, simple(text)
             groups.setdefault(number, [])
