@@ -612,3 +612,38 @@ def test_issue_12_the_meeting_venue_names_a_place(tmp_path: Path, venue: str, pl
     assert extraction.meeting is not None and extraction.meeting.location
     found = names(extraction.entities, "LOC")
     assert places <= found and not not_places & found
+
+
+@pytest.mark.parametrize("sentence,orgs", [
+    ("Udkørslerne blev foretaget af Vej og Park sammen med entreprenøren.", {"Vej og Park"}),
+    ("Planen er udarbejdet af Svendborg Kommune, Natur og Miljø, og revideret efter høringen.",
+     {"Svendborg Kommune", "Natur og Miljø"}),
+    ("Teknik & Miljø indstiller, at planen godkendes.", {"Teknik & Miljø"}),
+    ("Sagen blev drøftet, og Kultur, Fritid og Borgerservice svarer borgeren.", {"Kultur, Fritid og Borgerservice"}),
+    # a director's fields are a title; a thing, a page path and a title-case heading are no name
+    ("Direktøren for Kultur, Fritid og Borgerservice indstiller, at regnskabet godkendes.", set()),
+    ("Biblioteket og Borgerservice deler nu skranke i byen.", set()),
+    ("Du er her: Forside / Politik / Dagsordener og Referater", set()),
+    ("Drift og Anlæg", set()),
+])
+def test_issue_12_an_administration_named_by_its_fields(tmp_path: Path, sentence: str, orgs: set[str]) -> None:
+    """Danish capitalises no common noun, so dictionary words capitalised on both sides of "og"
+    in running text name an administration ("Vej og Park"), wherever it stands in the sentence."""
+    assert names(entities(tmp_path, "felter", [sentence]), "ORG") == orgs
+
+
+@pytest.mark.parametrize("sentence,acts", [
+    ("Hundested Havn ønsker at udvide vinteroplaget.", True),
+    ("Byrådet godkender, at Hundested Havn indgår lejeaftaler med sejlklubben.", True),
+    ("Resten finansieres af Hundested Havn med 135.000 kr.", True),
+    ("Ansøgning fra Hundested Havn af 30. maj 2017", True),
+    ("Brugerne af Hundested Havn har længe ønsket et nyt slæbested.", False),
+    ("Hundested Havn er fra 1930'erne og trænger til istandsættelse.", False),
+    ("Der er 3 km fra Hundested Havn til byen.", False),
+])
+def test_issue_12_a_harbour_that_acts_is_a_body_too(tmp_path: Path, sentence: str, acts: bool) -> None:
+    """A harbour is a place; the one that applies, pays or wants something is also the body
+    that runs it."""
+    found = entities(tmp_path, "havn", [sentence])
+    assert "Hundested Havn" in names(found, "LOC")
+    assert ("Hundested Havn" in names(found, "ORG")) is acts

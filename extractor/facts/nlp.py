@@ -185,6 +185,30 @@ NOT_BRANCHED = {"municipality", "committee", "body", "person", "party", "town", 
 DEPARTMENT = re.compile(
     rf"(?:^|(?<=\n)|(?<=[.!?:] ))(?P<name>[{UPPER}][a-zæøå]+(?:,[ \t]+[{UPPER}][a-zæøå]+)*[ \t]+og[ \t]+[{UPPER}][a-zæøå]+)"
     rf"[ \t]+(?=(?:indstiller|foreslår|anbefaler|vurderer|oplyser|orienterer|bemærker)\b)")
+# "siden Vej og Park flyttede", "godkendt af Natur og Miljø", "Teknik & Miljø indstiller": an
+# administration named by its fields anywhere in running text; Danish capitalises no common
+# noun, so dictionary words capitalised on both sides of "og" are a name (checked in code).
+FIELDS_NAME = re.compile(  # overlapping: "Svendborg Kommune, Natur og Miljø" holds "Natur og Miljø"
+    rf"{NOT_AFTER_WORD}(?=(?P<name>[{UPPER}][a-zæøå]+(?:,[ \t]+[{UPPER}][a-zæøå]+)*[ \t]+(?:og|&)[ \t]+"
+    rf"[{UPPER}][a-zæøå]+){NOT_IN_WORD}(?![ \t]+[{UPPER}0-9]))")
+DEFINITE_ENDING = re.compile(r"(?:en|et|ne)$")  # "Biblioteket og Borgerservice": a thing, then a name
+# A place that acts is a body too: "Hundested Havn ønsker ...", "at X Havn indgår ...", "som X
+# Havn lejer", "Møns Turistforening og X Havn har søgt", "Ansøgning fra X Havn", "finansieres af
+# X Havn". Not "Taarbæk Havn er fra 1930'erne" (described) or "Brugerne af X Havn har" (the users act).
+ACTOR_VERB = (r"(?:ønsker|ønskede|har|havde|søger|søgte|lejer|udlejer|indgår|vil|skal|kan|ejer|oplyser|driver|"
+              r"betaler|bidrager|tilbyder|afholder|anbefaler|foreslår)")
+ACTS_AFTER = re.compile(rf"^(?:[ \t]+og(?:[ \t]+[{UPPER}][{L}]+)+)?[ \t]+{ACTOR_VERB}\b")
+SUBJECT_BEFORE = re.compile(r"(?:^|[.!?:]\s+|\n\s*|\b(?:at|som)\s+|[{UPPER}][{L}]+\s+og\s+)$".replace("{UPPER}", UPPER).replace("{L}", L))
+AGENT_BEFORE = re.compile(rf"(?:(?<![0-9]\s)(?<!\bkm\s)(?<!\bmeter\s)\bfra|\b[{L}]+es\s+af)\s+$")
+
+
+def acts(text: str, start: int, end: int) -> bool:
+    """Whether the name between start and end is the subject of an acting verb or its agent."""
+    before = text[max(0, start - 60):start]
+    return bool((SUBJECT_BEFORE.search(before) and ACTS_AFTER.match(text[end:end + 80]))
+                or AGENT_BEFORE.search(before))
+
+
 # "- Fremdrift, Aalborg Kommune": a list entry naming an offer and its operator.
 # "Den Administrative Styregruppe", "det Faglige Råd": an article, capitalised definite
 # adjectives (ending -e) and a capitalised noun make the name of a body.
@@ -520,7 +544,10 @@ class EntityRules:
         yield from self._companies(text)
         yield from self._head_orgs(text)
         yield from self._named_bodies(text)
-        yield from self._institutions(text, aliases)
+        for start, end, label, ident in self._institutions(text, aliases):
+            if label == "LOC" and text[start:end].endswith(" Havn") and acts(text, start, end):
+                label = "LOC+ORG"  # "Hundested Havn ønsker at udvide": the harbour as a body
+            yield start, end, label, ident
         yield from self._acronyms(text, aliases)
         for m in ARTICLE_NAME.finditer(text):
             name = " ".join(m.group(0).split())
@@ -785,6 +812,30 @@ class EntityRules:
         for m in DEPARTMENT.finditer(text):
             if not any(word.rstrip(",") in self.g.first_names for word in m.group("name").split()):  # "Anne og Bo"
                 yield m.start("name"), m.end("name"), "ORG", f"administration:{m.group('name')}"
+        titled: set[int] = set()  # ends of the fields of a director ("Direktøren for Kultur, Fritid og ...")
+        for m in FIELDS_NAME.finditer(text):
+            if re.search(r"\bfor[ \t]+$", text[max(0, m.start() - 5):m.start()]):
+                titled.add(m.end("name"))
+            elif m.end("name") not in titled and self._fields_name(text, m):
+                name = " ".join(m.group("name").split())
+                yield m.start("name"), m.end("name"), "ORG", f"administration:{name}"
+
+    def _fields_name(self, text: str, m: re.Match[str]) -> bool:
+        """"Vej og Park", "Kultur, Fritid og Borgerservice": every word a bare dictionary word
+        (no person's, place's or thing's definite form), in a line of running text (lower-case
+        words beside it: no heading or title in title case), not the end of a longer name
+        ("Aabybro Bibliotek og Borgerservice") or a page path ("Politik / Dagsordener og Referater").
+        A director's fields ("Direktøren for Kultur og Fritid") are a title, left out by the caller
+        (the longer names "Center for ..." have rules of their own)."""
+        words = [w.strip(",") for w in m.group("name").split() if w not in ("og", "&")]
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line = text[line_start:m.start()] + " " + text[m.end():line_end if line_end >= 0 else len(text)]
+        before = text[line_start:m.start()].split()
+        return (all(w.lower() in self.common and not DEFINITE_ENDING.search(w) and w.lower() not in self.stop_words
+                    and w not in self.g.first_names and w not in self.place_names for w in words)
+                and re.search(r"(?<![\w-])[a-zæøå]{3,}", line) is not None
+                and not (before and (before[-1][:1].isupper() and before[-1][-1:].isalpha() or before[-1] == "/")))
 
     def _institution_regexes(self) -> list[tuple[str, re.Pattern[str]]]:
         def words(mode: str) -> str:
