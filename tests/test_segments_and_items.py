@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from dagsorden.extractor.pipeline import extract_document
 from pdfmaker import Text, bold, make_pdf
 
@@ -114,3 +116,28 @@ def test_guests_for_one_item_are_found(tmp_path: Path) -> None:
     extraction = extract_document(make_pdf(tmp_path / "guests.pdf", pages, header=HEADER))
     assert [(g.name, g.organization, g.item) for g in extraction.guests] == [
         ("Line Hessellund", "Socialtilsyn Nord", 1)]
+
+
+@pytest.mark.parametrize("sentence,guests", [
+    ("Museumsinspektør Henrik Lund og formidlingschef Sara Mikkelsen fra Museerne i Fredericia deltager under punktet.",
+     [("Henrik Lund", "Museerne i Fredericia"), ("Sara Mikkelsen", "Museerne i Fredericia")]),
+    ("Punkt 4 blev behandlet før punkt 3, så direktør Kasper Mølgaard fra Sydvestjyske Museer kunne deltage under punktet.",
+     [("Kasper Mølgaard", "Sydvestjyske Museer")]),
+    ("Sagen drøftes med busselskabet. Fra Nordbus Trafik A/S deltager driftschef Mikkel Aagaard og projektleder Agnieszka Nowak.",
+     [("Mikkel Aagaard", "Nordbus Trafik A/S"), ("Agnieszka Nowak", "Nordbus Trafik A/S")]),
+    # a titled official who presents the item; not a mayor or chairman, who are members
+    ("Trafikplanlægger Paolo Bianchi fra By og Landskab gennemgik projektet på mødet.",
+     [("Paolo Bianchi", "By og Landskab")]),
+    ("Børne- og Ungechef Kristina Mikkelsen giver en kort introduktion til analysen.", [("Kristina Mikkelsen", None)]),
+    ("Borgmester Anne Hansen orienterede om sagen.", []),
+    # a member who took part in this item is no guest
+    ("Hanne Winding deltog i behandlingen af punktet.", []),
+])
+def test_guests_named_with_their_roles_and_where_they_come_from(tmp_path: Path, sentence: str,
+                                                                guests: list[tuple[str, str | None]]) -> None:
+    pages = [[bold("Referat", 16), Text("Deltagere: Hanne Winding (A), Ole Bach (V)"), None,
+              bold("1. Samarbejde om udstillingen", 12), bold("Sagsfremstilling"), Text(sentence),
+              bold("Beslutning"), Text("Taget til efterretning.")]]
+    extraction = extract_document(make_pdf(tmp_path / "gaester.pdf", pages))
+    assert [(g.name, g.organization) for g in extraction.guests] == guests
+    assert {p.name for p in extraction.participants} == {"Hanne Winding", "Ole Bach"}

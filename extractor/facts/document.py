@@ -10,6 +10,7 @@ from dagsorden.extractor.facts.meeting import extract_meeting
 from dagsorden.extractor.facts.money import money_facts
 from dagsorden.extractor.facts.nlp import get_nlp
 from dagsorden.extractor.facts.people import parse_guest_sentences, unique_people
+from dagsorden.extractor.segment.sections import heading_text, is_section_word
 from dagsorden.models import (
     Appendix,
     DocumentInfo,
@@ -44,10 +45,12 @@ def segments_to_items(doc: SegmentedDocument, meeting_date: str | None = None) -
 
 
 def item_guests(doc: SegmentedDocument) -> list[Person]:
-    """People who attend for one item, named in that item's text."""
+    """People who attend for one item, named in that item's text (a section heading ends the
+    sentence before it: "Sagsfremstilling" is no part of the name after it)."""
     guests: list[Person] = []
     for segment in doc.of_kind("item"):
-        text = " ".join(line.text for line in segment.lines)
+        text = " ".join(f"{line.text}." if is_section_word(heading_text(line.text)) else line.text
+                        for line in segment.lines)
         guests.extend(parse_guest_sentences(text, segment.item, segment.page_start))
     return guests
 
@@ -86,6 +89,8 @@ def segments_to_extraction(doc: SegmentedDocument, nlp_model: str | None = None)
     # participant, and absent where the minutes say so
     absent = unique_people((attendance.absent if attendance else []) + [p for i in items for p in i.absent])
     guests = unique_people(attendance.guests + item_guests(doc)) if attendance else []
+    members = {person.name for person in present + absent}
+    guests = [guest for guest in guests if guest.name not in members]  # "X deltog i behandlingen af punkt 4"
     info = DocumentInfo(
         sha256=pdf.sha256, filename=pdf.filename, pages=len(pdf.pages), kind=doc.kind,
         producer=pdf.producer, ocr_pages=pdf.ocr_pages, needs_ocr_pages=pdf.needs_ocr_pages,

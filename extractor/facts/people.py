@@ -14,7 +14,9 @@ from dagsorden.models import Person, StyledLine
 
 TITLE_SUFFIX = re.compile(
     r"(?:chef|direktør|konsulent|leder|formand|sekretær|mester|læge|rådgiver|fuldmægtig|koordinator|"
-    r"specialist|psykolog|medarbejder|referent|rådmand|chefkonsulent|souschef|medlem|repræsentant)$",
+    r"specialist|psykolog|medarbejder|referent|rådmand|chefkonsulent|souschef|medlem|repræsentant|"
+    r"inspektør|planlægger|sagsbehandler|arkitekt|ingeniør|kasserer|økonom|jurist|analytiker|forstander|"
+    r"revisor|advokat)$",
     re.IGNORECASE)
 ORGANISATION_WORD = re.compile(
     r"\b(?:kommune|kommunes|region|regionen|styrelse[n]?|socialtilsyn|ministeri\w*|kl|kkr|sekretariat\w*|"
@@ -24,8 +26,21 @@ ORGANISATION_WORD = re.compile(
 # A word of a name: capitalised in any alphabet ("Çelik", "Søegaard", "Al-Hassan"), or a particle.
 NAME_TOKEN = re.compile(r"^(?:[^\W\d_][\w'’.\-]*|von|van|de|la|al|el|bin)$")
 GUEST_SENTENCE = re.compile(
-    r"(?P<who>[^.]*?)\s+deltager\s+(?:under|i)\s+(?:behandlingen\s+af\s+)?punkt(?:et)?\s*(?P<number>\d+)?",
+    r"(?P<who>[^.]*?)\s+(?:deltager|deltog|deltage)\s+(?:under|i)\s+(?:behandlingen\s+af\s+)?"
+    r"(?:punkt(?:et)?|pkt\.)\s*(?P<number>\d+)?",
     re.IGNORECASE)
+# "Fra Nordbus Trafik A/S deltager driftschef A og projektleder B.": the people follow the verb
+GUESTS_FROM = re.compile(r"(?:^|(?<=[.!?:]\s))Fra\s+(?P<org>[^.]+?)\s+deltager\s+(?P<who>[^.]+?)\.(?:\s|$)")
+# "Trafikplanlægger A fra By og Landskab gennemgik projektet", "Børne- og Ungechef A giver en
+# kort introduktion": an official, titled, who presents the item
+PRESENTER_SENTENCE = re.compile(
+    r"(?:^|(?<=[.!?:]\s))(?P<who>[A-ZÆØÅ][^.!?:]*?)\s+(?:gennemgik|gennemgår|præsenterede|præsenterer|"
+    r"orienterede|orienterer|giver|gav|holdt|holder)\s+(?:en\s+)?(?:kort\s+)?"
+    r"(?:projektet|sagen|planerne|forslaget|introduktion|oplæg|orientering|præsentation|status|udvalget|om)\b")
+POLITICAL_ROLE = re.compile(r"(?:borgmester|rådmand|formand|medlem)$", re.IGNORECASE)  # a member presents too
+# "... så direktør A fra Sydvestjyske Museer kunne (deltage)": the clause's opening and its modal verb
+CLAUSE_OPENING = re.compile(r"^(?:så|og|idet|hvor|da|hvorefter|mens)\s+", re.IGNORECASE)
+MODAL_END = re.compile(r"\s+(?:kunne|kan|skal|skulle|vil|ville)$", re.IGNORECASE)
 SHARED = re.compile(r"^(?:begge|alle)\s+(?:fra\s+)?", re.IGNORECASE)
 MIN_NAME_TOKENS, MAX_NAME_TOKENS = 2, 6
 PARTICLES = {"von", "van", "de", "la", "al", "el", "bin"}
@@ -48,6 +63,9 @@ def split_outside_parentheses(text: str, separators: str = ",;") -> list[str]:
 def split_name_and_role(words: list[str]) -> tuple[str | None, str | None]:
     """Leading lower-case words and a title word are the role; the rest is the name."""
     role_words: list[str] = []
+    if len(words) > MIN_NAME_TOKENS + 2 and words[0].endswith("-") and words[1] == "og" \
+            and TITLE_SUFFIX.search(words[2]):
+        role_words, words = words[:3], words[3:]  # "Børne- og Ungechef Kristina Mikkelsen"
     while words and (words[0][:1].islower() or TITLE_SUFFIX.search(words[0].rstrip(","))) \
             and len(words) > MIN_NAME_TOKENS:
         role_words.append(words.pop(0))
@@ -96,27 +114,47 @@ def parse_people(text: str) -> list[Person]:
 
 
 def parse_guest_sentences(text: str, item: int | None, page: int | None) -> list[Person]:
-    """People who attend for one item: "Kontorchef A og souschef B begge fra X deltager under punktet"."""
+    """People who attend for one item: "Kontorchef A og souschef B begge fra X deltager under
+    punktet", "Museumsinspektør A og formidlingschef B fra X deltager under punktet", "... så
+    direktør A fra X kunne deltage under punktet", "Fra X deltager driftschef A og projektleder B",
+    and a titled official who presents the item ("Trafikplanlægger A fra X gennemgik projektet")."""
     guests: list[Person] = []
     flat = " ".join(text.split())
     for match in GUEST_SENTENCE.finditer(flat):
         who = match.group("who")
         who = re.split(r"(?<=[.!?])\s+", who)[-1]
         number = int(match.group("number")) if match.group("number") else item
-        organisation = None
-        shared = re.search(r"\s+(?:begge|alle)\s+(?:fra\s+)?(?P<org>.+)$", who)
-        if shared:
-            organisation, who = shared.group("org").strip(" ,"), who[:shared.start()]
-        pending: list[Person] = []
-        for part in re.split(r",\s*|\s+(?:og|&)\s+", who):
-            part = part.strip(" ,")
-            name, role = split_name_and_role(part.split())
-            if name and not ORGANISATION_WORD.search(name):
-                pending.append(Person(name=name, role=role, organization=organisation, item=number, page=page))
-            elif part and ORGANISATION_WORD.search(part) and pending:
-                pending[-1] = pending[-1].model_copy(update={"organization": part})
-        guests.extend(pending)
+        guests.extend(guests_named(who, number, page))
+    for match in GUESTS_FROM.finditer(flat):
+        guests.extend(guests_named(match.group("who"), item, page, match.group("org").strip(" ,")))
+    for match in PRESENTER_SENTENCE.finditer(flat):
+        guests.extend(guest for guest in guests_named(match.group("who"), item, page)
+                      if guest.role and not POLITICAL_ROLE.search(guest.role))
     return guests
+
+
+def guests_named(who: str, item: int | None, page: int | None, organisation: str | None = None) -> list[Person]:
+    """The people of "A, B og C begge fra X", each with a role and an organisation if printed."""
+    shared = re.search(r"\s+(?:begge|alle)\s+(?:fra\s+)?(?P<org>.+)$", who)
+    if shared:
+        organisation, who = shared.group("org").strip(" ,"), who[:shared.start()]
+    elif (from_org := re.search(r"\s+fra\s+(?P<org>[A-ZÆØÅ].*)$", MODAL_END.sub("", who))) and (
+            not re.search(r",|\s(?:og|&)\s", from_org.group("org"))  # "A og B fra X": both from X
+            or not re.search(r",|(?<!-)\s(?:og|&)\s", who[:from_org.start()])):  # "A fra By og Landskab"
+        organisation, who = MODAL_END.sub("", from_org.group("org")).strip(" ,"), who[:from_org.start()]
+    pending: list[Person] = []
+    for part in re.split(r",\s*|(?<!-)\s+(?:og|&)\s+", who):  # not "Kultur- og Fritidsafdelingen"
+        part = CLAUSE_OPENING.sub("", MODAL_END.sub("", part.strip(" ,")))
+        own = re.search(r"\s+fra\s+(?P<org>[A-ZÆØÅ].*)$", part)  # "formidlingschef B fra X"
+        if own:
+            part = part[:own.start()]
+        name, role = split_name_and_role(part.split())
+        if name and not ORGANISATION_WORD.search(name):
+            pending.append(Person(name=name, role=role, organization=own.group("org") if own else organisation,
+                                  item=item, page=page))
+        elif part and ORGANISATION_WORD.search(part) and pending:
+            pending[-1] = pending[-1].model_copy(update={"organization": part})
+    return pending
 
 
 def unique_people(people: list[Person]) -> list[Person]:
