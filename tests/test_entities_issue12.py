@@ -647,3 +647,16 @@ def test_issue_12_a_harbour_that_acts_is_a_body_too(tmp_path: Path, sentence: st
     found = entities(tmp_path, "havn", [sentence])
     assert "Hundested Havn" in names(found, "LOC")
     assert ("Hundested Havn" in names(found, "ORG")) is acts
+
+
+def test_issue_12_villages_castles_fishing_hamlets_gates_and_parks(tmp_path: Path) -> None:
+    found = entities(tmp_path, "landsby", [
+        "Stien går fra Jægerspris Slot til Vedbæk Fiskerleje og videre til Greve Landsby og Funder Kirkeby.",
+        "Festivalen holdes ved Danmarks Port og i Islev Park, nær Hundested Stejlkyst og Sevel Skovbakker.",
+        "Bygherre er Ejendomsselskabet Hjortekær Park ApS, som har købt ejendommen.",
+    ])
+    assert {"Jægerspris Slot", "Vedbæk Fiskerleje", "Greve Landsby", "Funder Kirkeby", "Danmarks Port",
+            "Islev Park", "Hundested Stejlkyst", "Sevel Skovbakker"} <= names(found, "LOC")
+    # a company named after a park is a company
+    assert "Hjortekær Park" not in names(found, "LOC")
+    assert "Ejendomsselskabet Hjortekær Park ApS" in names(found, "ORG")

@@ -149,7 +149,9 @@ ADJECTIVE_BODY = re.compile(
 # "Esrum Sø", "Benløse Bæk", "Gistrup Bakker", "Avedøre Holme": a name whose last word is a
 # capitalised noun of landscape or water (in lower case it would be the common noun).
 NATURE_WORDS = ("Å|Sø|Bæk|Mose|Skov|Fjord|Bakker|Bakke|Hede|Enge|Kær|Strand|Dal|Ådal|Vig|Bugt|Sund|Holme|Brygge|Søpark|"
-                "Klit|Klitter|Klitplantage|Plantage|Hegn|Tange|Nor|Odde|Fyr|Sluse|Mølle")
+                "Klit|Klitter|Klitplantage|Plantage|Hegn|Tange|Nor|Odde|Fyr|Sluse|Mølle|Stejlkyst|Skovbakker|"
+                # villages, hamlets, castles, gates, piers and parks by their town or owner
+                "Landsby|Kirkeby|Nordby|Sønderby|Vesterby|Østerby|Fiskerleje|Slot|Port|Mole|Park")
 NATURE_NAME = re.compile(rf"{NOT_AFTER_WORD}(?P<name>(?:{CAP_WORD}[ \t]+)?{CAP_WORD}[ \t]+(?:{NATURE_WORDS})){NOT_IN_WORD}")
 # "Olsbækken", "Nørreå", "Østerådalen", "Himmelbjerget", "Vestkysten", "Søhøjlandet" in mid-sentence: a
 # compound ending in a water, valley, hill, coast or land noun; a farm ("Tranderupgård", "Bakkegården";
