@@ -660,3 +660,13 @@ def test_issue_12_villages_castles_fishing_hamlets_gates_and_parks(tmp_path: Pat
     # a company named after a park is a company
     assert "Hjortekær Park" not in names(found, "LOC")
     assert "Ejendomsselskabet Hjortekær Park ApS" in names(found, "ORG")
+
+
+def test_issue_12_an_acronym_before_a_place_is_a_bodys_local_branch(tmp_path: Path) -> None:
+    found = entities(tmp_path, "afdeling", [
+        "DBU Sjælland har vurderet, at der mangler træningstid, og projektet støttes af LAG Vesthimmerland.",
+        "Der er tilbudt ADHD-udredning i Aalborg.",
+    ])
+    assert {"DBU Sjælland", "LAG Vesthimmerland"} <= names(found, "ORG")
+    assert "Sjælland" not in names(found, "LOC")
+    assert not {"ADHD", "ADHD Aalborg"} & names(found, "ORG")  # a diagnosis is no body

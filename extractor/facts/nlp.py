@@ -999,9 +999,9 @@ class EntityRules:
 
         An unknown all-caps word is taken only where the text says it is a body: defined in
         brackets after its long name ("Danske Handicaporganisationer (DH)"), in brackets after
-        a person ("Pernille Bovtrup (ÆHF)"), after "fra" ("Henrik Nellemann fra BKF"), or as
-        what a representative represents ("DH-repræsentant"). A genitive "s" is not part of
-        the name ("FNs" is FN)."""
+        a person ("Pernille Bovtrup (ÆHF)"), after "fra" ("Henrik Nellemann fra BKF"), as
+        what a representative represents ("DH-repræsentant"), or before a place it has a branch
+        in ("DBU Sjælland"). A genitive "s" is not part of the name ("FNs" is FN)."""
         for m in ACRONYM.finditer(text):
             acr = m.group("acr")
             if re.fullmatch(rf"[{UPPER}]{{2,}}s", acr):
@@ -1018,6 +1018,13 @@ class EntityRules:
                 rf"(?P<long>(?:{CAP_WORD}|[a-zæøå]+)(?:[ \t]+(?:{CAP_WORD}|[a-zæøå-]+)){{0,5}})[ \t]*\($", before)
             after_person = bracketed and self._person_before(before[:-1])
             after_fra = re.search(r"(?:^|\s)fra[ \t]+$", before) is not None
+            local = re.match(rf"[ \t]+(?P<place>{CAP_WORD})", text[m.start() + len(acr):])
+            if acr.isupper() and acr == m.group("acr") and local and (
+                    local.group("place") in self.place_names or f"{local.group('place')}s" in self.place_names):
+                # "DBU Sjælland", "LAG Vesthimmerland": a body's local branch, named by its place
+                end = m.start() + len(acr) + local.end()
+                yield m.start(), end, "ORG", f"association:{acr} {local.group('place')}"
+                continue
             if acr.isupper() and len(acr) < 3 and not (defined and abbreviates(acr, defined.group("long"))):
                 continue  # "Aalborg Kommune (ÆH)" names a unit of it, "Handicaporganisationer (DH)" not
             if acr.isupper() and not (defined or after_person or after_fra):
