@@ -670,3 +670,27 @@ def test_issue_12_an_acronym_before_a_place_is_a_bodys_local_branch(tmp_path: Pa
     assert {"DBU Sjælland", "LAG Vesthimmerland"} <= names(found, "ORG")
     assert "Sjælland" not in names(found, "LOC")
     assert not {"ADHD", "ADHD Aalborg"} & names(found, "ORG")  # a diagnosis is no body
+
+
+def test_issue_12_a_municipalitys_committee_names_the_municipality(tmp_path: Path) -> None:
+    found = entities(tmp_path, "kommunes", [
+        "Referaterne fra møderne i Hvidovre Kommunes Byråd og Teknisk Udvalg findes her.",
+        "Sagen blev godkendt af Hvidovre Kommunes Teknisk Udvalg.",
+    ])
+    orgs = names(found, "ORG")
+    assert {"Hvidovre Kommune", "Teknisk Udvalg"} <= orgs
+    assert not {"Hvidovre Kommunes Byråd", "Hvidovre Kommunes Teknisk Udvalg"} & orgs
+
+
+def test_issue_12_the_municipality_in_the_page_furniture_is_named(tmp_path: Path) -> None:
+    """A footer "Norddjurs Kommune" on every page and a masthead in capitals name the
+    municipality, though the body text never does; "Side 2" names nothing."""
+    from dagsorden.extractor.pipeline import extract_document
+
+    pages = [[Text("TÅRNBY KOMMUNE", size=14, font="Helvetica-Bold"), Text("Referat", size=16), None,
+              Text("1. Godkendelse af dagsorden", font="Helvetica-Bold"), Text("Beslutning", font="Helvetica-Bold"),
+              Text("Godkendt.")],
+             [Text("2. Eventuelt", font="Helvetica-Bold"), Text("Beslutning", font="Helvetica-Bold"), Text("Intet.")]]
+    pdf = make_pdf(tmp_path / "fod.pdf", pages, footer="Norddjurs Kommune   Side {page}")
+    found = names(extract_document(pdf).entities, "ORG")
+    assert {"Tårnby Kommune", "Norddjurs Kommune"} <= found

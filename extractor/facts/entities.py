@@ -220,6 +220,7 @@ def segments_to_entities(
     for _ in range(CONJUNCT_ROUNDS):
         entities.extend(propagate(conjunct_aliases(entities, chunks), chunks))
     entities.extend(unlocated(people, committee, entities))
+    entities.extend(publisher(doc, entities))
     entities.extend(venue_places(venue, entities))
     entities = in_printed_case(drop_organisation_genitives(drop_named_elsewhere(entities)))
     return link_people(drop_person_genitives(entities, people), people)
@@ -357,6 +358,34 @@ def unlocated(people: list[Person], committee: str | None, entities: list[Entity
              and not any(fold_name(p.name).endswith(" " + n) for n in persons)]
     if committee and fold_name(committee) not in named:
         found.append(Entity(text=committee, label="ORG", kind="committee", canonical=committee))
+    return found
+
+
+MUNICIPALITY_LINE = re.compile(r"\b(?P<name>[^\W\d_][\w-]*\s+(?:kommune|regionskommune))\b", re.IGNORECASE)
+
+
+def municipalities_by_name() -> dict[str, str]:
+    """Each municipality's official name by its folded spelling ("tårnby kommune")."""
+    return {pattern["id"].partition(":")[2].casefold(): pattern["id"].partition(":")[2]
+            for pattern in load_gazetteers().patterns if pattern["id"].startswith("municipality:")}
+
+
+def publisher(doc: SegmentedDocument, entities: list[Entity]) -> list[Entity]:
+    """The municipality a page header or footer ("Norddjurs Kommune / Side 2") or a masthead in
+    capitals ("TÅRNBY KOMMUNE") names: the document's publisher, a name the body text may never
+    print. Only a municipality the gazetteer knows, spelt as it is officially."""
+    known = municipalities_by_name()
+    named = {fold_name(e.text) for e in entities}
+    found: list[Entity] = []
+    for page in doc.pdf.pages:
+        lines = page.running + [line for line in page.body[:8] if line.text.isupper()]
+        for line in lines:
+            for m in MUNICIPALITY_LINE.finditer(line.text):
+                name = known.get(" ".join(m.group("name").split()).casefold())
+                if name and fold_name(name) not in named:
+                    named.add(fold_name(name))
+                    found.append(Entity(text=name, label="ORG", page=page.number, kind="municipality",
+                                        canonical=name))
     return found
 
 

@@ -799,9 +799,14 @@ class EntityRules:
             words = m.group("name").split()
             while len(words) > 1 and (words[0].lower() in self.stop_words or words[0].rstrip(".").lower() in NAME_STOP):
                 words.pop(0)
+            owner = [i for i, word in enumerate(words[:-1]) if word in ("Kommunes", "Regionskommunes", "Amts")]
+            if owner:  # "Hvidovre Kommunes Økonomiudvalg": the municipality's (a name of its own) committee
+                words = words[owner[-1] + 1:]
             if len(words) < 2:
                 continue
-            start = text.index(words[0], m.start("name"))
+            start = m.end("name") - len(words[-1])
+            for word in reversed(words[:-1]):
+                start = text.rindex(word, m.start("name"), start)
             name = " ".join(text[start:m.end("name")].split())
             yield start, m.end("name"), "ORG", f"committee:{name}"
         for m in MUNICIPALITY_NAME.finditer(text):
