@@ -694,3 +694,14 @@ def test_issue_12_the_municipality_in_the_page_furniture_is_named(tmp_path: Path
     pdf = make_pdf(tmp_path / "fod.pdf", pages, footer="Norddjurs Kommune   Side {page}")
     found = names(extract_document(pdf).entities, "ORG")
     assert {"Tårnby Kommune", "Norddjurs Kommune"} <= found
+
+
+def test_issue_12_a_meeting_or_a_documents_title_is_no_part_of_a_body(tmp_path: Path) -> None:
+    found = entities(tmp_path, "moede", [
+        "Referat fra SeniorRådsmøde nr. 242",
+        "Beslutning i Udvalget for Miljø og Teknik Referat",
+        "Revisionen udføres af PwC, og VisitRebild og KulturSpinderiet deltager.",
+    ])
+    orgs = names(found, "ORG")
+    assert {"Udvalget for Miljø og Teknik", "PwC", "VisitRebild", "KulturSpinderiet"} <= orgs
+    assert not {"SeniorRådsmøde", "Udvalget for Miljø og Teknik Referat"} & orgs

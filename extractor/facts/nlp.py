@@ -129,6 +129,8 @@ ACRONYM = re.compile(
     rf"{NOT_AFTER_WORD}(?P<acr>[{UPPER}]{{2,7}}|[{UPPER}]+[a-zæøå]+[{UPPER}][{L}]*|[{UPPER}]{{2,}}[a-zæøå]+)"
     rf"(?P<gen>['’]s)?{NOT_IN_WORD}")
 ROMAN = re.compile(r"^[IVXLC]+$")
+# What a document calls itself, printed after a body's name in a header line
+DOCUMENT_KIND_WORDS = {"Referat", "Dagsorden", "Beslutningsprotokol", "Protokol", "Beslutningsreferat", "Mødereferat"}
 # "DH-repræsentant": the acronym of the body a representative (member, chair) comes from.
 REPRESENTED = re.compile(
     rf"{NOT_AFTER_WORD}(?P<acr>[{UPPER}]{{2,6}})-(?:repræsentant|medlem|formand|næstformand)(?:en|er|erne)?{NOT_IN_WORD}")
@@ -979,6 +981,8 @@ class EntityRules:
                 nxt = next((w for w in rest if not w[:1].isupper()), None)
                 if nxt not in ("og", "&"):
                     break
+            if rest[0][0].isupper() and rest[0].rstrip(".,:") in DOCUMENT_KIND_WORDS:
+                break  # "Udvalget for Miljø og Teknik Referat": a running header's title
             if rest[0][0].isupper():
                 name.append(rest.pop(0))
             elif (rest[0] in ("og", "i", "&", "af") and len(rest) > 1 and rest[1][0].isupper()
@@ -1012,6 +1016,8 @@ class EntityRules:
             if re.fullmatch(rf"[{UPPER}]{{2,}}s", acr):
                 acr = acr[:-1]  # "FNs": the genitive of FN
             upper = sum(c.isupper() for c in acr)
+            if not acr.isupper() and self.common.is_plain_noun(acr):
+                continue  # "SeniorRådsmøde": a dictionary compound with a capital inside ("PwC", "VisitRebild" stay)
             if (acr.lower() in self.stop_words or acr in self.g.non_org_acronyms or ROMAN.match(acr)
                     or len(set(acr)) == 1):
                 continue
