@@ -705,3 +705,15 @@ def test_issue_12_a_meeting_or_a_documents_title_is_no_part_of_a_body(tmp_path: 
     orgs = names(found, "ORG")
     assert {"Udvalget for Miljø og Teknik", "PwC", "VisitRebild", "KulturSpinderiet"} <= orgs
     assert not {"SeniorRådsmøde", "Udvalget for Miljø og Teknik Referat"} & orgs
+
+
+def test_issue_12_committees_named_in_the_indefinite_form(tmp_path: Path) -> None:
+    found = entities(tmp_path, "ubestemt", [
+        "Sagen sendes til Økonomiudvalg og Byråd til endelig godkendelse.",
+        "Plejegrupperne inviteres til et møde med det kommende Teknik- og Miljøudvalg i foråret.",
+        "Forkortelser: ÆGU=Ældre- og Genoptræningsudvalg, PBU=Plan- og Boligudvalg",
+    ])
+    orgs = names(found, "ORG")
+    assert {"Økonomiudvalg", "Teknik- og Miljøudvalg", "Ældre- og Genoptræningsudvalg",
+            "Plan- og Boligudvalg"} <= orgs
+    assert "Økonomiudvalg og Byråd" not in orgs  # two bodies, not one administration's fields

@@ -196,6 +196,15 @@ FIELDS_NAME = re.compile(  # overlapping: "Svendborg Kommune, Natur og Miljø" h
     rf"{NOT_AFTER_WORD}(?=(?P<name>[{UPPER}][a-zæøå]+(?:,[ \t]+[{UPPER}][a-zæøå]+)*[ \t]+(?:og|&)[ \t]+"
     rf"[{UPPER}][a-zæøå]+){NOT_IN_WORD}(?![ \t]+[{UPPER}0-9]))")
 DEFINITE_ENDING = re.compile(r"(?:en|et|ne)$")  # "Biblioteket og Borgerservice": a thing, then a name
+# "Økonomiudvalg og Byråd": two bodies joined, not an administration's fields
+BODY_ENDING = re.compile(r"(?:udvalg|råd|nævn|kommission|bestyrelse|forvaltning|direktion|sekretariat)(?:et|en)?$",
+                         re.IGNORECASE)
+# "til Økonomiudvalg", "det kommende Teknik- og Miljøudvalg", "ØK=Økonomiudvalg": a committee
+# named in the indefinite form, capitalised as a name (a council so named, "Handicapråd den 19.
+# april 2022", is as often a meeting's or a document's title)
+INDEFINITE_BODY = re.compile(
+    rf"{NOT_AFTER_WORD}(?P<name>(?:[{UPPER}][a-zæøå]+-(?:,[ \t]+[{UPPER}][a-zæøå]+-)*[ \t]+og[ \t]+)?"
+    rf"[{UPPER}][a-zæøå]+udvalg){NOT_IN_WORD}")
 # A place that acts is a body too: "Hundested Havn ønsker ...", "at X Havn indgår ...", "som X
 # Havn lejer", "Møns Turistforening og X Havn har søgt", "Ansøgning fra X Havn", "finansieres af
 # X Havn". Not "Taarbæk Havn er fra 1930'erne" (described) or "Brugerne af X Havn har" (the users act).
@@ -821,6 +830,9 @@ class EntityRules:
         for m in DEPARTMENT.finditer(text):
             if not any(word.rstrip(",") in self.g.first_names for word in m.group("name").split()):  # "Anne og Bo"
                 yield m.start("name"), m.end("name"), "ORG", f"administration:{m.group('name')}"
+        for m in INDEFINITE_BODY.finditer(text):
+            name = " ".join(m.group("name").split())
+            yield m.start("name"), m.end("name"), "ORG", f"committee:{name}"
         titled: set[int] = set()  # ends of the fields of a director ("Direktøren for Kultur, Fritid og ...")
         for m in FIELDS_NAME.finditer(text):
             if re.search(r"\bfor[ \t]+$", text[max(0, m.start() - 5):m.start()]):
@@ -841,7 +853,8 @@ class EntityRules:
         line_end = text.find("\n", m.end())
         line = text[line_start:m.start()] + " " + text[m.end():line_end if line_end >= 0 else len(text)]
         before = text[line_start:m.start()].split()
-        return (all(w.lower() in self.common and not DEFINITE_ENDING.search(w) and w.lower() not in self.stop_words
+        return (all(w.lower() in self.common and not DEFINITE_ENDING.search(w) and not BODY_ENDING.search(w)
+                    and w.lower() not in self.stop_words
                     and w not in self.g.first_names and w not in self.place_names for w in words)
                 and re.search(r"(?<![\w-])[a-zæøå]{3,}", line) is not None
                 and not (before and (before[-1][:1].isupper() and before[-1][-1:].isalpha() or before[-1] == "/")))
