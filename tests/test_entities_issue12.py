@@ -717,3 +717,13 @@ def test_issue_12_committees_named_in_the_indefinite_form(tmp_path: Path) -> Non
     assert {"Økonomiudvalg", "Teknik- og Miljøudvalg", "Ældre- og Genoptræningsudvalg",
             "Plan- og Boligudvalg"} <= orgs
     assert "Økonomiudvalg og Byråd" not in orgs  # two bodies, not one administration's fields
+
+
+def test_issue_12_a_road_named_with_an_abbreviated_first_word(tmp_path: Path) -> None:
+    found = entities(tmp_path, "forkortet", [
+        "Firmaet kan udvide sit anlæg på Sdr. Hedevej 20 ved Måbjerg.",
+        "Der er afsluttet separatkloakering af Sct. Bendts Gade og Nørregade.",
+    ])
+    places = names(found, "LOC")
+    assert {"Sdr. Hedevej", "Sct. Bendts Gade", "Nørregade"} <= places
+    assert not {"Hedevej", "Bendts Gade"} & places

@@ -1084,9 +1084,11 @@ class EntityRules:
         heads = "|".join(map(re.escape, self.g.street_heads))
         compass = "|".join(("Nord", "Syd", "Øst", "Vest"))
         word = rf"(?:{CAP_WORD}|[{UPPER}][{L}]+s)"
+        # "Sdr. Hedevej", "Sct. Bendts Gade": an abbreviated first word is part of the name
+        short = r"(?:(?:Sct|Skt|Sdr|Ndr|Nr|Gl|St|Øst|Vest)\.[ \t]+)?"
         street = re.compile(
-            rf"{NOT_AFTER_WORD}(?P<name>(?:{word}[ \t]+){{0,2}}[{UPPER}][{L}]*(?:{suffixes})"
-            rf"|(?:{word}[ \t]+){{1,2}}(?:{heads})){NOT_IN_WORD}"
+            rf"{NOT_AFTER_WORD}(?P<name>{short}(?:{word}[ \t]+){{0,2}}[{UPPER}][{L}]*(?:{suffixes})"
+            rf"|{short}(?:{word}[ \t]+){{1,2}}(?:{heads})){NOT_IN_WORD}"
             rf"(?P<compass>[ \t]+(?:{compass}){NOT_IN_WORD})?(?P<number>{HOUSE_NUMBER})?")
         leads = "|".join(map(re.escape, self.g.street_leads)) or "(?!)"
         address = re.compile(
