@@ -17,6 +17,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.lang.da.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -364,6 +365,7 @@ def unlocated(people: list[Person], committee: str | None, entities: list[Entity
 MUNICIPALITY_LINE = re.compile(r"\b(?P<name>[^\W\d_][\w-]*\s+(?:kommune|regionskommune))\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
 def municipalities_by_name() -> dict[str, str]:
     """Each municipality's official name by its folded spelling ("tårnby kommune")."""
     return {pattern["id"].partition(":")[2].casefold(): pattern["id"].partition(":")[2]

@@ -41,6 +41,7 @@ TABLE_HEADER_ROW = re.compile(rf"^{_HEADER_CELL}(?:\s+{_HEADER_CELL})*$", re.IGN
 # a column's cell read into a title: open/closed, or a document number ("145233/17", "2017-009817")
 # (not a year range "2017-2019" that ends a title)
 CELL_WORD = re.compile(r"^(?i:åben|åbent|lukket)$|^(?!\d{4}-\d{2,4}$)\(?\d[\d.]*(?:[/-]\d+)+\)?$")
+HAS_LETTER = re.compile(r"[^\W\d_]")  # "450-2018-61127" alone: a document number, no title
 # "Lukket Regnskab 2008 ...": the open/closed cell read into the title (a name follows it)
 OPEN_CLOSED_CELL = re.compile(r"^(?i:åben|åbent|lukket)\s+(?=[A-ZÆØÅ0-9])")
 # "Titel Dokumentnr. Åben/Lukket Lokalplan ...": a header row read into the first entry
@@ -165,7 +166,7 @@ def attachments_from(sections: Sections, edge: float, gap: float) -> list[Attach
                         or is_capitals_heading(line):
                     break  # "Direktionen indstiller ...", "Afbud: ...", "LUKKEDE SAGER": the list is over
                 # "450-2018-61127" over its file name: a document number, no title of its own
-                if re.search(r"[^\W\d_]", text) and not URL.match(text) and not NONE_LISTED.match(text) \
+                if HAS_LETTER.search(text) and not URL.match(text) and not NONE_LISTED.match(text) \
                         and not TABLE_HEADER.match(text) and not ATTACHMENT_GROUP.match(text):
                     found.append(Attachment(title=text, page=line.page))
         else:
@@ -191,7 +192,7 @@ def opens_attachment_entry(previous: str, text: str) -> bool:
     number ("... januar 2017 (Dok.nr. 2017-009817)" / "Kystdirektoratets udtalelse ..."), or
     any line after a bare document number ("450-2018-61127" over its file name)."""
     return bool(ATTACHMENT_GROUP.match(text)) or (DOCUMENT_NUMBER.search(previous) is not None and text[:1].isupper()) \
-        or not re.search(r"[^\W\d_]", previous)
+        or not HAS_LETTER.search(previous)
 
 
 FILE_SIZE = re.compile(r"\s*\(\s*\d[\d,.]*\s*[KMG]B\s*\)", re.IGNORECASE)

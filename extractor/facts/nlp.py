@@ -211,7 +211,7 @@ INDEFINITE_BODY = re.compile(
 ACTOR_VERB = (r"(?:ønsker|ønskede|har|havde|søger|søgte|lejer|udlejer|indgår|vil|skal|kan|ejer|oplyser|driver|"
               r"betaler|bidrager|tilbyder|afholder|anbefaler|foreslår)")
 ACTS_AFTER = re.compile(rf"^(?:[ \t]+og(?:[ \t]+[{UPPER}][{L}]+)+)?[ \t]+{ACTOR_VERB}\b")
-SUBJECT_BEFORE = re.compile(r"(?:^|[.!?:]\s+|\n\s*|\b(?:at|som)\s+|[{UPPER}][{L}]+\s+og\s+)$".replace("{UPPER}", UPPER).replace("{L}", L))
+SUBJECT_BEFORE = re.compile(rf"(?:^|[.!?:]\s+|\n\s*|\b(?:at|som)\s+|[{UPPER}][{L}]+\s+og\s+)$")
 AGENT_BEFORE = re.compile(rf"(?:(?<![0-9]\s)(?<!\bkm\s)(?<!\bmeter\s)\bfra|\b[{L}]+es\s+af)\s+$")
 
 
@@ -815,9 +815,8 @@ class EntityRules:
                 words = words[owner[-1] + 1:]
             if len(words) < 2:
                 continue
-            start = m.end("name") - len(words[-1])
-            for word in reversed(words[:-1]):
-                start = text.rindex(word, m.start("name"), start)
+            # the words kept are the name's last ones
+            start = m.start("name") + list(re.finditer(r"\S+", m.group("name")))[-len(words)].start()
             name = " ".join(text[start:m.end("name")].split())
             yield start, m.end("name"), "ORG", f"committee:{name}"
         for m in MUNICIPALITY_NAME.finditer(text):
@@ -994,7 +993,7 @@ class EntityRules:
                 nxt = next((w for w in rest if not w[:1].isupper()), None)
                 if nxt not in ("og", "&"):
                     break
-            if rest[0][0].isupper() and rest[0].rstrip(".,:") in DOCUMENT_KIND_WORDS:
+            if rest[0].rstrip(".,:") in DOCUMENT_KIND_WORDS:
                 break  # "Udvalget for Miljø og Teknik Referat": a running header's title
             if rest[0][0].isupper():
                 name.append(rest.pop(0))

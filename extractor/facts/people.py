@@ -41,6 +41,7 @@ POLITICAL_ROLE = re.compile(r"(?:borgmester|rådmand|formand|medlem)$", re.IGNOR
 # "... så direktør A fra Sydvestjyske Museer kunne (deltage)": the clause's opening and its modal verb
 CLAUSE_OPENING = re.compile(r"^(?:så|og|idet|hvor|da|hvorefter|mens)\s+", re.IGNORECASE)
 MODAL_END = re.compile(r"\s+(?:kunne|kan|skal|skulle|vil|ville)$", re.IGNORECASE)
+FROM_ORGANISATION = re.compile(r"\s+fra\s+(?P<org>[A-ZÆØÅ].*)$")  # "formidlingschef B fra Museerne i Fredericia"
 SHARED = re.compile(r"^(?:begge|alle)\s+(?:fra\s+)?", re.IGNORECASE)
 MIN_NAME_TOKENS, MAX_NAME_TOKENS = 2, 6
 PARTICLES = {"von", "van", "de", "la", "al", "el", "bin"}
@@ -138,14 +139,14 @@ def guests_named(who: str, item: int | None, page: int | None, organisation: str
     shared = re.search(r"\s+(?:begge|alle)\s+(?:fra\s+)?(?P<org>.+)$", who)
     if shared:
         organisation, who = shared.group("org").strip(" ,"), who[:shared.start()]
-    elif (from_org := re.search(r"\s+fra\s+(?P<org>[A-ZÆØÅ].*)$", MODAL_END.sub("", who))) and (
+    elif (from_org := FROM_ORGANISATION.search(MODAL_END.sub("", who))) and (
             not re.search(r",|\s(?:og|&)\s", from_org.group("org"))  # "A og B fra X": both from X
             or not re.search(r",|(?<!-)\s(?:og|&)\s", who[:from_org.start()])):  # "A fra By og Landskab"
-        organisation, who = MODAL_END.sub("", from_org.group("org")).strip(" ,"), who[:from_org.start()]
+        organisation, who = from_org.group("org").strip(" ,"), who[:from_org.start()]
     pending: list[Person] = []
     for part in re.split(r",\s*|(?<!-)\s+(?:og|&)\s+", who):  # not "Kultur- og Fritidsafdelingen"
         part = CLAUSE_OPENING.sub("", MODAL_END.sub("", part.strip(" ,")))
-        own = re.search(r"\s+fra\s+(?P<org>[A-ZÆØÅ].*)$", part)  # "formidlingschef B fra X"
+        own = FROM_ORGANISATION.search(part)
         if own:
             part = part[:own.start()]
         name, role = split_name_and_role(part.split())

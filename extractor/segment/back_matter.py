@@ -15,8 +15,8 @@ again, each with its attachments under it:
 A line opens an item's group when it repeats that item's number and the start of its
 title; the list ends at a back-matter heading ("Underskriftsside"). Under an item's group a
 line that repeats that item's number and title start again, but not the whole heading, is an
-entry named after the item ("1. Budgetopfølgning pr. 31. august 2014 - drift og anlæg"). The list is cut out of
-the item it was printed after, and so is a signature page after the last item.
+entry named after the item ("1. Budgetopfølgning pr. 31. august 2014 - drift og anlæg"). The
+list is cut out of the item it was printed after, and so is a signature page after the last item.
 """
 from __future__ import annotations
 
