@@ -727,3 +727,40 @@ def test_issue_12_a_road_named_with_an_abbreviated_first_word(tmp_path: Path) ->
     places = names(found, "LOC")
     assert {"Sdr. Hedevej", "Sct. Bendts Gade", "Nørregade"} <= places
     assert not {"Hedevej", "Bendts Gade"} & places
+
+
+def test_issue_12_company_names_keep_their_trade_words_and_small_words(tmp_path: Path) -> None:
+    found = names(entities(tmp_path, "selskaber", [
+        "Arbejdet udføres af Midtsjællands Jord og Beton A/S, i samarbejde med Svejbæk Tømrer- og",
+        "Snedkerforretning ApS. Bygherren, Stige Ø Boligudvikling ApS, har accepteret.",
+        "Fra 1. april overtager Din Forsyning A/S tømningen. Kommunen og Nordvand A/S har aftalt",
+        "prisen med Ansager Byg ApS.",
+    ]), "ORG")
+    assert {"Midtsjællands Jord og Beton A/S", "Svejbæk Tømrer- og Snedkerforretning ApS",
+            "Stige Ø Boligudvikling ApS", "Din Forsyning A/S", "Nordvand A/S", "Ansager Byg ApS"} <= found
+    # not a shorter tail of those names, not the municipality joined with the company, and no
+    # sentence's full stop in a name
+    assert not {"Beton A/S", "Snedkerforretning ApS", "Boligudvikling ApS", "Forsyning A/S",
+                "Kommunen og Nordvand A/S", "Ansager Byg ApS."} & found
+
+
+def test_issue_12_a_school_named_by_its_place(tmp_path: Path) -> None:
+    found = entities(tmp_path, "skoler", [
+        "Erfaringerne fra Skolen ved Søerne viser, at elever fra Skolen på Nyelandsvej trives.",
+        "Skolen ved Søerne holder lukket. Børn fra skolen ved søen kom også.",
+    ])
+    assert {"Skolen ved Søerne", "Skolen på Nyelandsvej"} <= names(found, "ORG")
+    assert {"Skolen ved Søerne", "Skolen på Nyelandsvej"} <= names(found, "LOC")
+    # a sentence's first word and the lower-case common noun name no school
+    assert not {"Skolen", "skolen ved søen"} & (names(found, "ORG") | names(found, "LOC"))
+
+
+def test_issue_12_the_town_of_an_address_and_a_road_through_a_village(tmp_path: Path) -> None:
+    found = names(entities(tmp_path, "adresser", [
+        "Boligen ligger på Bakkevej 21, Svanninge. Skolen på Skolevej 14, Tullebølle, er solgt.",
+        "Mødet holdes på Rådhuspladsen 2, Mødelokale 3, og Anne Hansen kommer fra Vestergade 3, Stuen.",
+        "Der søges om trafiksikring af Kærum Landevej gennem Kærum.",
+    ]), "LOC")
+    assert {"Svanninge", "Tullebølle", "Kærum", "Bakkevej", "Skolevej"} <= found
+    # a numbered room or a floor after the comma is no town
+    assert not {"Mødelokale", "Mødelokale 3", "Stuen"} & found

@@ -62,8 +62,9 @@ CAP_WORD = rf"[{UPPER}][{L}]+(?:-[{UPPER}][{L}]+)?{NOT_IN_WORD}"
 # Vester, Øster, Sankt ("Gl. Rye", "Sdr. Omme", "Skt. Klemens"). Source: Retskrivningsordbogen.
 PLACE_PREFIX = r"(?:(?:Gl|Sdr|Nr|Ndr|St|Ll|Vr|Øst|Skt|Sct)\.[ \t]+)?"
 # "i Kliplev", "ved Hvidåen": a preposition of place after a lower-case word, then a name.
-# After a house number too ("Idrætsvej 6 i Harndrup"), and a compass direction ("nord for Hoven").
-LOCATIVE = re.compile(rf"(?:(?<=[a-zæøå0-9,] )|(?<=ApS )|(?<=A/S )|(?<=I/S ))(?P<prep>i|ved|på|nær|omkring|mellem|fra|til|"
+# After a house number too ("Idrætsvej 6 i Harndrup"), a compass direction ("nord for Hoven"),
+# "gennem Kærum".
+LOCATIVE = re.compile(rf"(?:(?<=[a-zæøå0-9,] )|(?<=ApS )|(?<=A/S )|(?<=I/S ))(?P<prep>i|ved|på|nær|omkring|mellem|gennem|fra|til|"
                       rf"(?:nord|syd|øst|vest)(?:øst|vest)?[ \t]+for)[ \t]+"
                       rf"(?P<place>{PLACE_PREFIX}{CAP_WORD}(?:[ \t]+{CAP_WORD})?)")
 # "konsulent fra", "projektleder fra": a person's employer follows, not a place.
@@ -83,8 +84,15 @@ LEGAL_FORM_WORD = re.compile(LEGAL_FORM)
 LEGAL_FORM_NEXT = re.compile(rf"[ \t]*(?:&[ \t]+\S+[ \t]+)?{LEGAL_FORM}(?![{L}0-9/])")  # "Hansen & Søn ApS"
 # "Bygherren", "Rådgiverne": a common noun in the definite form that presents the company.
 DEFINITE_NOUN = re.compile(r"(?:erne|ene|ren)$")
+# A word of a company's name: no legal form (that ends one name: "Fisk ApS og Trawl I/S"); a
+# trade pair ("Tømrer- og Snedkerforretning"); "og" before the last word ("Jord og Beton A/S";
+# kept only after a dictionary noun, see _companies); a single capital ("Stige Ø Boligudvikling").
+NAME_CAP = rf"(?!{LEGAL_FORM}(?![{L}0-9/])){CAP_WORD}"
+TRADE_PAIR = rf"[{UPPER}][{L}]+-[ \t]+(?:og|eller)[ \t]+{CAP_WORD}"
+COMPANY_WORD = (rf"(?:{NAME_CAP}|&|Co\.|[0-9]+|{TRADE_PAIR}|[{UPPER}]{NOT_IN_WORD}(?![.])"
+                rf"|og[ \t]+{NAME_CAP}(?=[ \t]+{LEGAL_FORM}(?![{L}0-9/])))")
 COMPANY = re.compile(
-    rf"{NOT_AFTER_WORD}(?P<name>(?:{CAP_WORD}|Brdr\.|[{UPPER}]\.)(?:[ \t]+(?:{CAP_WORD}|&|Co\.|[0-9]+))*)[ \t]+"
+    rf"{NOT_AFTER_WORD}(?P<name>(?:{NAME_CAP}|Brdr\.|[{UPPER}]\.|{TRADE_PAIR})(?:[ \t]+{COMPANY_WORD})*)[ \t]+"
     rf"(?P<form>{LEGAL_FORM})(?![{L}0-9/])")
 # A word of a person's name: "Aarup-Kristensen", "Chr.", "von".
 NAME_WORD = rf"(?:[{UPPER}][a-zæøå]{{0,3}}\.|{CAP_WORD}|[Vv]on{NOT_IN_WORD}|van{NOT_IN_WORD}|de{NOT_IN_WORD})"
@@ -112,6 +120,9 @@ PLACE_ADJECTIVES = {"gammel", "gamle", "ny", "nye", "stor", "store", "lille", "s
                     "øster", "nordre", "søndre", "vestre", "østre", "øvre", "nedre", "sankt", "dansk", "danske",
                     "nordisk", "nordiske", "skandinavisk", "skandinaviske", "kongelige", "grønne", "hvide", "røde"}
 FILE_EXTENSION = r"\.(?:pdf|PDF|docx?|DOCX?|xlsx?|XLSX?|pptx?|msg|jpe?g|png|zip)$"
+# "Ansager Byg ApS.", "med DBU.": a sentence's full stop after a word ending in a capital is no
+# part of it ("A.P." and "Chr." keep theirs: a point or a small letter before the last letter).
+CAPITAL_FULL_STOP = r"(?:(?<=[a-zæøå/][A-ZÆØÅ])|(?<=[A-ZÆØÅ]{2}))\.$"
 # A span with this label wins over shorter ones and is then dropped: "Roskilde Festival" is not
 # the town Roskilde, even where nothing says what it is.
 SUPPRESS = "SUPPRESS"
@@ -121,6 +132,10 @@ HOUSE_NUMBER = rf"[ \t]+\d{{1,3}}[A-Z]?(?![\d,.]\d)(?![{L}0-9])"
 # Words that end a name run: structure words and the heads of place and organisation names.
 NAME_STOP = {"punkt", "bilag", "kommune", "kommunes", "region", "regions", "vej", "gade", "allé",
              "plads", "torv", "boulevard", "kl", "afbud", "deltagere", "gæster", "sted", "tid"}
+# The town after an address's house number and a comma, closing the clause: "Bakkevej 21,
+# Svanninge.", "Skolevej 14, Lemming" (not "Torvet 2, Mødelokale 3").
+ADDRESS_TOWN = re.compile(rf"{HOUSE_NUMBER}(?:[ \t]*[-–][ \t]*\d{{1,3}}[A-Z]?)?,[ \t]+"
+                          rf"(?P<town>{PLACE_PREFIX}{CAP_WORD}(?:[ \t]+{CAP_WORD})?)(?=[ \t]*(?:[.,;:)]|$))", re.MULTILINE)
 # A postcode opens a line or follows a comma: "9220 Aalborg Ø", "Vej 30, 9220 Aalborg".
 POSTCODE_TOWN = re.compile(
     rf"(?:^|,[ \t]*|[ \t]{{2,}})[1-9]\d{{3}}[ \t]+(?P<town>{CAP_WORD}(?:[ \t]+(?:Ø|V|C|N|S|K|SV|SØ|NV|NØ)(?![{L}]))?)",
@@ -176,6 +191,9 @@ CLUB_OR_BODY = re.compile(rf"(?:{_CLUB_WORDS}|spejderne|netværket|rådet|råd|o
 # Nyelandsvej": a council, forum, network, club or school named by the place it serves or stands.
 LOCAL_BODY = re.compile(r"(?i:rådet|råd|forum|forummet|netværket|spejderne|museerne|klubben|foreningen|lauget)$")
 LOCAL_SCHOOL = re.compile(r"(?i:skolen|huset)$")  # only "ved"/"på" a place: "Naturskolen ved Søndersø"
+# "fra Skolen ved Søerne", "Huset på Torvet": the kind alone, capitalised in mid-sentence and
+# named by its place.
+BARE_LOCAL_SCHOOL = re.compile(rf"{NOT_AFTER_WORD}(?:Skolen|Huset){NOT_IN_WORD}")
 LOCAL_AFTER = re.compile(rf"[ \t]+(?P<prep>i|på|ved|for)[ \t]+(?=[{UPPER}])")
 OWN_COUNCIL = re.compile(r"(?i:byråd|regionsråd|kommunalbestyrelse)")  # "Byrådet i Guldborgsund": the council, in its town
 LOCAL_PLACE_KINDS = {"venue", "place", "town", "locative", "street", "nature"}
@@ -555,6 +573,7 @@ class EntityRules:
         yield from self._persons(text)
         yield from self._listed_persons(text, known)
         yield from self._companies(text)
+        yield from self._schools_by_place(text)
         yield from self._head_orgs(text)
         yield from self._named_bodies(text)
         for start, end, label, ident in self._institutions(text, aliases):
@@ -764,7 +783,12 @@ class EntityRules:
         capitalised words before a legal form, without a sentence's first words ("Fra ...")."""
         for m in COMPANY.finditer(text):
             words = list(re.finditer(r"\S+", m.group("name")))
-            while words and ((words[0].group(0).lower() in self.stop_words and words[0].group(0) not in self.g.first_names)
+            joined = [i for i in range(1, len(words) - 1) if words[i].group(0) == "og"
+                      and not words[i - 1].group(0).endswith("-") and not self._trade_noun(words[i - 1].group(0))]
+            if joined:  # "Kommunen og Nordvand A/S": two parties, the company is the last
+                words = words[joined[-1] + 1:]
+            while words and ((words[0].group(0).lower() in self.stop_words and words[0].group(0) not in self.g.first_names
+                              and not self._inside_sentence(text, m.start("name") + words[0].start()))
                              or words[0].group(0) == "&"
                              or (len(words) > 2 and DEFINITE_NOUN.search(words[0].group(0)))
                              or (len(words) > 1 and words[0].group(0).endswith("firmaet")
@@ -773,12 +797,28 @@ class EntityRules:
             if not words:
                 continue
             start = m.start("name") + words[0].start()
-            if words[0].group(0).endswith("firmaet"):  # "Tømrer- og Snedkerfirmaet Bach & Mølgaard ApS"
-                trade = re.search(rf"[{UPPER}][{L}]*-[ \t]+(?:og|eller)[ \t]+$", text[:start])
-                start = trade.start() if trade else start
             name = " ".join(text[start:m.end("form")].split())
             yield start, m.end("form"), "ORG", f"company:{name}"
             yield from self._residence(text, m.end("form"))  # "Poul Krog & Søn ApS, Vemb,"
+
+    def _schools_by_place(self, text: str) -> Iterator[Candidate]:
+        """"elever fra Skolen på Nyelandsvej": a school or house with no name but its place (joined
+        with the place in `_with_local_names`); a sentence's "Skolen ved søen" is any school."""
+        for m in BARE_LOCAL_SCHOOL.finditer(text):
+            if self._inside_sentence(text, m.start()) and self._local_head(text, m.start(), m.end()):
+                yield m.start(), m.end(), "ORG+LOC", f"venue:{m.group(0)}"
+
+    def _trade_noun(self, word: str) -> bool:
+        """"Jord", "Rør", "Byg": a dictionary noun that a company's "og" joins ("Jord og Beton A/S"),
+        not a body or a name of its own ("Kommunen", "Nordea")."""
+        return (word[:1].isupper() and self.common.is_plain_noun(word) and word not in self.place_names
+                and not self._kind_word(word, None) and not self.heads.fullmatch(word))
+
+    @staticmethod
+    def _inside_sentence(text: str, start: int) -> bool:
+        """A capitalised word after a lower-case one: no sentence's first word but a name's ("overtager
+        Din Forsyning A/S")."""
+        return text[start:start + 1].isupper() and re.search(r"[a-zæøå][ \t]+$", text[max(0, start - 30):start]) is not None
 
     def _head_orgs(self, text: str) -> Iterator[Candidate]:
         """"Rammeaftalesekretariatet", "Social- og Indenrigsministeriet", "jobcenterchefkredsen".
@@ -1108,7 +1148,9 @@ class EntityRules:
                    or w.group(0).isupper()]
             words = words[cut[-1] + 1:] if cut else words
             start = m.start("name") + words[0].start()
-            yield from self._street_and_address(text, start, m.end("compass") if m.group("compass") else m.end("name"))
+            end = m.end("compass") if m.group("compass") else m.end("name")
+            yield from self._street_and_address(text, start, end)
+            yield from self._address_town(text, end)
         for m in self.address.finditer(text):
             words = m.group("name").split()
             if words[-1] in self.g.not_streets or words[-1].lower().endswith(self.g.street_suffixes):
@@ -1121,6 +1163,20 @@ class EntityRules:
             if any(w in self.g.first_names for w in words[:1]) or any(w.lower() in self.stop_words for w in words[1:]):
                 continue
             yield from self._street_and_address(text, m.start(), m.end("name"))
+
+    def _address_town(self, text: str, end: int) -> Iterator[Candidate]:
+        """The town of an address written "Bakkevej 21, Svanninge": a village no gazetteer lists."""
+        m = ADDRESS_TOWN.match(text, end)
+        if m is None:
+            return
+        town = " ".join(m.group("town").split())
+        words = town.split()
+        if (words[-1].lower().endswith(self.g.street_suffixes) or words[-1] in self.g.not_streets
+                or words[-1].capitalize() in self.g.place_words or self._kind_word(words[-1], None)
+                or words[0] in self.g.first_names or words[0].lower() in self.stop_words
+                or (len(words) == 1 and town.lower() in self.common and not self.common.is_plain_noun(town))):
+            return  # "Torvet 2, Byrådssalen", "Vej 3, Skolevej", "Vestergade 3, Stuen": a room, a floor, a road
+        yield m.start("town"), m.end("town"), "LOC", f"town:{town}"
 
     @staticmethod
     def _street_and_address(text: str, start: int, end: int) -> Iterator[Candidate]:
@@ -1388,8 +1444,9 @@ def build_nlp(model: str | Path | None = None) -> Language:
     nlp = spacy.blank("da") if model is None else spacy.load(model)
     if RULES_FACTORY in nlp.pipe_names:
         return nlp
-    # "Skibby Lokalråd.pdf": a file name's extension is a token of its own, not part of the name
-    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, FILE_EXTENSION]).search
+    # "Skibby Lokalråd.pdf": a file name's extension is a token of its own, not part of the name;
+    # so is a full stop after "ApS"
+    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, FILE_EXTENSION, CAPITAL_FULL_STOP]).search
     if not any(name in nlp.pipe_names for name in ("parser", "senter", SENTENCIZER_PIPE)):
         nlp.add_pipe("sentencizer", name=SENTENCIZER_PIPE, first=True)
     ruler_config = {"phrase_matcher_attr": "ORTH", "overwrite_ents": True}
