@@ -1247,9 +1247,9 @@ def test_item_listed_under_closed_points_in_the_contents_is_closed(tmp_path: Pat
     assert [(i.number, i.closed, i.decision) for i in items] == [(1, False, "Godkendt."), (2, True, "Godkendt.")]
 
 
-def test_officials_under_fra_forvaltningen_are_guests(tmp_path: Path) -> None:
-    """A cover's label column: "Medlemmer" and "Fra forvaltningen" without colons, the
-    officials from the administration attend as guests, not members."""
+def test_officials_under_fra_forvaltningen_take_part(tmp_path: Path) -> None:
+    """A cover's label column: "Medlemmer" and "Fra forvaltningen" without colons; the
+    officials listed with the members take part in the meeting (no guests presenting an item)."""
     page = [bold("ØKONOMIUDVALGET", 14), bold("Dagsorden med vedtagelser"), None,
             Row([Text("Mødedato"), Text("Onsdag den 19. september 2012", x=200)]),
             Row([Text("Medlemmer"), Text("Hans Erik Fabricius (V), Else Mollerup (V), Anne-Lise Munk (F)", x=200)]),
@@ -1257,8 +1257,9 @@ def test_officials_under_fra_forvaltningen_are_guests(tmp_path: Path) -> None:
             bold("1 Meddelelser"), bold("Vedtagelse i Økonomiudvalget 19.09.2012"), Text("Taget til efterretning."),
             None, bold("2 Eventuelt"), bold("Vedtagelse i Økonomiudvalget 19.09.2012"), Text("Intet.")]
     extraction = extract(tmp_path, "forvaltningen", [page])
-    assert [p.name for p in extraction.participants] == ["Hans Erik Fabricius", "Else Mollerup", "Anne-Lise Munk"]
-    assert [p.name for p in extraction.guests] == ["Bjarne Poulsgaard", "Iben Kock"]
+    assert [p.name for p in extraction.participants] == ["Hans Erik Fabricius", "Else Mollerup", "Anne-Lise Munk",
+                                                          "Bjarne Poulsgaard", "Iben Kock"]
+    assert extraction.guests == []
 
 
 # -- set 8: minutes by reference, dated verdict headings, web exports' link texts ---------------
@@ -1777,4 +1778,44 @@ def test_officials_after_derudover_deltog_and_a_sentence_below_the_list(tmp_path
             Text("I stedet for Per Krogh deltog stedfortræderen i punkt 2, og mødet sluttede kl. 20."),
             None, Text("1. Godkendelse af dagsorden"), Text("Beslutning"), Text("Godkendt.")]
     extraction = extract(tmp_path, "derudover", [page])
-    assert [p.name for p in extraction.guests] == ["Søs Vinding", "Bo Tarp", "Karl Emil Riis", "Lene Munk Hald", "Ove Sand"]
+    assert [p.name for p in extraction.participants] == ["Ida Holm", "Per Krogh", "Åse Nyby", "Søs Vinding", "Bo Tarp",
+                                                          "Karl Emil Riis", "Lene Munk Hald", "Ove Sand"]
+
+
+def test_officials_under_ovrige_deltagere_take_part_by_role_and_guests_stay_guests(tmp_path: Path) -> None:
+    page = [Text("Referat", size=16), Text("Miljø- og Teknikudvalget"), Text("Tirsdag den 16. april 2013 kl. 16.00"),
+            bold("Deltagere:"), Text("Lillian Ravn (O)"), Text("Anders Møller Krog (V)"), None,
+            bold("Øvrige deltagere:"), Text("Karsten Holmgaard, Direktør"), Text("Mette Ladefoged, Udvalgssekretær"), None,
+            Text("Gæster: Else Lund fra Socialstyrelsen deltager under punkt 1"),
+            Text("Øvrige bemærkninger: Henrik Vestbjerg (Deltog ikke i mødet fra punkt 3 til punkt 4.)"), None,
+            Text("1. Godkendelse af dagsorden"), Text("Beslutning"), Text("Godkendt.")]
+    extraction = extract(tmp_path, "oevrige", [page])
+    assert [(p.name, p.organization) for p in extraction.participants] == [
+        ("Lillian Ravn", "O"), ("Anders Møller Krog", "V"),
+        ("Karsten Holmgaard", "Direktør"), ("Mette Ladefoged", "Udvalgssekretær")]
+    assert [p.name for p in extraction.guests] == ["Else Lund"]
+
+
+def _sentences(count: int) -> list[Text | None]:
+    return [Text(f"Sætning {n} om budgettet for tilsynet i år og de kommende år.") for n in range(count)]
+
+
+def test_bound_attachments_set_like_the_agenda(tmp_path: Path) -> None:
+    """One font, no running header: an attachment bound in after its item is told by a title
+    that repeats a listed one in capitals and wraps, or by the page break after the item's
+    attachment list; its own "Bilag" lines are no attachments of the item."""
+    pages = [
+        [Text("Referat", size=16), Text("DAS Social den 21. august 2023"), None, bold("1. Budget for tilsynet", 13),
+         bold("Sagsfremstilling"), *_sentences(44)],
+        [*_sentences(10), bold("Indstilling"), Text("Det indstilles, at DAS godkender budgettet."), bold("Bilag:"),
+         Text("- Notat om budget 2024 for tilsynet")],
+        [Text("Socialtilsyn Nord – Budget 2024:"), *_sentences(20), bold("Bilag"), Text("Bilag 1. Spor i flerårigt")],
+        [bold("2. Kapacitet på botilbud", 13), bold("Sagsfremstilling"), *_sentences(20), bold("Bilag:"),
+         Text("- Rapport vedr. udbud og efterspørgsel for borgere med dom 2023"), bold("Beslutning"), Text("Godkendt.")],
+        [Text("RAPPORT VEDR. UDBUD OG EFTERSPØRGSEL FOR"), Text("BORGERE MED DOM 2023"), *_sentences(30),
+         bold("Bilag"), Text("Bilag 2. Tidsplan for projektet")],
+    ]
+    items = extract(tmp_path, "indbundet", pages).items
+    assert [[a.title for a in item.attachments] for item in items] == [
+        ["Notat om budget 2024 for tilsynet"], ["Rapport vedr. udbud og efterspørgsel for borgere med dom 2023"]]
+    assert items[1].decision == "Godkendt."

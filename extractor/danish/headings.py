@@ -196,7 +196,9 @@ RECOMMENDATION_LEAD = re.compile(
 PRESENT_LABEL = re.compile(r"^(?:deltagere|mødedeltagere|til stede|tilstede|medlemmer|fremmødte|fremmødt|indkaldelse|indkaldte)" + _END,
                            re.IGNORECASE)
 ABSENT_LABEL = re.compile(r"^(?:afbud|fraværende|fravær|afbud fra|ej til stede|ikke til stede)" + _END, re.IGNORECASE)
-GUEST_LABEL = re.compile(r"^(?:gæster|gæst|øvrige deltagere|øvrige|(?:desuden|derudover|endvidere|herudover) deltog|inviterede|fra forvaltningen|"
+GUEST_LABEL = re.compile(r"^(?:gæster|gæst|inviterede)" + _END, re.IGNORECASE)
+# The administration's officials listed with the members: they take part in the meeting.
+STAFF_LABEL = re.compile(r"^(?:øvrige deltagere|øvrige|(?:desuden|derudover|endvidere|herudover) deltog|fra forvaltningen|"
                          r"fra administrationen)" + _END, re.IGNORECASE)
 COMMITTEE_LABEL = re.compile(r"^(?:møde|mødeforum|udvalg|forum)" + _END, re.IGNORECASE)
 TIME_LABEL = re.compile(r"^(?:tid|tidspunkt|dato|mødetidspunkt|mødedato|starttidspunkt|kl|"

@@ -30,6 +30,7 @@ from dagsorden.extractor.danish.headings import (
     OPEN_MARK,
     PLACE_LABEL,
     PRESENT_LABEL,
+    STAFF_LABEL,
     TIME_LABEL,
 )
 from dagsorden.extractor.facts.people import (
@@ -47,9 +48,9 @@ from dagsorden.models import Meeting, Person, SegmentedDocument, StrictModel, St
 
 LABELS = {
     "committee": COMMITTEE_LABEL, "time": TIME_LABEL, "end": END_TIME_LABEL, "place": PLACE_LABEL,
-    "present": PRESENT_LABEL, "absent": ABSENT_LABEL, "guests": GUEST_LABEL,
+    "present": PRESENT_LABEL, "absent": ABSENT_LABEL, "guests": GUEST_LABEL, "staff": STAFF_LABEL,
 }
-OTHER_LABEL = re.compile(r"^(?:øvrige oplysninger|bemærkninger|mødeleder|referent|dagsorden|indhold|"
+OTHER_LABEL = re.compile(r"^(?:øvrige oplysninger|øvrige bemærkninger|bemærkninger|mødeleder|referent|dagsorden|indhold|"
                          r"dagsorden udsendt|referat udsendt|punkter|sagsbehandler|sags nr|sagsnr)\s*:?\s*$",
                          re.IGNORECASE)
 FRONT_WINDOW = 80  # lines of front matter searched for the meeting block
@@ -58,7 +59,7 @@ TITLE_LINES = 8  # lines at the top where the meeting is named in a title or sen
 MENU_WORDS = 2  # a site menu's entries are a word or two
 MAX_LABEL_WORDS = 3
 MAX_PLACE_WORDS = 14
-ATTENDANCE_FIELDS = ("present", "absent", "guests")
+ATTENDANCE_FIELDS = ("present", "absent", "guests", "staff")
 SENTENCE_LOWER_WORDS = 4  # lower-case words that make a line under a names list prose
 LIST_GAP_SIZES = 4.0  # a blank line or two between groups of an attendance list
 MEETING_PHRASE = re.compile(r"\b(?:mødet|møde)\s+(?:den|d\.)\s*", re.IGNORECASE)
@@ -231,7 +232,7 @@ def merge_wrapped_label(lines: list[StyledLine], i: int) -> StyledLine | None:
     if not found or found[1]:
         return None
     # "Øvrige" + "deltagere" is one label, though "deltagere" alone is a label too
-    if match_label(second.text) and not (found[0] == "guests" and PRESENT_LABEL.match(second.text)):
+    if match_label(second.text) and not (found[0] == "staff" and PRESENT_LABEL.match(second.text)):
         return None
     return replace(first, text=joined, bottom=second.bottom)
 
@@ -513,11 +514,13 @@ def extract_meeting(doc: SegmentedDocument) -> Attendance:
     meeting = Meeting(committee=committee, date=date, start_time=start, end_time=end,
                       location=place_of(place_field(fields)) or location_from_cover(lines))
     people = {name: unique_people([p for f in fields if f.name == name for p in field_people(f)])
-              for name in ("present", "absent", "guests")}
+              for name in ATTENDANCE_FIELDS}
     for field in fields:  # "Signe Hartvig Lund   deltog" / "Erik Haslund   var fraværende"
         if field.name == "present" and (marked := members_by_status(field)) is not None:
             people["present"] = unique_people(marked[0])
             people["absent"] = unique_people(people["absent"] + marked[1])
+    # "Øvrige deltagere", "Fra forvaltningen": officials present with the members, by their role
+    people["present"] = unique_people(people["present"] + people.pop("staff"))
     if not people["absent"]:  # "Der var afbud fra Karsten Lyngbo (V) og Hanne Ørum (A)." under the title
         people["absent"] = absent_in([replace(line, text=match.group("said")) for line in lines[:FRONT_LINES]
                                       if (match := ABSENCE_SENTENCE.match(line.text.strip()))])

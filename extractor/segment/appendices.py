@@ -10,7 +10,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from dagsorden.extractor.danish.headings import ATTACHMENT_HEADING, DECISION_HEADING, RECOMMENDATION_HEADING
+from dagsorden.extractor.danish.headings import (
+    ATTACHMENT_HEADING,
+    BACK_MATTER_HEADING,
+    DECISION_HEADING,
+    RECOMMENDATION_HEADING,
+)
 from dagsorden.extractor.read.running import masked
 from dagsorden.extractor.segment.lines import strip_bullet
 from dagsorden.extractor.segment.style import body_font_size, page_family
@@ -18,6 +23,9 @@ from dagsorden.models import PdfText, Segment, StyledLine
 
 APPENDIX_LABEL = re.compile(r"^bilag\s+\d+\b", re.IGNORECASE)
 HEADER_SHARE = 0.8  # of item start pages, for a running line to be the agenda's own header
+TITLE_LINES = 3  # lines a bound attachment's title may wrap over
+MIN_TITLE_PREFIX = 12  # characters of a title's first line that must match
+EARLY_BREAK_LINES = 8  # free lines at a page's foot that show a page break made on purpose
 
 
 def appendix_pages(pdf: PdfText, start_pages: set[int]) -> set[int]:
@@ -68,25 +76,60 @@ def fold(text: str) -> str:
 
 def opened_by_attachment(pdf: PdfText, item_lines: list[StyledLine], bound: set[int]) -> dict[int, str]:
     """Pages of an item that open with the title of one of its attachments, or with "Bilag N",
-    and the pages after them: the attachment bound in, though set like the agenda (same font,
-    same header). Page -> why."""
+    or that follow a page the item's attachment list ends early on, and the pages after them:
+    the attachment bound in, though set like the agenda (same font, same header). Page -> why."""
     listed = listed_attachments(item_lines)
     last_on_page = {line.page: line for line in item_lines}
+    floor = text_floor(pdf)
     found: dict[int, str] = {}
     opened: str | None = None
     for page in sorted({line.page for line in item_lines} - bound)[1:]:
         if opened is None:
             body = pdf.pages[page - 1].body
             first = body[0].text.strip() if body else ""
-            listed_on = listed.get(fold(strip_bullet(first)), page) if first else page
-            opens = listed_on < page or bool(APPENDIX_LABEL.match(first))  # listed before the page it opens
-            if first and opens and not lists_on(last_on_page.get(page - 1), listed) and \
-                    not has_item_sections(body[1:]):
+            if not first or has_item_sections(body[1:]) or BACK_MATTER_HEADING.match(first):
+                continue  # the item's own page; the members' signatures
+            before = last_on_page.get(page - 1)
+            if title_listed_before(body, listed, page) or (APPENDIX_LABEL.match(first) and not lists_on(before, listed)):
                 opened = first
                 found[page] = f"opens with {first!r}, an attachment of the item"
+            elif lists_on(before, listed) and broken_early(before, floor, pdf.pages[page - 2].height):
+                opened = first
+                found[page] = f"opens with {first!r} after the item's attachment list ended its page early"
         else:
             found[page] = f"after the attachment {opened!r}, bound in"
     return found
+
+
+def title_listed_before(body: list[StyledLine], listed: dict[str, int], page: int) -> bool:
+    """The page opens with an attachment listed on an earlier page: its title, also where the
+    title wraps ("RAPPORT VEDR. UDBUD OG" / "EFTERSPØRGSEL ..." for "Rapport vedr. udbud og
+    efterspørgsel ...") or runs on ("Bilag 2. Statistik ... 2018-2021"), or its number ("Bilag 8
+    Udgifter ..." after "Bilag 8: oversigt ..."): a list names each attachment once."""
+    first = fold(strip_bullet(body[0].text))
+    opening = fold(" ".join(strip_bullet(line.text) for line in body[:TITLE_LINES]))
+    number = APPENDIX_LABEL.match(first)
+    return any(on < page and (first == title or (len(title) >= MIN_TITLE_PREFIX and first.startswith(title))
+                              or (len(first) >= MIN_TITLE_PREFIX and title.startswith(first) and opening.startswith(title))
+                              or (number is not None and label_number(title) == label_number(first)))
+               for title, on in listed.items())
+
+
+def label_number(text: str) -> str | None:
+    """"2" of "bilag 2. statistik ...", None where no "Bilag N" opens the text."""
+    found = APPENDIX_LABEL.match(text)
+    return found.group(0).split()[-1] if found else None
+
+
+def text_floor(pdf: PdfText) -> float:
+    """How far down the pages' body text usually reaches: the bottom margin of the document."""
+    bottoms = sorted(page.body[-1].bottom for page in pdf.pages if page.body)
+    return bottoms[len(bottoms) * 3 // 4] if bottoms else 0.0
+
+
+def broken_early(last: StyledLine, floor: float, height: float) -> bool:
+    """The page ends well above the text's usual bottom: the next page was begun on purpose."""
+    return floor > 0 and floor - last.bottom > EARLY_BREAK_LINES * max(last.size, 6) and last.bottom < height
 
 
 def lists_on(last: StyledLine | None, listed: dict[str, int]) -> bool:
