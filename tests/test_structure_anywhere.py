@@ -1819,3 +1819,20 @@ def test_bound_attachments_set_like_the_agenda(tmp_path: Path) -> None:
     assert [[a.title for a in item.attachments] for item in items] == [
         ["Notat om budget 2024 for tilsynet"], ["Rapport vedr. udbud og efterspørgsel for borgere med dom 2023"]]
     assert items[1].decision == "Godkendt."
+
+
+def test_text_only_recommendation_ends_at_a_section_or_a_group_of_items(tmp_path: Path) -> None:
+    """A text-only export (one font, one size): the points end where "Orientering" opens the
+    item's next section or "Afslutning" the next group of items."""
+    def plain(text: str) -> Text:
+        return Text(text, font="Courier", size=9)
+    page = [plain("Dagsorden"), plain("DAS Social den 21. august 2023"), None,
+            plain("1. Budget for tilsynet"), plain("Indstilling"), plain("Det indstilles, at"),
+            plain("DAS tager orienteringen til efterretning"), plain("Orientering"),
+            plain("Socialstyrelsen bemærker, at der er kommet flere borgere i målgruppen."), None,
+            plain("2. Kapacitet på botilbud"), plain("Indstilling"), plain("Det indstilles, at"),
+            plain("- DAS godkender planen for kapaciteten"), plain("Afslutning"), None,
+            plain("3. Eventuelt"), plain("Intet.")]
+    items = extract(tmp_path, "tekstversion", [page]).items
+    assert [item.recommendations for item in items] == [
+        ["DAS tager orienteringen til efterretning"], ["DAS godkender planen for kapaciteten"], []]

@@ -119,6 +119,10 @@ KNOWN_SECTION = re.compile(
     r"administrationens indstilling|forvaltningens indstilling|supplerende sagsfremstilling)" + _END,
     re.IGNORECASE)
 
+# A section heading that is a common item title too ("15. Orientering"), so no KNOWN_SECTION:
+# after an item's recommendation in a text-only export it opens the next section.
+SECTION_OR_TITLE = re.compile(r"^orientering" + _END, re.IGNORECASE)
+
 # Sections only case texts of a meeting have (not a report's "Baggrund" or "Formål"): evidence
 # that numbered headings open agenda items.
 CASE_SECTION = re.compile(
@@ -131,7 +135,7 @@ CASE_SECTION = re.compile(
 # Grouping headings between items ("Sager til behandling").
 AGENDA_GROUP = re.compile(
     r"^(?:sager til (?:behandling|orientering|beslutning|drøftelse)|oplæg(?: til drøftelse)?|"
-    r"velkomst|afrunding|meddelelser|orienteringssager|beslutningssager|drøftelsessager|meddelelsessager|"
+    r"velkomst|afrunding|afslutning|meddelelser|orienteringssager|beslutningssager|drøftelsessager|meddelelsessager|"
     r"(?:åben|lukket) del|(?:åbne|lukkede) (?:sager|punkter))" + _END,
     re.IGNORECASE)
 

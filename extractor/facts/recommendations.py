@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from itertools import takewhile
 
 from dagsorden.extractor.danish.committees import COMMITTEE_NAME, committee_names
 from dagsorden.extractor.danish.headings import (
+    AGENDA_GROUP,
     ATTENDANCE_LINE,
     ATTENDANCE_SENTENCE,
     DECISION_HEADING,
     RECOMMENDATION_HEADING,
+    SECTION_OR_TITLE,
 )
 from dagsorden.extractor.danish.sentences import first_sentence
 from dagsorden.extractor.segment.lines import URL, lines_to_entries
@@ -121,10 +122,27 @@ def opens_point(previous: str, text: str) -> bool:
 
 
 def ends_points(text: str) -> bool:
-    """An earlier body's verdict, a decision heading, a link or who was absent: the points are over."""
+    """An earlier body's verdict, a decision heading, a link, who was absent or the next group
+    of items ("Afslutning" in a text-only export): the points are over."""
     return bool(VERDICT.match(text) or DATED_VERDICT.match(text) or VERDICT_SENTENCE.match(text)
+                or AGENDA_GROUP.match(text.strip())
                 or DECISION_HEADING.match(text) or URL.match(text) or ATTENDANCE_LINE.match(text)
                 or ATTENDANCE_SENTENCE.search(first_sentence(text)))
+
+
+def points_over(text: str, after_a_point: bool) -> bool:
+    """The points end here; after a point also at the item's next section ("Orientering" in a
+    text-only export, where no font sets the heading apart)."""
+    return ends_points(text) or (after_a_point and SECTION_OR_TITLE.match(text.strip()) is not None)
+
+
+def points_until_end(entries: list[tuple[str, StyledLine]]) -> list[tuple[str, StyledLine]]:
+    taken: list[tuple[str, StyledLine]] = []
+    for entry in entries:
+        if points_over(entry[0], bool(taken)):
+            break
+        taken.append(entry)
+    return taken
 
 
 def point_entries(lines: list[StyledLine], edge: float, gap: float) -> list[tuple[str, StyledLine]]:
@@ -178,7 +196,7 @@ def points_after(lines: list[StyledLine], at: int, edge: float, gap: float, *,
         else:
             entries, following = [inline[0]], inline[1:]
     for text, line in following:
-        if ends_points(text):
+        if points_over(text, bool(entries)):
             break
         if not whole_section and entries and not is_point_like((text, line)):
             break
@@ -202,8 +220,7 @@ def recommendations_of(sections: Sections, edge: float, gap: float) -> list[tupl
             if at is None and lead_in_text(following) is not None:
                 continue  # "INDSTILLING:" over the case, then "Direktionen indstiller:" over the points
             if at is None:
-                return strip_label(list(takewhile(lambda entry: not ends_points(entry[0]),
-                                                  point_entries(lines, edge, gap))))
+                return strip_label(points_until_end(point_entries(lines, edge, gap)))
             return points_after(lines, at, edge, gap, whole_section=True, verbs=SECTION_LEAD_VERB)
     # the formal "Det indstilles, at" over a proposal in the case text ("Forvaltningen foreslår, at")
     for verbs in (RECOMMENDS, LEAD_VERB):
