@@ -13,6 +13,7 @@ from dagsorden.models import Extraction
 ROOT = Path(__file__).resolve().parent.parent
 REALWORLD = ROOT.parent / "shared" / "realworld"
 CORPUS_CACHE = ROOT / "build" / "test-corpus"
+EXPORT_CACHE = ROOT / "build" / "test-corpus-export"
 WILD_CACHE = ROOT / "build" / "test-wild"
 GOLD = ROOT / "corpus" / "gold"
 
@@ -33,6 +34,19 @@ def corpus_dir() -> Path:
 
 def looks(corpus_dir: Path) -> list[Path]:
     return sorted(p for p in corpus_dir.iterdir() if p.is_dir() and any(p.glob("*.pdf")))
+
+
+@pytest.fixture(scope="session")
+def export_corpus_predictions() -> dict[tuple[str, str], dict]:
+    """(look, stem) -> the contract JSON of the bundled corpus rendered in the export looks
+    (browser print, text-only, eDoc Word): other renderings of the same agendas."""
+    from dagsorden.corpus.build import render_cached, sources
+    from dagsorden.corpus.looks import EXPORT_LOOKS
+    from dagsorden.extractor.pipeline import extract_document
+
+    pdfs = render_cached(EXPORT_CACHE, list(EXPORT_LOOKS), EXPORT_LOOKS, [(s, s.stat().st_mtime) for s in sources()])
+    return {(pdf.parent.name, pdf.stem): json.loads(extract_document(pdf).model_dump_json(exclude={"pages"}))
+            for pdf in pdfs}
 
 
 @pytest.fixture(scope="session")

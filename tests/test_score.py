@@ -41,6 +41,23 @@ def test_field_meets_bar_on_every_look(scores: dict[str, dict[str, float]], fiel
     assert not below, f"{field} F1 below {threshold}: {below}"
 
 
+# Other renderings of the same documents: the structure holds as on the corpus's own looks.
+OTHER_RENDERING_THRESHOLDS = {**THRESHOLDS, "recommendations": 0.95, "attachments": 0.95, "decisions": 0.95}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("field,threshold", sorted(OTHER_RENDERING_THRESHOLDS.items()))
+def test_field_meets_bar_on_other_renderings(export_corpus_predictions: dict, field: str, threshold: float) -> None:
+    """The same agendas and minutes as a browser prints them, as a text-only export and as an
+    eDoc Word export: one font for the agenda and its bound attachments, no running header."""
+    by_look: dict[str, dict[str, dict]] = {}
+    for (look, stem), prediction in export_corpus_predictions.items():
+        by_look.setdefault(look, {})[stem] = prediction
+    scores = {look: f1_by_field(score_predictions(predictions)) for look, predictions in by_look.items()}
+    below = {look: fields.get(field, 0.0) for look, fields in scores.items() if fields.get(field, 0.0) < threshold}
+    assert len(scores) == 3 and not below, f"{field} F1 below {threshold}: {below}"
+
+
 def test_document_kinds_on_every_look(corpus_predictions: dict, gold: dict[str, dict]) -> None:
     kinds = {key: pred["document"]["kind"] for key, pred in corpus_predictions.items()}
     for (look, stem), kind in kinds.items():

@@ -1836,3 +1836,20 @@ def test_text_only_recommendation_ends_at_a_section_or_a_group_of_items(tmp_path
     items = extract(tmp_path, "tekstversion", [page]).items
     assert [item.recommendations for item in items] == [
         ["DAS tager orienteringen til efterretning"], ["DAS godkender planen for kapaciteten"], []]
+
+
+def test_text_only_decision_ends_before_the_next_group_and_section(tmp_path: Path) -> None:
+    """A text-only export of minutes: the next group's heading and its "Punkt 2-3" range before
+    the next item, and an "Orientering" section after a decision, are no part of the decision."""
+    def plain(text: str) -> Text:
+        return Text(text, font="Courier", size=9)
+    pages = [[plain("Referat"), plain("DAS Social den 21. august 2023"), None,
+              plain("1. Task force mod vold"), plain("Beslutning"), plain("Udsat til næste møde."), None,
+              plain("Sager til orientering"), plain("Punkt 2-3"),
+              plain("2. Orientering om FU beslutninger"), plain("Beslutning"), plain("Taget til efterretning."), None,
+              plain("Orientering"), plain("Sagsfremstilling"), plain("Punkter til orientering:"),
+              plain("- Status fra det halvårlige møde."), None,
+              plain("3. Eventuelt"), plain("Beslutning"), plain("Intet.")]]
+    items = extract(tmp_path, "tekstreferat", pages).items
+    assert [(item.number, item.decision) for item in items] == [
+        (1, "Udsat til næste møde."), (2, "Taget til efterretning."), (3, "Intet.")]

@@ -139,6 +139,9 @@ AGENDA_GROUP = re.compile(
     r"(?:åben|lukket) del|(?:åbne|lukkede) (?:sager|punkter))" + _END,
     re.IGNORECASE)
 
+# "Punkt 7-9" under a group heading: the items the group holds, printed before its first item.
+ITEM_RANGE = re.compile(r"^(?:punkt(?:erne)?|pkt\.?)\s*\d{1,3}\s*[-–]\s*\d{1,3}\s*:?$", re.IGNORECASE)
+
 OPEN_MARK = re.compile(r"^(?:åben|åbent punkt|åbent|åben sag|åbent møde)" + _END, re.IGNORECASE)
 CLOSED_MARK = re.compile(r"^(?:lukket|lukket punkt|lukket møde|lukket sag)" + _END, re.IGNORECASE)
 # A title that says the item is closed: "Lukket punkt", "Lukket - Køb af ejendom",

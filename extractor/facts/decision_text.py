@@ -29,6 +29,7 @@ from dagsorden.extractor.danish.headings import (
     POINT_REFERENCE,
     RECOMMENDATION_HEADING,
     RECOMMENDATION_LEAD,
+    SECTION_OR_TITLE,
     SUBSTITUTE_SENTENCE,
 )
 from dagsorden.extractor.danish.sentences import first_sentence, sentence_spans
@@ -190,6 +191,13 @@ def with_decision_parts(sections: Sections) -> Sections:
     return merged
 
 
+def until_next_section(lines: list[StyledLine]) -> list[StyledLine]:
+    """The decision's lines up to an "Orientering" section after them: in a text-only export
+    no font sets that heading apart."""
+    end = next((i for i, line in enumerate(lines) if i and SECTION_OR_TITLE.match(line.text.strip())), len(lines))
+    return lines[:end]
+
+
 def decision_of(sections: Sections, meeting_date: str | None = None, minutes: bool = False,
                 agenda: bool = False) -> DecisionText:
     """This meeting's decision: the decision section dated this meeting's date, else the last
@@ -214,7 +222,7 @@ def decision_of(sections: Sections, meeting_date: str | None = None, minutes: bo
                  if not any(p.match(line.text.strip()) for p in (RECOMMENDATION_LEAD, ATTACHMENT_LINE, FILE_DATA_LINE))]
     else:
         return DecisionText()
-    own, attendance = split_attendance(lines)
+    own, attendance = split_attendance(until_next_section(lines))
     own, closing = split_last_sentence(own)
     text = lines_to_paragraphs(own).strip() or None
     return DecisionText(text, own[0].page if text and own else None, closing + attendance,

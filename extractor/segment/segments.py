@@ -17,6 +17,7 @@ from dagsorden.extractor.danish.headings import (
     CLOSED_TITLE,
     FILE_NAME,
     ITEM_KEYWORD,
+    ITEM_RANGE,
     OPEN_MARK,
 )
 from dagsorden.extractor.segment.back_matter import split_back_matter
@@ -54,7 +55,7 @@ def preamble(lines: list[StyledLine], start: ItemStart, previous_end: int) -> li
         elif lists_item(text, start.numbers):
             found.extend([*files, i])
             files = []
-        elif short and (AGENDA_GROUP.match(text) or is_mark(lines[i]) or is_case_line(text)):
+        elif short and (AGENDA_GROUP.match(text) or ITEM_RANGE.match(text) or is_mark(lines[i]) or is_case_line(text)):
             found.append(i)
         else:
             break
