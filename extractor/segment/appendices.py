@@ -2,8 +2,9 @@
 
 A page after an item start that is set in another font family than the item pages, or
 lacks the agenda's running header, is a bound appendix; a page opening with "Bilag N", or
-in a larger size of another family, starts a new one. Their headings are never taken for
-items or sections.
+in a larger size of another family, starts a new one. Where the attachment is set like the
+agenda, a page that opens with an attachment the item lists, or follows the page the item's
+attachment list ends early on, is one. Their headings are never taken for items or sections.
 """
 from __future__ import annotations
 
