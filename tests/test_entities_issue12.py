@@ -764,3 +764,18 @@ def test_issue_12_the_town_of_an_address_and_a_road_through_a_village(tmp_path: 
     assert {"Svanninge", "Tullebølle", "Kærum", "Bakkevej", "Skolevej"} <= found
     # a numbered room or a floor after the comma is no town
     assert not {"Mødelokale", "Mødelokale 3", "Stuen"} & found
+
+
+def test_issue_12_a_towns_venue_named_by_two_activities(tmp_path: Path) -> None:
+    found = entities(tmp_path, "centre", [
+        "Arrangementet holdes i Ålbæk Idræts- og Kulturcenter, og Tønder Sport- og Fritidscenter",
+        "har søgt om tilskud. Eleverne fra Virklund Skole og Børnehuset Troldeskoven kom.",
+        "Ved Sport- og Fritidscenter i byen er der plads.",
+    ])
+    venues = {"Ålbæk Idræts- og Kulturcenter", "Tønder Sport- og Fritidscenter"}
+    assert venues <= names(found, "ORG") and venues <= names(found, "LOC")
+    # the town is no place of its own there, a sentence's first word names no venue, and two
+    # names joined by "og" stay two
+    assert not {"Ålbæk", "Tønder", "Ved Sport- og Fritidscenter", "Virklund Skole og Børnehuset"} & (
+        names(found, "LOC") | names(found, "ORG"))
+    assert "Virklund Skole" in names(found, "ORG")

@@ -194,6 +194,10 @@ LOCAL_SCHOOL = re.compile(r"(?i:skolen|huset)$")  # only "ved"/"på" a place: "N
 # "fra Skolen ved Søerne", "Huset på Torvet": the kind alone, capitalised in mid-sentence and
 # named by its place.
 BARE_LOCAL_SCHOOL = re.compile(rf"{NOT_AFTER_WORD}(?:Skolen|Huset){NOT_IN_WORD}")
+# A town's venue named by two activities: "Ålbæk Idræts- og Kulturcenter", "Kulhuse Kultur- og
+# Medborgerhus" (a centre or house; not two names joined: "Virklund Skole og Børnehuset ...").
+VENUE_PAIR = re.compile(rf"{NOT_AFTER_WORD}(?P<place>{CAP_WORD})[ \t]+(?P<kind>[{UPPER}][{L}]*-[ \t]+(?:og|&)[ \t]+"
+                        rf"[{UPPER}][{L}]*(?:center|hus)){NOT_IN_WORD}")
 LOCAL_AFTER = re.compile(rf"[ \t]+(?P<prep>i|på|ved|for)[ \t]+(?=[{UPPER}])")
 OWN_COUNCIL = re.compile(r"(?i:byråd|regionsråd|kommunalbestyrelse)")  # "Byrådet i Guldborgsund": the council, in its town
 LOCAL_PLACE_KINDS = {"venue", "place", "town", "locative", "street", "nature"}
@@ -574,6 +578,7 @@ class EntityRules:
         yield from self._listed_persons(text, known)
         yield from self._companies(text)
         yield from self._schools_by_place(text)
+        yield from self._venue_pairs(text)
         yield from self._head_orgs(text)
         yield from self._named_bodies(text)
         for start, end, label, ident in self._institutions(text, aliases):
@@ -807,6 +812,14 @@ class EntityRules:
         for m in BARE_LOCAL_SCHOOL.finditer(text):
             if self._inside_sentence(text, m.start()) and self._local_head(text, m.start(), m.end()):
                 yield m.start(), m.end(), "ORG+LOC", f"venue:{m.group(0)}"
+
+    def _venue_pairs(self, text: str) -> Iterator[Candidate]:
+        """"Tønder Sport- og Fritidscenter": a town's centre or house named by two activities is
+        the institution and the place (not a sentence's first word: "Ved Sport- og ...")."""
+        for m in VENUE_PAIR.finditer(text):
+            if self._is_place(m.group("place")) or self._proper_name(m.group("place")):
+                name = " ".join(m.group(0).split())
+                yield m.start(), m.end(), "ORG+LOC", f"venue:{name}"
 
     def _trade_noun(self, word: str) -> bool:
         """"Jord", "Rør", "Byg": a dictionary noun that a company's "og" joins ("Jord og Beton A/S"),
