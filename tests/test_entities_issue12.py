@@ -779,3 +779,11 @@ def test_issue_12_a_towns_venue_named_by_two_activities(tmp_path: Path) -> None:
     assert not {"Ålbæk", "Tønder", "Ved Sport- og Fritidscenter", "Virklund Skole og Børnehuset"} & (
         names(found, "LOC") | names(found, "ORG"))
     assert "Virklund Skole" in names(found, "ORG")
+
+
+def test_issue_12_a_childrens_house_or_nursing_home_is_a_place_too(tmp_path: Path) -> None:
+    found = entities(tmp_path, "boernehus", [
+        "Der oprettes 12 pladser i Børnehuset Troldeskoven og 8 pladser på Plejehjemmet Kastanjehusene.",
+    ])
+    named = {"Børnehuset Troldeskoven", "Plejehjemmet Kastanjehusene"}
+    assert named <= names(found, "ORG") and named <= names(found, "LOC")
