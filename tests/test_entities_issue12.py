@@ -787,3 +787,13 @@ def test_issue_12_a_childrens_house_or_nursing_home_is_a_place_too(tmp_path: Pat
     ])
     named = {"Børnehuset Troldeskoven", "Plejehjemmet Kastanjehusene"}
     assert named <= names(found, "ORG") and named <= names(found, "LOC")
+
+
+def test_issue_12_a_wood_of_three_words_and_a_towns_lake_or_park(tmp_path: Path) -> None:
+    found = entities(tmp_path, "natur", [
+        "Stien i Hald Ege Skov forlænges, og der er fugle i Silkeborg Langsø og ved Ølgod Erhvervspark.",
+        "Ved Esrum Sø er der fugle. Ole Fensmark og Malene Skov Ibsen deltog.",
+    ])
+    assert {"Hald Ege Skov", "Silkeborg Langsø", "Ølgod Erhvervspark", "Esrum Sø"} <= names(found, "LOC")
+    # not the wood's tail, the sentence's first word, or a person's surname
+    assert not {"Ege Skov", "Ved Esrum Sø", "Malene Skov", "Fensmark Malene Skov"} & names(found, "LOC")

@@ -170,6 +170,10 @@ NATURE_WORDS = ("Å|Sø|Bæk|Mose|Skov|Fjord|Bakker|Bakke|Hede|Enge|Kær|Strand|
                 # villages, hamlets, castles, gates, piers and parks by their town or owner
                 "Landsby|Kirkeby|Nordby|Sønderby|Vesterby|Østerby|Fiskerleje|Slot|Port|Mole|Park")
 NATURE_NAME = re.compile(rf"{NOT_AFTER_WORD}(?P<name>(?:{CAP_WORD}[ \t]+)?{CAP_WORD}[ \t]+(?:{NATURE_WORDS})){NOT_IN_WORD}")
+# A town's park, lake, wood or beach named by a compound: "Amager Strandpark", "Silkeborg
+# Langsø", "Ølgod Erhvervspark" (the town must be a known one).
+TOWN_NATURE = re.compile(rf"{NOT_AFTER_WORD}(?P<town>{CAP_WORD})[ \t]+(?P<name>[{UPPER}][a-zæøå]{{2,}}"
+                         rf"(?:park|sø|skov|strand|plantage)){NOT_IN_WORD}")
 # "Olsbækken", "Nørreå", "Østerådalen", "Himmelbjerget", "Vestkysten", "Søhøjlandet" in mid-sentence: a
 # compound ending in a water, valley, hill, coast or land noun; a farm ("Tranderupgård", "Bakkegården";
 # a surname is spelt -gaard, or stands after a first name in a longer span).
@@ -1273,13 +1277,18 @@ class EntityRules:
                 if pattern is NATURE_COMPOUND and m.group("name") in organisations:
                     continue
                 words = m.group("name").split()
-                while len(words) > 2 or (len(words) == 2 and pattern is NATURE_NAME and words[0].lower() in self.stop_words):
-                    words.pop(0)  # "Ved Esrum Sø": the sentence's first word
-                if words[0] in self.g.first_names or words[0].lower() in self.stop_words:
-                    continue
+                while (len(words) > 2 and (words[0].lower() in self.stop_words or words[0].lower() in self.common)
+                       and words[0].lower() not in PLACE_ADJECTIVES) or \
+                        (len(words) == 2 and pattern is NATURE_NAME and words[0].lower() in self.stop_words):
+                    words.pop(0)  # "Ved Esrum Sø": the sentence's first word; "Hald Ege Skov" is one name
+                if any(word in self.g.first_names for word in words[:-1]) or words[0].lower() in self.stop_words:
+                    continue  # "Malene Skov (Ibsen)": a person whose surname is a nature word
                 start = m.end("name") - len(" ".join(words)) if len(words) == 1 else \
                     text.index(words[0], m.start("name"))
                 yield start, m.end("name"), "LOC", f"nature:{' '.join(text[start:m.end('name')].split())}"
+        for m in TOWN_NATURE.finditer(text):
+            if self._is_place(m.group("town")):
+                yield m.start(), m.end(), "LOC", f"nature:{' '.join(m.group(0).split())}"
 
     def _place_runs(self, text: str) -> Iterator[Candidate]:
         """A town followed by a capitalised word: "Albertslund Syd" is a part of the town
