@@ -797,3 +797,15 @@ def test_issue_12_a_wood_of_three_words_and_a_towns_lake_or_park(tmp_path: Path)
     assert {"Hald Ege Skov", "Silkeborg Langsø", "Ølgod Erhvervspark", "Esrum Sø"} <= names(found, "LOC")
     # not the wood's tail, the sentence's first word, or a person's surname
     assert not {"Ege Skov", "Ved Esrum Sø", "Malene Skov", "Fensmark Malene Skov"} & names(found, "LOC")
+
+
+def test_issue_12_scouts_and_museums_named_by_their_town(tmp_path: Path) -> None:
+    found = entities(tmp_path, "spejdere", [
+        "Tilskud gives til Kruså Ungdomsklub og Spejderne i Løjt Kirkeby, KFUM-Spejderne i Randers",
+        "og til samarbejdet mellem Fredericia Kommune og Museerne i Fredericia om formidling.",
+        "Spejderne i Randers kom også.",
+    ])
+    assert {"Spejderne i Løjt Kirkeby", "KFUM-Spejderne i Randers", "Museerne i Fredericia"} <= names(found, "ORG")
+    # the museums are no place, and a sentence's first word opens no name
+    assert "Museerne" not in names(found, "LOC")
+    assert len([e for e in found if e.text == "Spejderne i Randers"]) == 0

@@ -195,9 +195,10 @@ CLUB_OR_BODY = re.compile(rf"(?:{_CLUB_WORDS}|spejderne|netværket|rådet|råd|o
 # Nyelandsvej": a council, forum, network, club or school named by the place it serves or stands.
 LOCAL_BODY = re.compile(r"(?i:rådet|råd|forum|forummet|netværket|spejderne|museerne|klubben|foreningen|lauget)$")
 LOCAL_SCHOOL = re.compile(r"(?i:skolen|huset)$")  # only "ved"/"på" a place: "Naturskolen ved Søndersø"
-# "fra Skolen ved Søerne", "Huset på Torvet": the kind alone, capitalised in mid-sentence and
-# named by its place.
-BARE_LOCAL_SCHOOL = re.compile(rf"{NOT_AFTER_WORD}(?:Skolen|Huset){NOT_IN_WORD}")
+# "fra Skolen ved Søerne", "Huset på Torvet", "Spejderne i Løjt Kirkeby", "KFUM-Spejderne i
+# Randers", "Museerne i Fredericia": the kind alone, capitalised in mid-sentence and named by
+# its place (a school or house is the place too).
+BARE_LOCAL_BODY = re.compile(rf"{NOT_AFTER_WORD}(?:[{UPPER}]{{2,}}-)?(?P<kind>Skolen|Huset|Spejderne|Museerne|Klubben|Lauget){NOT_IN_WORD}")
 # A town's venue named by two activities: "Ålbæk Idræts- og Kulturcenter", "Kulhuse Kultur- og
 # Medborgerhus" (a centre or house; not two names joined: "Virklund Skole og Børnehuset ...").
 VENUE_PAIR = re.compile(rf"{NOT_AFTER_WORD}(?P<place>{CAP_WORD})[ \t]+(?P<kind>[{UPPER}][{L}]*-[ \t]+(?:og|&)[ \t]+"
@@ -811,11 +812,13 @@ class EntityRules:
             yield from self._residence(text, m.end("form"))  # "Poul Krog & Søn ApS, Vemb,"
 
     def _schools_by_place(self, text: str) -> Iterator[Candidate]:
-        """"elever fra Skolen på Nyelandsvej": a school or house with no name but its place (joined
-        with the place in `_with_local_names`); a sentence's "Skolen ved søen" is any school."""
-        for m in BARE_LOCAL_SCHOOL.finditer(text):
+        """"elever fra Skolen på Nyelandsvej", "Spejderne i Løjt Kirkeby": a school, house, club or
+        museum with no name but its place (joined with the place in `_with_local_names`); a
+        sentence's "Skolen ved søen" is any school."""
+        for m in BARE_LOCAL_BODY.finditer(text):
             if self._inside_sentence(text, m.start()) and self._local_head(text, m.start(), m.end()):
-                yield m.start(), m.end(), "ORG+LOC", f"venue:{m.group(0)}"
+                school = LOCAL_SCHOOL.search(m.group("kind")) is not None
+                yield m.start(), m.end(), "ORG+LOC" if school else "ORG", f"{'venue' if school else 'body'}:{m.group(0)}"
 
     def _venue_pairs(self, text: str) -> Iterator[Candidate]:
         """"Tønder Sport- og Fritidscenter": a town's centre or house named by two activities is
@@ -833,9 +836,9 @@ class EntityRules:
 
     @staticmethod
     def _inside_sentence(text: str, start: int) -> bool:
-        """A capitalised word after a lower-case one: no sentence's first word but a name's ("overtager
-        Din Forsyning A/S")."""
-        return text[start:start + 1].isupper() and re.search(r"[a-zæøå][ \t]+$", text[max(0, start - 30):start]) is not None
+        """A capitalised word after a lower-case one or a comma: no sentence's first word but a
+        name's ("overtager Din Forsyning A/S")."""
+        return text[start:start + 1].isupper() and re.search(r"[a-zæøå,][ \t]+$", text[max(0, start - 30):start]) is not None
 
     def _head_orgs(self, text: str) -> Iterator[Candidate]:
         """"Rammeaftalesekretariatet", "Social- og Indenrigsministeriet", "jobcenterchefkredsen".
