@@ -75,7 +75,7 @@ def roles_of(doc: SegmentedDocument) -> list[LineRole]:
                      "before the first item" if segment.kind == "front" else "no items found in the document")
         elif segment.kind == "appendix":
             for line in segment.lines:
-                mark(line, "bound appendix", bound.get(line.page, "a page bound in after the item"))
+                mark(line, "bound appendix", bound.get(line.page) or segment.evidence or "a page bound in after the item")
         else:
             mark_item(segment, mark, edge)
     return sorted(roles.values(), key=lambda r: (r.page, r.bbox[1], r.bbox[0]))

@@ -29,7 +29,7 @@ class Segment(StrictModel):
     section: str | None = None  # "Sager til behandling", "Åben", ...
     closed: bool = False
     heading_lines: list[StyledLine] = []  # the item's heading and title lines (not its text)
-    evidence: str | None = None  # why segmentation took this for an item (`dagsorden explain`)
+    evidence: str | None = None  # why segmentation took this for an item or a bound appendix (`dagsorden explain`)
     case_number: str | None = None  # printed in the heading itself ("Title (2018-0287311)")
     listed_attachments: list[StyledLine] = []  # its entries in a meeting-level attachment list
 

@@ -14,9 +14,11 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from dagsorden.extractor.danish.case_numbers import find_case_number
 from dagsorden.extractor.danish.committees import committee_names
 from dagsorden.extractor.danish.dates import find_date, find_times
+from dagsorden.extractor.explain import explain
 from dagsorden.extractor.pipeline import extract_document
 from dagsorden.extractor.read.running import spread
 from dagsorden.extractor.segment.lines import lines_to_entries, right_edge, typical_gap
+from dagsorden.extractor.settings import ExtractSettings
 from dagsorden.models import Extraction, StyledLine
 from pdfmaker import Text, bold, make_pdf
 
@@ -1819,6 +1821,10 @@ def test_bound_attachments_set_like_the_agenda(tmp_path: Path) -> None:
     assert [[a.title for a in item.attachments] for item in items] == [
         ["Notat om budget 2024 for tilsynet"], ["Rapport vedr. udbud og efterspørgsel for borgere med dom 2023"]]
     assert items[1].decision == "Godkendt."
+    # `dagsorden explain` says why each bound page was taken for an attachment
+    _, roles = explain(tmp_path / "indbundet.pdf", ExtractSettings(ocr="never"))
+    why = {role.page: role.evidence for role in roles if role.role == "bound appendix"}
+    assert "attachment list ended its page early" in why[3] and "an attachment of the item" in why[5]
 
 
 def test_text_only_recommendation_ends_at_a_section_or_a_group_of_items(tmp_path: Path) -> None:

@@ -148,8 +148,10 @@ def has_item_sections(lines: list[StyledLine]) -> bool:
                for line in lines)
 
 
-def appendix_segments(lines: list[StyledLine], bound: set[int], item: int) -> list[Segment]:
-    """Consecutive bound pages after an item, split where a new appendix visibly begins."""
+def appendix_segments(lines: list[StyledLine], bound: set[int], item: int,
+                      evidence: dict[int, str] | None = None) -> list[Segment]:
+    """Consecutive bound pages after an item, split where a new appendix visibly begins;
+    `evidence`: why a page set like the agenda was found bound in (for `dagsorden explain`)."""
     segments: list[Segment] = []
     current: list[StyledLine] = []
     last_page = None
@@ -158,12 +160,12 @@ def appendix_segments(lines: list[StyledLine], bound: set[int], item: int) -> li
             continue
         starts_new = last_page is not None and line.page != last_page and line.page != last_page + 1
         if current and (starts_new or (line.page != last_page and opens_document(line, current))):
-            segments.append(appendix_segment(current, item))
+            segments.append(appendix_segment(current, item, evidence))
             current = []
         current.append(line)
         last_page = line.page
     if current:
-        segments.append(appendix_segment(current, item))
+        segments.append(appendix_segment(current, item, evidence))
     return segments
 
 
@@ -176,7 +178,8 @@ def opens_document(first_line: StyledLine, before: list[StyledLine]) -> bool:
     return page_family([first_line]) != page_family(previous) and first_line.size > body_font_size(previous)
 
 
-def appendix_segment(lines: list[StyledLine], item: int) -> Segment:
+def appendix_segment(lines: list[StyledLine], item: int, evidence: dict[int, str] | None = None) -> Segment:
     first_page = [line for line in lines if line.page == lines[0].page][:6]
     biggest = max(first_page, key=lambda line: (line.size, line.bold))
-    return Segment(kind="appendix", lines=lines, item=item, title=biggest.text.strip())
+    return Segment(kind="appendix", lines=lines, item=item, title=biggest.text.strip(),
+                   evidence=(evidence or {}).get(lines[0].page))

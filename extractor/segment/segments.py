@@ -190,7 +190,8 @@ def lines_to_segments(pdf: PdfText) -> SegmentedDocument:
     group: str | None = None
     for pos, start in enumerate(starts):
         end = firsts[pos + 1] if pos + 1 < len(starts) else len(lines)
-        bound_here = bound | set(opened_by_attachment(pdf, lines[firsts[pos]:end], bound))
+        opened = opened_by_attachment(pdf, lines[firsts[pos]:end], bound)
+        bound_here = bound | set(opened)
         head = [lines[i] for i in preambles[pos] if not is_case_line(flat(lines[i].text))]
         running = pdf.pages[lines[start.index].page - 1].running
         new_group, closed = group_and_closed(head)
@@ -209,7 +210,7 @@ def lines_to_segments(pdf: PdfText) -> SegmentedDocument:
             heading_lines=[lines[i] for i in sorted(start.consumed)], evidence=start.evidence,
             case_number=title_case,
         ))
-        segments.extend(appendix_segments(lines[start.index:end], bound_here, start.numbers[0]))
+        segments.extend(appendix_segments(lines[start.index:end], bound_here, start.numbers[0], opened))
     segments, signatures = split_back_matter(minutes_by_reference(segments))
     front = segments[0].lines if segments and segments[0].kind == "front" else []
     segments = closed_by_contents(segments, front) + closed_in_contents(front, {n for s in starts for n in s.numbers})
