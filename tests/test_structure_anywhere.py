@@ -1859,3 +1859,26 @@ def test_text_only_decision_ends_before_the_next_group_and_section(tmp_path: Pat
     items = extract(tmp_path, "tekstreferat", pages).items
     assert [(item.number, item.decision) for item in items] == [
         (1, "Udsat til næste møde."), (2, "Taget til efterretning."), (3, "Intet.")]
+
+
+def test_text_only_meeting_block_and_a_case_heading_after_an_absence(tmp_path: Path) -> None:
+    """One font, labels set close to their values: "Fra forvaltningen" officials on the label's
+    line take part; a "Tilforordnede" column beside "Medlemmer" is no members' list; the case
+    text after "X deltog ikke ..." under "Gennemgang af sagen" names no absent people."""
+    def plain(text: str, x: float = 72) -> Text:
+        return Text(text, font="Courier", size=9, x=x)
+    page = [plain("Protokol for Miljøudvalget"), plain("Onsdag den 19. september 2012"), None,
+            Row([plain("Medlemmer"), plain("Tilforordnede", x=250)]),
+            Row([plain("Henrik Løvstad Jessen"), plain("Marianne Bruun Eskildsen", x=250)]),
+            Row([plain("Ayse Kara Nielsen"), plain("Torben Wedell", x=250)]),
+            plain("Lasse Qvist"), None,
+            plain("Fra forvaltningen Bjarne Poulsgaard, Iben Kock"), None,
+            plain("1. Ny bådebro for roklubben"), plain("Beslutning"), plain("Tiltrådt."),
+            plain("Lasse Qvist deltog ikke i behandlingen af sagen på grund af inhabilitet."),
+            plain("Gennemgang af sagen"),
+            plain("Bagsværd Roklub, Bådhusvej 21, 2880 Bagsværd, har søgt om en ny bro.")]
+    extraction = extract(tmp_path, "protokol", [page])
+    assert [p.name for p in extraction.participants] == [
+        "Henrik Løvstad Jessen", "Ayse Kara Nielsen", "Lasse Qvist", "Bjarne Poulsgaard", "Iben Kock"]
+    assert [p.name for p in extraction.absent] == ["Lasse Qvist"]
+    assert extraction.items[0].decision == "Tiltrådt."

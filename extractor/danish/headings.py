@@ -108,7 +108,7 @@ FILE_DATA_LINE = re.compile(r"^(?:sags?\s*nr|sagsnummer|sagsid|sagsansvarlig|sag
 # Seen in DAS, eDoc, FirstAgenda, SBSYS, Acadre and council web exports (../shared/wild/README.md).
 KNOWN_SECTION = re.compile(
     r"^(?:resum[eé]|sammendrag|baggrund(?: og vurdering)?|sagsfremstilling(?: og økonomi)?|sagsbeskrivelse|"
-    r"beskrivelse|beskrivelse af sagen|indledning|sagens kerne|sagens indhold|problemstilling|anledning|beslutningstema|"
+    r"beskrivelse|beskrivelse af sagen|gennemgang af sagen|sagsgennemgang|indledning|sagens kerne|sagens indhold|problemstilling|anledning|beslutningstema|"
     r"indstilling(?:er)?(?: og beslutning)?|administrativ indstilling|beslutning(?:er)?|beslutningspunkter|"
     r"bilag|bilagsliste|sagsforløb|tidligere behandling|"
     r"økonomi(?:ske konsekvenser|ske oplysninger)?|personalemæssige konsekvenser|miljømæssige konsekvenser|"

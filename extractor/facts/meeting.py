@@ -50,7 +50,7 @@ LABELS = {
     "committee": COMMITTEE_LABEL, "time": TIME_LABEL, "end": END_TIME_LABEL, "place": PLACE_LABEL,
     "present": PRESENT_LABEL, "absent": ABSENT_LABEL, "guests": GUEST_LABEL, "staff": STAFF_LABEL,
 }
-OTHER_LABEL = re.compile(r"^(?:øvrige oplysninger|øvrige bemærkninger|bemærkninger|mødeleder|referent|dagsorden|indhold|"
+OTHER_LABEL = re.compile(r"^(?:øvrige oplysninger|øvrige bemærkninger|bemærkninger|mødeleder|referent|tilforordnede|dagsorden|indhold|"
                          r"dagsorden udsendt|referat udsendt|punkter|sagsbehandler|sags nr|sagsnr)\s*:?\s*$",
                          re.IGNORECASE)
 FRONT_WINDOW = 80  # lines of front matter searched for the meeting block
@@ -124,6 +124,11 @@ def match_label(text: str) -> tuple[str, str] | None:
         if len(words) > 1 and pattern.match(words[0]) and not words[0][:1].islower() \
                 and name not in ("place", "committee"):
             return name, " ".join(words[1:])
+    for size in range(2, MAX_LABEL_WORDS + 1):  # "Fra forvaltningen Bjarne Poulsgaard, ...": a label column set close
+        for name, pattern in labels:
+            if len(words) > size and name in ATTENDANCE_FIELDS and pattern.match(" ".join(words[:size])) \
+                    and not words[0][:1].islower() and words[size][:1].isupper():
+                return name, " ".join(words[size:])
     return None
 
 
