@@ -1882,3 +1882,26 @@ def test_text_only_meeting_block_and_a_case_heading_after_an_absence(tmp_path: P
         "Henrik Løvstad Jessen", "Ayse Kara Nielsen", "Lasse Qvist", "Bjarne Poulsgaard", "Iben Kock"]
     assert [p.name for p in extraction.absent] == ["Lasse Qvist"]
     assert extraction.items[0].decision == "Tiltrådt."
+
+
+def test_text_only_title_wraps_as_the_contents_print_it(tmp_path: Path) -> None:
+    """One font: a title's second line is told from the case text by the contents, which print
+    the title over the same two lines."""
+    def plain(text: str, x: float = 72) -> Text:
+        return Text(text, font="Courier", size=9, x=x)
+    contents = [plain("Referat"), plain("Teknisk Udvalg tirsdag den 8. april 2003"), None, plain("Indholdsfortegnelse"),
+                Row([plain("1"), plain("Regnvandsbassin ved Olsbækken", x=110), plain("2", x=480)]),
+                plain("Frigivelse af anlægsbevilling", x=110),
+                Row([plain("2"), plain("Vintertjeneste 2002/2003", x=110), plain("3", x=480)]),
+                plain("Orientering om forbrug og saltmængder", x=110)]
+    first = [plain("1.     Regnvandsbassin ved Olsbækken"), plain("Frigivelse af anlægsbevilling"),
+             plain("J.nr.: 06.01.15    Sagsnr.: 03/412"), plain("Sagsfremstilling:"), plain("Bassinet skal sikre Olsbækken mod overløb ved skybrud, og anlægget udføres i sommeren"),
+             plain("2003 af kommunens entreprenør efter udbud blandt tre firmaer."),
+             plain("Udvalgets beslutning den 08.04.2003:"), plain("Anbefales.")]
+    second = [plain("2.     Vintertjeneste 2002/2003"), plain("Orientering om forbrug og saltmængder"),
+              plain("J.nr.: 05.13.00    Sagsnr.: 03/101"), plain("Sagsfremstilling:"), plain("Vinteren brugte 900 tons salt, og der blev saltet 41 gange på de overordnede veje og"),
+              plain("stier, mest i januar og februar."), plain("Udvalgets beslutning den 08.04.2003:"),
+              plain("Taget til efterretning.")]
+    items = extract(tmp_path, "indhold", [contents, first, second]).items
+    assert [i.title for i in items] == ["Regnvandsbassin ved Olsbækken Frigivelse af anlægsbevilling",
+                                        "Vintertjeneste 2002/2003 Orientering om forbrug og saltmængder"]

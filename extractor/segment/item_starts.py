@@ -365,10 +365,25 @@ def accepted(lines: list[StyledLine], chain: list[ItemStart], body_size: float) 
 BULLET_GLYPH = re.compile(r"^\s*(?:\(cid:\d+\)|[•\u25cf\u25aa\u25a0·○◦\uf0b7\uf0a7\uf0d8])\s+")
 
 
+def contents_entry(text: str) -> str:
+    """A contents line or title line as compared: no item number, dot leaders or page number."""
+    text = re.sub(r"^\s*(?:punkt\s+)?[A-Za-zÆØÅæøå]?\d{1,4}[.:)]?\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"[\s.…_]*(?:side\s+)?\d{0,4}\s*$", "", text, flags=re.IGNORECASE)
+    return " ".join(text.split()).casefold()
+
+
+def contents_pairs(lines: list[StyledLine]) -> set[tuple[str, str]]:
+    """Lines printed one under the other in the front matter (the contents): a title that wraps
+    there wraps the same way at the item."""
+    entries = [entry for line in lines if (entry := contents_entry(line.text))]  # no bare page numbers
+    return set(zip(entries, entries[1:]))
+
+
 def title_continues(lines: list[StyledLine], i: int, head: StyledLine, last: StyledLine,
-                    body_size: float, edge: float) -> bool:
+                    body_size: float, edge: float, contents: set[tuple[str, str]] = frozenset()) -> bool:
     """A wrapped title: the next line in the same style, close below, under the title, and
-    the line above ran to the margin (or the title is set apart from the body by style)."""
+    the line above ran to the margin (or the title is set apart from the body by style); or,
+    where no style tells, the contents print the two lines one under the other."""
     line = lines[i]
     text = line.text.strip()
     if not text or line.page != last.page or line.top - last.bottom >= line.size * 0.9:
@@ -381,10 +396,11 @@ def title_continues(lines: list[StyledLine], i: int, head: StyledLine, last: Sty
         return False
     if BULLET_GLYPH.match(text):
         return False  # "• Punktoplysninger": a bullet opens an entry of its own, no title wraps onto one
-    return runs_on(last, line, head, body_size, edge)
+    return runs_on(last, line, head, body_size, edge) or (contents_entry(last.text), contents_entry(text)) in contents
 
 
-def wrapped_title(lines: list[StyledLine], start: ItemStart, limit: int, body_size: float) -> None:
+def wrapped_title(lines: list[StyledLine], start: ItemStart, limit: int, body_size: float,
+                  contents: set[tuple[str, str]] = frozenset()) -> None:
     """Add the lines a title wraps onto (a title on the heading line, or after "Punkt N.")."""
     if not start.title_lines:
         return
@@ -392,7 +408,7 @@ def wrapped_title(lines: list[StyledLine], start: ItemStart, limit: int, body_si
     edge = max((line.x1 for line in lines if line.page == head.page), default=head.x1)
     last, i = head, max(start.consumed) + 1
     while i < limit and len(start.title_lines) < MAX_TITLE_LINES and \
-            title_continues(lines, i, head, last, body_size, edge):
+            title_continues(lines, i, head, last, body_size, edge, contents):
         start.title_lines.append(lines[i])
         start.consumed.add(i)
         last, i = lines[i], i + 1
@@ -441,6 +457,7 @@ def titled(lines: list[StyledLine], starts: list[ItemStart], numbered: list[Item
     for cand in numbered:
         by_number[cand.numbers[0]].append(cand)
     result: list[ItemStart] = []
+    contents = contents_pairs(lines[:starts[0].index]) if starts else set()
     for pos, start in enumerate(starts):
         limit = starts[pos + 1].index if pos + 1 < len(starts) else len(lines)
         floor = starts[pos - 1].index + 1 if pos else 0
@@ -464,7 +481,7 @@ def titled(lines: list[StyledLine], starts: list[ItemStart], numbered: list[Item
                     indexes = before or indexes
                 start.title_lines = [lines[i] for i in indexes]
                 start.consumed |= set(indexes)
-        wrapped_title(lines, start, limit, body_size)
+        wrapped_title(lines, start, limit, body_size, contents)
         result.append(start)
     return result
 
