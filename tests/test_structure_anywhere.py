@@ -1905,3 +1905,20 @@ def test_text_only_title_wraps_as_the_contents_print_it(tmp_path: Path) -> None:
     items = extract(tmp_path, "indhold", [contents, first, second]).items
     assert [i.title for i in items] == ["Regnvandsbassin ved Olsbækken Frigivelse af anlægsbevilling",
                                         "Vintertjeneste 2002/2003 Orientering om forbrug og saltmængder"]
+
+
+def test_text_only_verdict_line_repeating_the_number_is_no_heading(tmp_path: Path) -> None:
+    """One font: "Punkt 1: Taget til efterretning." under the council's meeting line, just below
+    "Pkt.nr. 1 Title", is the item's verdict, not its heading."""
+    def plain(text: str) -> Text:
+        return Text(text, font="Courier", size=9)
+    page = [plain("Referat"), plain("Kommunalbestyrelsen mandag den 26. april 2010"), None,
+            plain("Pkt.nr. 1 Forskellige cirkulærer og meddelelser"), None,
+            plain("Kommunalbestyrelsens møde 26. april 2010"), plain("Punkt 1: Taget til efterretning."), None,
+            plain("Pkt.nr. 2 Anlægsbevilling til svømmehallen"), plain("Indstilling:"),
+            plain("Teknisk Forvaltning indstiller, at bevillingen gives."), None,
+            plain("Kommunalbestyrelsens møde 26. april 2010"), plain("Punkt 2: Godkendt.")]
+    items = extract(tmp_path, "verdikt", [page]).items
+    assert [(i.number, i.title, i.decision) for i in items] == [
+        (1, "Forskellige cirkulærer og meddelelser", "Taget til efterretning."),
+        (2, "Anlægsbevilling til svømmehallen", "Godkendt.")]

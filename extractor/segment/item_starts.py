@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from dagsorden.extractor.danish.headings import (
     AGENDA_WORD,
+    BODY_DATELINE,
     CASE_SECTION,
     CLOSED_MARK,
     DECISION_HEADING,
@@ -301,7 +302,8 @@ def choose_family(lines: list[StyledLine], candidates: list[ItemStart],
                   body_size: float) -> list[ItemStart]:
     families: dict[tuple[object, ...], list[ItemStart]] = defaultdict(list)
     for cand in candidates:
-        families[family_key(lines, cand)].append(cand)
+        if not verdict_reference(lines, cand, candidates):
+            families[family_key(lines, cand)].append(cand)
     # a start with a case text's section before the next start weighs more: "1. Foreningen
     # ...: 55.000 kr." listed in a decision is no item beside "333 Title" over "Sagsfremstilling"
     # (not a decision heading: "Punkt 6: Anbefales." over the body's meeting is a verdict line)
@@ -319,6 +321,16 @@ def choose_family(lines: list[StyledLine], candidates: list[ItemStart],
     return best
 
 
+def verdict_reference(lines: list[StyledLine], cand: ItemStart, candidates: list[ItemStart]) -> bool:
+    """"Punkt 1: Taget til efterretning." under the body's meeting line ("Kommunalbestyrelsens
+    møde 26. april 2010"), just after the item's own heading with that number: the verdict,
+    no second heading (in one font nothing else tells them apart)."""
+    return (cand.index > 0 and BODY_DATELINE.match(" ".join(lines[cand.index - 1].text.split())) is not None
+            and any(other.numbers == cand.numbers and 0 < cand.index - other.index <= VERDICT_WINDOW
+                    for other in candidates))
+
+
+VERDICT_WINDOW = 6  # lines between an item's heading and the verdict that repeats its number
 OWN_SECTION_WEIGHT = 1.5
 FRONT_LINES = 40  # lines at the top of a document searched for meeting words and labels
 SECTION_WINDOW = 12
