@@ -322,12 +322,14 @@ def choose_family(lines: list[StyledLine], candidates: list[ItemStart],
 
 
 def verdict_reference(lines: list[StyledLine], cand: ItemStart, candidates: list[ItemStart]) -> bool:
-    """"Punkt 1: Taget til efterretning." under the body's meeting line ("Kommunalbestyrelsens
-    møde 26. april 2010"), just after the item's own heading with that number: the verdict,
-    no second heading (in one font nothing else tells them apart)."""
-    return (cand.index > 0 and BODY_DATELINE.match(" ".join(lines[cand.index - 1].text.split())) is not None
-            and any(other.numbers == cand.numbers and 0 < cand.index - other.index <= VERDICT_WINDOW
-                    for other in candidates))
+    """"Punkt 1: Taget til efterretning." under a body's meeting line ("Kommunalbestyrelsens
+    møde 26. april 2010"): a verdict, no heading (in one font nothing else tells them apart),
+    where it reads as a sentence or repeats the number of the heading just above it."""
+    if cand.index == 0 or BODY_DATELINE.match(" ".join(lines[cand.index - 1].text.split())) is None:
+        return False
+    title = " ".join(line.text for line in cand.title_lines).strip()
+    return title.endswith(".") or any(other.numbers == cand.numbers and 0 < cand.index - other.index <= VERDICT_WINDOW
+                                      for other in candidates)
 
 
 VERDICT_WINDOW = 6  # lines between an item's heading and the verdict that repeats its number
