@@ -582,7 +582,7 @@ class EntityRules:
         yield from self._persons(text)
         yield from self._listed_persons(text, known)
         yield from self._companies(text)
-        yield from self._schools_by_place(text)
+        yield from self._bodies_by_place(text)
         yield from self._venue_pairs(text)
         yield from self._head_orgs(text)
         yield from self._named_bodies(text)
@@ -811,7 +811,7 @@ class EntityRules:
             yield start, m.end("form"), "ORG", f"company:{name}"
             yield from self._residence(text, m.end("form"))  # "Poul Krog & Søn ApS, Vemb,"
 
-    def _schools_by_place(self, text: str) -> Iterator[Candidate]:
+    def _bodies_by_place(self, text: str) -> Iterator[Candidate]:
         """"elever fra Skolen på Nyelandsvej", "Spejderne i Løjt Kirkeby": a school, house, club or
         museum with no name but its place (joined with the place in `_with_local_names`); a
         sentence's "Skolen ved søen" is any school."""

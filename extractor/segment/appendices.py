@@ -75,13 +75,13 @@ def fold(text: str) -> str:
     return " ".join(text.split()).casefold().strip(" .:")
 
 
-def opened_by_attachment(pdf: PdfText, item_lines: list[StyledLine], bound: set[int]) -> dict[int, str]:
+def opened_by_attachment(pdf: PdfText, item_lines: list[StyledLine], bound: set[int], floor: float) -> dict[int, str]:
     """Pages of an item that open with the title of one of its attachments, or with "Bilag N",
-    or that follow a page the item's attachment list ends early on, and the pages after them:
-    the attachment bound in, though set like the agenda (same font, same header). Page -> why."""
+    or that follow a page the item's attachment list ends early on (above `floor`, the
+    document's `text_floor`), and the pages after them: the attachment bound in, though set
+    like the agenda (same font, same header). Page -> why."""
     listed = listed_attachments(item_lines)
     last_on_page = {line.page: line for line in item_lines}
-    floor = text_floor(pdf)
     found: dict[int, str] = {}
     opened: str | None = None
     for page in sorted({line.page for line in item_lines} - bound)[1:]:
@@ -91,10 +91,11 @@ def opened_by_attachment(pdf: PdfText, item_lines: list[StyledLine], bound: set[
             if not first or has_item_sections(body[1:]) or BACK_MATTER_HEADING.match(first):
                 continue  # the item's own page; the members' signatures
             before = last_on_page.get(page - 1)
-            if title_listed_before(body, listed, page) or (APPENDIX_LABEL.match(first) and not lists_on(before, listed)):
+            list_ends_before = lists_on(before, listed)
+            if title_listed_before(body, listed, page) or (APPENDIX_LABEL.match(first) and not list_ends_before):
                 opened = first
                 found[page] = f"opens with {first!r}, an attachment of the item"
-            elif lists_on(before, listed) and broken_early(before, floor, pdf.pages[page - 2].height):
+            elif list_ends_before and broken_early(before, floor, pdf.pages[page - 2].height):
                 opened = first
                 found[page] = f"opens with {first!r} after the item's attachment list ended its page early"
         else:

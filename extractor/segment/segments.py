@@ -21,7 +21,7 @@ from dagsorden.extractor.danish.headings import (
     OPEN_MARK,
 )
 from dagsorden.extractor.segment.back_matter import split_back_matter
-from dagsorden.extractor.segment.appendices import appendix_pages, appendix_segments, opened_by_attachment
+from dagsorden.extractor.segment.appendices import appendix_pages, appendix_segments, opened_by_attachment, text_floor
 from dagsorden.extractor.segment.item_minutes import minutes_by_reference
 from dagsorden.extractor.segment.item_starts import ItemStart, find_item_starts, parse_numbers
 from dagsorden.extractor.segment.lines import join_lines, strip_bullet
@@ -183,6 +183,7 @@ def lines_to_segments(pdf: PdfText) -> SegmentedDocument:
     heads = [page_head(lines, s, starts[k - 1].index + 1, repeated) if k else [] for k, s in enumerate(starts)]
     firsts = [min([s.index, *p, *h, *s.consumed]) for s, p, h in zip(starts, preambles, heads)]
     bound = appendix_pages(pdf, {lines[s.index].page for s in starts})
+    floor = text_floor(pdf)  # once per document, not per item
     segments: list[Segment] = []
     first = firsts[0] if starts else len(lines)
     if first:
@@ -190,7 +191,7 @@ def lines_to_segments(pdf: PdfText) -> SegmentedDocument:
     group: str | None = None
     for pos, start in enumerate(starts):
         end = firsts[pos + 1] if pos + 1 < len(starts) else len(lines)
-        opened = opened_by_attachment(pdf, lines[firsts[pos]:end], bound)
+        opened = opened_by_attachment(pdf, lines[firsts[pos]:end], bound, floor)
         bound_here = bound | set(opened)
         head = [lines[i] for i in preambles[pos] if not is_case_line(flat(lines[i].text))]
         running = pdf.pages[lines[start.index].page - 1].running
